@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Health } from '@kumiai/shared';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { SessionService } from './features/auth/session-service.ts';
+import { SetupRepo } from './features/setup/setup-repo.ts';
+import { setupRoutes } from './features/setup/setup-routes.ts';
+import { SetupService } from './features/setup/setup-service.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { loggerOptions } from './lib/logger.ts';
+import { csrfPlugin } from './plugins/csrf.ts';
+import { errorPlugin } from './plugins/errors.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { staticPlugin } from './plugins/static.ts';
+import { version } from './version.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Every API route declares who may call it; a test walks the routes and
+     * fails on any without. 'public' routes need no session.
+     */
+    access?: 'public' | 'session';
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface App {
+  app: FastifyInstance;
+  setup: SetupService;
+}
+
+export async function buildApp({ config, db, clock = systemClock, logger }: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Forged or unknown fields are refused, never silently dropped or coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) } } : {}),
+  } as FastifyServerOptions);
+  const startedAt = clock.now();
+
+  const sessions = new SessionService(db, clock);
+  const setup = new SetupService(new SetupRepo(db), clock, {
+    tokenTtlMs: config.setupTokenTtlMs,
+    scryptLogN: config.scryptLogN,
+  });
+
+  await app.register(errorPlugin);
+  await app.register(securityPlugin, { config });
+  await app.register(cookie);
+  await app.register(csrfPlugin, { publicUrl: config.publicUrl });
+
+  app.get('/healthz', { config: { access: 'public' } }, async (): Promise<Health> => {
+    db.prepare('SELECT 1').get();
+    return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000) };
+  });
+  setupRoutes(app, { setup, sessions });
+
+  await app.register(staticPlugin, { clientDir: config.clientDir });
+  return { app, setup };
+}

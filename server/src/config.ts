@@ -1,0 +1,101 @@
+import path from 'node:path';
+
+/**
+ * Everything the server reads from its environment, parsed once at start.
+ * Durations are configurable so tests never have to wait for real time.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Absolute origin members reach the server at, e.g. https://kumiai.example.org. */
+  publicUrl: string;
+  tls: { cert: string; key: string } | null;
+  trustProxy: boolean;
+  allowInsecure: boolean;
+  clientDir: string;
+  logLevel: string;
+  setupTokenTtlMs: number;
+  /** scrypt cost (log2 N); tests lower it, production keeps the default. */
+  scryptLogN: number;
+}
+
+export class ConfigError extends Error {}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export function isLocalHostname(hostname: string): boolean {
+  return LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost') || /^127\./.test(hostname);
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  return raw === '1' || raw === 'true' || raw === 'yes';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const host = env.KUMIAI_HOST || 'localhost';
+  const port = int(env, 'KUMIAI_PORT', 8080, 0, 65535);
+  const dataDir = path.resolve(cwd, env.KUMIAI_DATA_DIR || 'data');
+  const certFile = env.KUMIAI_TLS_CERT || '';
+  const keyFile = env.KUMIAI_TLS_KEY || '';
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new ConfigError('KUMIAI_TLS_CERT and KUMIAI_TLS_KEY must be set together');
+  }
+  const tls = certFile ? { cert: certFile, key: keyFile } : null;
+  const scheme = tls ? 'https' : 'http';
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const defaultUrl = `${scheme}://${shownHost}${port === (tls ? 443 : 80) ? '' : `:${port}`}`;
+  let publicUrl = env.KUMIAI_PUBLIC_URL || defaultUrl;
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('scheme');
+    publicUrl = url.origin;
+  } catch {
+    throw new ConfigError(`KUMIAI_PUBLIC_URL must be an absolute http(s) URL (got "${publicUrl}")`);
+  }
+  return {
+    host,
+    port,
+    dataDir,
+    publicUrl,
+    tls,
+    trustProxy: flag(env, 'KUMIAI_TRUST_PROXY'),
+    allowInsecure: flag(env, 'KUMIAI_ALLOW_INSECURE'),
+    clientDir: path.resolve(cwd, env.KUMIAI_CLIENT_DIR || path.join(import.meta.dirname, '../../client/dist')),
+    logLevel: env.KUMIAI_LOG_LEVEL || 'info',
+    setupTokenTtlMs: int(env, 'KUMIAI_SETUP_TOKEN_TTL_SECONDS', 24 * 3600, 1, 30 * 24 * 3600) * 1000,
+    scryptLogN: int(env, 'KUMIAI_SCRYPT_LOG_N', 17, 10, 20),
+  };
+}
+
+/**
+ * Phones give service workers, push and Secure cookies only to secure contexts.
+ * A server members reach over plain http on a LAN address would half-work, so
+ * refuse to start unless the operator explicitly accepts that.
+ * Returns a warning to log when insecure operation was explicitly allowed.
+ */
+export function checkSecureContext(config: Config): string | null {
+  const url = new URL(config.publicUrl);
+  const reachableOnlyLocally = isLocalHostname(config.host) && isLocalHostname(url.hostname);
+  if (config.tls || url.protocol === 'https:' || reachableOnlyLocally) return null;
+  const problem =
+    `Kumiai would be reached at ${config.publicUrl} over plain http. Phones allow the offline app, ` +
+    'push notifications and secure sign-in cookies only over HTTPS (or on localhost). Fix it by one of:\n' +
+    '  - KUMIAI_TLS_CERT=/path/cert.pem KUMIAI_TLS_KEY=/path/key.pem (serve HTTPS directly), or\n' +
+    '  - KUMIAI_PUBLIC_URL=https://your.host KUMIAI_TRUST_PROXY=1 (behind an HTTPS reverse proxy), or\n' +
+    '  - KUMIAI_HOST=localhost for a trial on this computer only.\n' +
+    'KUMIAI_ALLOW_INSECURE=1 starts anyway, with the features above broken on phones.';
+  if (!config.allowInsecure) throw new ConfigError(problem);
+  return `INSECURE: ${problem}`;
+}

@@ -1,0 +1,71 @@
+import { checkPassword, normalizeEmployeeNumber, type SetupRequest, type SetupStatus } from '@kumiai/shared';
+import type { Clock } from '../../lib/clock.ts';
+import { hashPassword, hashToken, randomToken } from '../../lib/crypto.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { SetupRepo } from './setup-repo.ts';
+
+/**
+ * First-run setup. On a fresh database the server prints a one-time link; its
+ * token (256 bits, stored only hashed, single use, expiring) lets one person
+ * name the union and become its first admin.
+ */
+export class SetupService {
+  constructor(
+    private readonly repo: SetupRepo,
+    private readonly clock: Clock,
+    private readonly options: { tokenTtlMs: number; scryptLogN: number },
+  ) {}
+
+  /** A new setup token when the union is not set up yet, else null. */
+  issueTokenIfNeeded(): string | null {
+    if (this.repo.isSetUp()) return null;
+    const token = randomToken(32);
+    const now = this.clock.now();
+    this.repo.replaceToken(hashToken(token), now, now + this.options.tokenTtlMs);
+    return token;
+  }
+
+  status(token: string): SetupStatus['state'] {
+    const row = this.repo.findToken(hashToken(token));
+    if (!row) return this.repo.isSetUp() ? 'done' : 'invalid';
+    if (row.used_at !== null) return 'used';
+    if (this.clock.now() >= row.expires_at) return 'expired';
+    return this.repo.isSetUp() ? 'done' : 'ready';
+  }
+
+  private assertUsable(state: SetupStatus['state']): void {
+    switch (state) {
+      case 'ready':
+        return;
+      case 'used':
+        throw new AppError('setup_token_used', 410, 'This setup link has already been used');
+      case 'expired':
+        throw new AppError('setup_token_expired', 410, 'This setup link has expired; restart the server for a new one');
+      case 'done':
+        throw new AppError('setup_already_done', 409, 'The union is already set up');
+      case 'invalid':
+        throw new AppError('setup_token_invalid', 404, 'This setup link is not valid');
+    }
+  }
+
+  async complete(request: SetupRequest): Promise<{ memberId: string }> {
+    this.assertUsable(this.status(request.token));
+    const problem = checkPassword(request.password);
+    if (problem) throw new AppError(problem, 400, problem === 'password_too_short' ? 'Password is too short' : 'Password is too common');
+    const employeeNumber = normalizeEmployeeNumber(request.employeeNumber);
+    const unionName = request.unionName.trim();
+    const name = request.name.trim();
+    if (!employeeNumber || !unionName || !name) throw new AppError('validation_failed', 400, 'Union name, employee number and name are required');
+    // Hash outside the transaction: scrypt takes a few hundred ms and must not hold the write lock.
+    const passwordHash = await hashPassword(request.password, this.options.scryptLogN);
+    const tokenHash = hashToken(request.token);
+    return this.repo.transaction(() => {
+      // Re-check inside the write transaction: two tabs racing with one link get one union.
+      this.assertUsable(this.status(request.token));
+      const now = this.clock.now();
+      if (!this.repo.useToken(tokenHash, now)) throw new AppError('setup_token_used', 410, 'This setup link has already been used');
+      const { memberId } = this.repo.createUnionAndAdmin({ unionName, employeeNumber, name, passwordHash, now });
+      return { memberId };
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import type { ErrorCode } from '@kumiai/shared';
+
+/** An error meant for the client: a code it can translate, a status, and a developer detail. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (message = 'Not found') => new AppError('not_found', 404, message);
+export const forbidden = (message = 'Forbidden') => new AppError('forbidden', 403, message);
+export const badRequest = (message: string) => new AppError('bad_request', 400, message);

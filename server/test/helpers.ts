@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { openDatabase, type Db } from '../src/db/database.ts';
+import { ManualClock } from '../src/lib/clock.ts';
+
+export function tempDir(prefix = 'kumiai-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A writable that keeps every log line, to assert what logs never contain. */
+export function logCapture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+export interface TestServer {
+  app: Awaited<ReturnType<typeof buildApp>>['app'];
+  setup: Awaited<ReturnType<typeof buildApp>>['setup'];
+  db: Db;
+  clock: ManualClock;
+  config: Config;
+  logs: () => string;
+  close: () => Promise<void>;
+}
+
+/** The real app on a real SQLite file in a temporary folder, with a manual clock. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = tempDir();
+  const config = loadConfig({ KUMIAI_DATA_DIR: dataDir, KUMIAI_SCRYPT_LOG_N: '10', KUMIAI_CLIENT_DIR: path.join(dataDir, 'no-client'), ...env });
+  const db = openDatabase(config.dataDir);
+  const clock = new ManualClock();
+  const capture = logCapture();
+  const { app, setup } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
+  await app.ready();
+  return {
+    app,
+    setup,
+    db,
+    clock,
+    config,
+    logs: capture.text,
+    close: async () => {
+      await app.close();
+      db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

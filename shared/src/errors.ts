@@ -1,0 +1,33 @@
+/**
+ * Machine-readable error codes shared by server and client. The server answers
+ * `{ error: { code, message } }`; `message` is a developer-facing English detail,
+ * and the client shows the member a plain-language text looked up by `code` in
+ * its own language catalogue (which must cover every code: see client i18n).
+ */
+export const errorCodes = [
+  'bad_request',
+  'validation_failed',
+  'not_found',
+  'unauthenticated',
+  'forbidden',
+  'csrf_rejected',
+  'rate_limited',
+  'payload_too_large',
+  'setup_token_invalid',
+  'setup_token_expired',
+  'setup_token_used',
+  'setup_already_done',
+  'password_too_short',
+  'password_too_common',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}

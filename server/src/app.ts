@@ -4,25 +4,26 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Health } from '@kumiai/shared';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import { SessionService } from './features/auth/session-service.ts';
-import { SetupRepo } from './features/setup/setup-repo.ts';
+import { authRoutes } from './features/auth/auth-routes.ts';
 import { setupRoutes } from './features/setup/setup-routes.ts';
-import { SetupService } from './features/setup/setup-service.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/logger.ts';
+import { authPlugin } from './plugins/auth.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
 import { errorPlugin } from './plugins/errors.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { staticPlugin } from './plugins/static.ts';
+import { createServices, type Services } from './services.ts';
 import { version } from './version.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Every API route declares who may call it; a test walks the routes and
-     * fails on any without. 'public' routes need no session.
+     * fails on any without. 'public' routes need no sign-in; 'member' routes
+     * need one, and their services decide with `can()` from shared/.
      */
-    access?: 'public' | 'session';
+    access?: 'public' | 'member';
   }
 }
 
@@ -35,7 +36,17 @@ export interface AppDeps {
 
 export interface App {
   app: FastifyInstance;
-  setup: SetupService;
+  services: Services;
+  /** Shortcut for main.ts and tests. */
+  setup: Services['setup'];
+  /** Every route registered, with its declared access, for the route-access test. */
+  routes: RouteInfo[];
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: 'public' | 'member' | undefined;
 }
 
 export async function buildApp({ config, db, clock = systemClock, logger }: AppDeps): Promise<App> {
@@ -49,23 +60,26 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   } as FastifyServerOptions);
   const startedAt = clock.now();
 
-  const sessions = new SessionService(db, clock);
-  const setup = new SetupService(new SetupRepo(db), clock, {
-    tokenTtlMs: config.setupTokenTtlMs,
-    scryptLogN: config.scryptLogN,
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push({ method: String(route.method), url: route.url, access: route.config?.access });
   });
+  const services = createServices(db, clock, config);
+  const { setup, sessions } = services;
 
   await app.register(errorPlugin);
   await app.register(securityPlugin, { config });
   await app.register(cookie);
   await app.register(csrfPlugin, { publicUrl: config.publicUrl });
+  await app.register(authPlugin, { db, sessions, resolveBearer: (token) => services.tokens.resolve(token) });
 
   app.get('/healthz', { config: { access: 'public' } }, async (): Promise<Health> => {
     db.prepare('SELECT 1').get();
     return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000) };
   });
   setupRoutes(app, { setup, sessions });
+  authRoutes(app, services);
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
-  return { app, setup };
+  return { app, services, setup, routes };
 }

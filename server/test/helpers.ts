@@ -23,9 +23,13 @@ export function logCapture(): { stream: Writable; text: () => string } {
   return { stream, text: () => chunks.join('') };
 }
 
+type Built = Awaited<ReturnType<typeof buildApp>>;
+
 export interface TestServer {
-  app: Awaited<ReturnType<typeof buildApp>>['app'];
-  setup: Awaited<ReturnType<typeof buildApp>>['setup'];
+  app: Built['app'];
+  setup: Built['setup'];
+  services: Built['services'];
+  routes: Built['routes'];
   db: Db;
   clock: ManualClock;
   config: Config;
@@ -40,11 +44,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const db = openDatabase(config.dataDir);
   const clock = new ManualClock();
   const capture = logCapture();
-  const { app, setup } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
+  const { app, setup, services, routes } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
   await app.ready();
   return {
     app,
     setup,
+    services,
+    routes,
     db,
     clock,
     config,

@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly statusCode: number,
     message: string,
+    /** Sent as Retry-After with 429 and 503 answers. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

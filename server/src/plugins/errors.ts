@@ -14,6 +14,7 @@ export const errorPlugin = fp(async (app: FastifyInstance) => {
     if (error instanceof AppError) {
       status = error.statusCode;
       body = { error: { code: error.code, message: error.message } };
+      if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
     } else if (error.validation) {
       status = 400;
       body = { error: { code: 'validation_failed', message: error.message } };

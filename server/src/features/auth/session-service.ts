@@ -12,6 +12,8 @@ export interface SessionPolicy {
 const DAY = 24 * 3600 * 1000;
 /** Fits a personal phone: a member who opens the app monthly stays signed in. */
 export const PERSONAL_SESSION: SessionPolicy = { idleMs: 30 * DAY, absoluteMs: 180 * DAY };
+/** A shared tablet: the client signs out after minutes idle; the server backs it with a short session. */
+export const KIOSK_SESSION: SessionPolicy = { idleMs: 15 * 60 * 1000, absoluteMs: 8 * 3600 * 1000 };
 
 export interface SessionRow {
   token_hash: string;
@@ -21,6 +23,7 @@ export interface SessionRow {
   last_seen_at: number;
   expires_at: number;
   idle_ms: number;
+  kiosk_id: string | null;
 }
 
 /**
@@ -33,15 +36,15 @@ export class SessionService {
     private readonly clock: Clock,
   ) {}
 
-  create(memberId: string, kind: 'personal' | 'kiosk', policy: SessionPolicy): { token: string; expiresAt: number } {
+  create(memberId: string, kind: 'personal' | 'kiosk', policy: SessionPolicy, kioskId: string | null = null): { token: string; expiresAt: number } {
     const token = randomToken(32);
     const now = this.clock.now();
     const expiresAt = now + policy.absoluteMs;
     this.db
       .prepare(
-        'INSERT INTO sessions (token_hash, member_id, kind, created_at, last_seen_at, expires_at, idle_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sessions (token_hash, member_id, kind, created_at, last_seen_at, expires_at, idle_ms, kiosk_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(hashToken(token), memberId, kind, now, now, expiresAt, policy.idleMs);
+      .run(hashToken(token), memberId, kind, now, now, expiresAt, policy.idleMs, kioskId);
     return { token, expiresAt };
   }
 
@@ -65,5 +68,10 @@ export class SessionService {
 
   revoke(token: string): void {
     this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(token));
+  }
+
+  /** Ends every session of a member ("sign out everywhere", or an admin ending them). */
+  revokeAll(memberId: string): number {
+    return this.db.prepare('DELETE FROM sessions WHERE member_id = ?').run(memberId).changes;
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { setupRequestSchema, setupStatusSchema, type SetupRequest } from '@kumiai/shared';
-import { PERSONAL_SESSION, SESSION_COOKIE, type SessionService } from '../auth/session-service.ts';
+import { startSession } from '../auth/auth-routes.ts';
+import type { SessionService } from '../auth/session-service.ts';
 import type { SetupService } from './setup-service.ts';
 
 export function setupRoutes(app: FastifyInstance, deps: { setup: SetupService; sessions: SessionService }): void {
@@ -22,14 +23,7 @@ export function setupRoutes(app: FastifyInstance, deps: { setup: SetupService; s
     { config: { access: 'public' }, schema: { body: setupRequestSchema } },
     async (request, reply) => {
       const { memberId } = await deps.setup.complete(request.body);
-      const session = deps.sessions.create(memberId, 'personal', PERSONAL_SESSION);
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        secure: true,
-        httpOnly: true,
-        sameSite: 'lax',
-        expires: new Date(session.expiresAt),
-      });
+      startSession(request, reply, deps.sessions, memberId);
       return reply.status(201).send({ ok: true });
     },
   );

@@ -1,0 +1,109 @@
+/**
+ * Who may do what: the one place these rules live. The server decides with
+ * them (every route, every sync pull, stream and push); the client uses them
+ * only to hide what a member cannot do.
+ *
+ * A role is granted on a unit and covers that unit's subtree. A resource is
+ * located by its unit path (root → … → its unit), so "in scope" is a pure
+ * membership test and needs no database.
+ */
+
+export const roles = ['admin', 'officer', 'treasurer', 'viewer', 'election_commissioner', 'member'] as const;
+export type Role = (typeof roles)[number];
+
+export const actions = [
+  'unit.read',
+  'unit.manage',
+  'member.read',
+  'member.manage',
+  'member.import',
+  'member.issue_code',
+  'member.end_sessions',
+  'member.update_contact',
+  'role.grant',
+  'kiosk.register',
+  'audit.read',
+] as const;
+export type Action = (typeof actions)[number];
+
+export interface Grant {
+  role: Role;
+  unitId: string;
+}
+
+export interface Actor {
+  memberId: string;
+  /** Root → … → the member's own unit. */
+  unitPath: readonly string[];
+  status: 'active' | 'on_leave' | 'left';
+  grants: readonly Grant[];
+}
+
+export interface Resource {
+  /** Root → … → the unit the resource belongs to (for a unit: the unit itself). */
+  unitPath: readonly string[];
+  /** Set when the resource is a member's own record. */
+  memberId?: string;
+}
+
+/** What each role may do inside the subtree of the unit it is granted on. */
+const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
+  admin: new Set(actions),
+  officer: new Set<Action>([
+    'unit.read',
+    'unit.manage',
+    'member.read',
+    'member.manage',
+    'member.import',
+    'member.issue_code',
+    'member.end_sessions',
+    'kiosk.register',
+  ]),
+  treasurer: new Set<Action>(['unit.read', 'member.read']),
+  viewer: new Set<Action>(['unit.read', 'member.read']),
+  election_commissioner: new Set<Action>(['unit.read', 'member.read']),
+  member: new Set<Action>(),
+};
+
+/** What anyone may do to their own member record. */
+const SELF_ACTIONS: ReadonlySet<Action> = new Set<Action>(['member.read', 'member.update_contact']);
+
+/**
+ * Officers manage the units *below* the one they are granted on, never that
+ * unit itself: a branch officer cannot rename, move or archive their branch.
+ */
+const STRICTLY_BELOW: ReadonlySet<Action> = new Set<Action>(['unit.manage']);
+
+export function inSubtree(unitId: string, unitPath: readonly string[]): boolean {
+  return unitPath.includes(unitId);
+}
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (actor.status === 'left') return false;
+  if (resource.memberId !== undefined && resource.memberId === actor.memberId && SELF_ACTIONS.has(action)) return true;
+  // Everyone sees the units above and including their own (the union's tree down to them).
+  if (action === 'unit.read' && resource.unitPath.every((id, i) => actor.unitPath[i] === id)) return true;
+  return actor.grants.some((grant) => {
+    if (!ROLE_ACTIONS[grant.role].has(action)) return false;
+    const at = resource.unitPath.indexOf(grant.unitId);
+    if (at < 0) return false;
+    if (grant.role !== 'admin' && STRICTLY_BELOW.has(action)) return at < resource.unitPath.length - 1;
+    return true;
+  });
+}
+
+/** Roles a grant holder may hand out: admins any, officers only roles below their own. */
+export function canGrantRole(actor: Actor, role: Role, unitPath: readonly string[]): boolean {
+  if (actor.status === 'left') return false;
+  return actor.grants.some((grant) => {
+    if (!inSubtree(grant.unitId, unitPath)) return false;
+    if (grant.role === 'admin') return true;
+    return grant.role === 'officer' && (role === 'viewer' || role === 'member');
+  });
+}
+
+/** The units whose subtrees an actor may act on for `action` (for filtering lists and sync scopes). */
+export function scopeRoots(actor: Actor, action: Action): string[] {
+  if (actor.status === 'left') return [];
+  return actor.grants.filter((grant) => ROLE_ACTIONS[grant.role].has(action)).map((grant) => grant.unitId);
+}

@@ -28,7 +28,8 @@ export default defineConfig({
       // so that the CSP can forbid inline scripts and the update flow is ours.
       injectRegister: false,
       registerType: 'prompt',
-      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      // globPatterns below already precache every icon; listing them again duplicates entries.
+      includeManifestIcons: false,
       manifest: {
         name: 'Kumiai 組合',
         short_name: 'Kumiai',
@@ -38,7 +39,7 @@ export default defineConfig({
         scope: '/',
         display: 'standalone',
         theme_color: '#8c1c2b',
-        background_color: '#fbf8f4',
+        background_color: '#faf7f2',
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },

@@ -3,6 +3,8 @@ import { startServer, type RunningServer } from './server.ts';
 
 /** Each test gets its own real server on a fresh SQLite database. */
 export const test = base.extend<{ server: RunningServer }>({
+  // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startServer();
     await use(server);

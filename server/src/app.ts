@@ -5,6 +5,9 @@ import type { Health } from '@kumiai/shared';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
+import { auditRoutes } from './features/audit/audit-routes.ts';
+import { membersRoutes } from './features/members/members-routes.ts';
+import { orgRoutes } from './features/org/org-routes.ts';
 import { setupRoutes } from './features/setup/setup-routes.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/logger.ts';
@@ -79,6 +82,9 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   });
   setupRoutes(app, { setup, sessions });
   authRoutes(app, services);
+  orgRoutes(app, services);
+  membersRoutes(app, services);
+  auditRoutes(app, services);
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
   return { app, services, setup, routes };

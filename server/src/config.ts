@@ -16,6 +16,7 @@ export interface Config {
   clientDir: string;
   logLevel: string;
   setupTokenTtlMs: number;
+  activationTtlMs: number;
   /** scrypt cost (log2 N); tests lower it, production keeps the default. */
   scryptLogN: number;
 }
@@ -75,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clientDir: path.resolve(cwd, env.KUMIAI_CLIENT_DIR || path.join(import.meta.dirname, '../../client/dist')),
     logLevel: env.KUMIAI_LOG_LEVEL || 'info',
     setupTokenTtlMs: int(env, 'KUMIAI_SETUP_TOKEN_TTL_SECONDS', 24 * 3600, 1, 30 * 24 * 3600) * 1000,
+    activationTtlMs: int(env, 'KUMIAI_ACTIVATION_TTL_DAYS', 30, 1, 365) * 24 * 3600 * 1000,
     scryptLogN: int(env, 'KUMIAI_SCRYPT_LOG_N', 17, 10, 20),
   };
 }

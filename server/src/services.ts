@@ -2,30 +2,40 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AuditService } from './features/audit/audit-service.ts';
 import { AuthService } from './features/auth/auth-service.ts';
+import { ActorRepo } from './features/auth/actor-repo.ts';
 import { SessionService } from './features/auth/session-service.ts';
+import { MembersService } from './features/members/members-service.ts';
+import { OrgService } from './features/org/org-service.ts';
 import { Throttle } from './features/auth/throttle.ts';
 import { SetupRepo } from './features/setup/setup-repo.ts';
 import { SetupService } from './features/setup/setup-service.ts';
 import { TokenService } from './features/tokens/token-service.ts';
 import type { Clock } from './lib/clock.ts';
+import { createMutator } from './lib/mutate.ts';
 
 /**
  * The services of one server (or one CLI run) over one database. The HTTP
  * routes and the admin CLI call the same services, so both enforce the same rules.
  */
-export function createServices(db: Db, clock: Clock, config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN'>) {
+export function createServices(db: Db, clock: Clock, config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl'>) {
   const audit = new AuditService(db, clock);
+  const actors = new ActorRepo(db);
+  const mutate = createMutator(db, audit, clock);
   const sessions = new SessionService(db, clock);
   const throttle = new Throttle(db, clock);
   return {
     db,
     clock,
     audit,
+    actors,
+    mutate,
     sessions,
+    org: new OrgService(db, actors, mutate),
+    members: new MembersService(db, clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
     throttle,
     auth: new AuthService(db, clock, throttle, { scryptLogN: config.scryptLogN }),
     tokens: new TokenService(db, clock),
-    setup: new SetupService(new SetupRepo(db), clock, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),
+    setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),
   };
 }
 

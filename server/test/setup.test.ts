@@ -19,7 +19,7 @@ const body = (token: string | null, overrides: Record<string, string> = {}) => (
 
 async function status(s: TestServer, token: string) {
   const res = await s.app.inject({ method: 'POST', url: '/api/setup/status', payload: { token } });
-  return (res.json() as { state: string }).state;
+  return (res.json<{ state: string }>()).state;
 }
 
 describe('first-run setup', () => {

@@ -4,3 +4,4 @@ export * from './setup.ts';
 export * from './health.ts';
 export * from './auth.ts';
 export * from './permissions.ts';
+export * from './org.ts';

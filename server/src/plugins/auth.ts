@@ -35,7 +35,7 @@ export const authPlugin = fp(
   async (app: FastifyInstance, opts: { db: Db; sessions: SessionService; resolveBearer: (token: string) => string | null }) => {
     const actors = new ActorRepo(opts.db);
     app.decorateRequest('auth', null);
-    app.addHook('preHandler', async (request) => {
+    app.addHook('preValidation', async (request) => {
       const access = request.routeOptions.config.access;
       const cookie = request.cookies[SESSION_COOKIE];
       const header = request.headers.authorization;

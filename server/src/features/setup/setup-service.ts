@@ -2,6 +2,7 @@ import { checkPassword, normalizeEmployeeNumber, type SetupRequest, type SetupSt
 import type { Clock } from '../../lib/clock.ts';
 import { hashPassword, hashToken, randomToken } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { AuditService } from '../audit/audit-service.ts';
 import type { SetupRepo } from './setup-repo.ts';
 
 /**
@@ -13,6 +14,7 @@ export class SetupService {
   constructor(
     private readonly repo: SetupRepo,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     private readonly options: { tokenTtlMs: number; scryptLogN: number },
   ) {}
 
@@ -64,7 +66,8 @@ export class SetupService {
       this.assertUsable(this.status(request.token));
       const now = this.clock.now();
       if (!this.repo.useToken(tokenHash, now)) throw new AppError('setup_token_used', 410, 'This setup link has already been used');
-      const { memberId } = this.repo.createUnionAndAdmin({ unionName, employeeNumber, name, passwordHash, now });
+      const { memberId, unitId } = this.repo.createUnionAndAdmin({ unionName, employeeNumber, name, passwordHash, now });
+      this.audit.record(memberId, 'setup.completed', unitId, { unionName });
       return { memberId };
     });
   }

@@ -1,0 +1,24 @@
+import './app.css';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { applyStoredDisplaySettings } from './features/settings/display.ts';
+import { startPwa } from './features/shell/pwa.ts';
+import { applyInitialLang } from './i18n/lang.ts';
+import { router } from './router.ts';
+import { watchConnectivity } from './sync/status.ts';
+
+// Before the first render: the page must never flash at the wrong size, contrast or language.
+applyStoredDisplaySettings();
+applyInitialLang();
+watchConnectivity();
+startPwa();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <RouterProvider router={router} />
+  </StrictMode>,
+);

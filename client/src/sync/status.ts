@@ -1,0 +1,104 @@
+import type { ErrorCode } from '@kumiai/shared';
+import { createExternalStore } from '../lib/external-store.ts';
+
+/**
+ * Connection and sync state for the whole app. The browser feeds `online`; the
+ * sync engine (to come, in src/sync/) feeds everything else through the setters
+ * below. Components read it only through `useSyncStatus`, never from the engine.
+ */
+export type SyncPhase = 'offline' | 'syncing' | 'synced';
+
+/** A local change the server refused; kept so the member can be told and fix it. */
+export interface RejectedChange {
+  collection: string;
+  id: string;
+  code: ErrorCode;
+  at: number;
+}
+
+export interface SyncStatus {
+  online: boolean;
+  /** 'offline' whenever `online` is false, whatever the engine last said. */
+  phase: SyncPhase;
+  /** Local changes not yet accepted by the server. */
+  pending: number;
+  lastSyncedAt: number | null;
+  rejected: readonly RejectedChange[];
+}
+
+type EnginePhase = Exclude<SyncPhase, 'offline'>;
+
+interface Internal {
+  online: boolean;
+  enginePhase: EnginePhase;
+  pending: number;
+  lastSyncedAt: number | null;
+  rejected: readonly RejectedChange[];
+}
+
+function browserOnline(): boolean {
+  return typeof navigator === 'undefined' ? true : navigator.onLine;
+}
+
+let internal: Internal = { online: browserOnline(), enginePhase: 'synced', pending: 0, lastSyncedAt: null, rejected: [] };
+
+function project(s: Internal): SyncStatus {
+  return {
+    online: s.online,
+    phase: s.online ? s.enginePhase : 'offline',
+    pending: s.pending,
+    lastSyncedAt: s.lastSyncedAt,
+    rejected: s.rejected,
+  };
+}
+
+const store = createExternalStore<SyncStatus>(project(internal));
+
+function patch(change: Partial<Internal>): void {
+  internal = { ...internal, ...change };
+  const next = project(internal);
+  const prev = store.getSnapshot();
+  const same =
+    prev.online === next.online &&
+    prev.phase === next.phase &&
+    prev.pending === next.pending &&
+    prev.lastSyncedAt === next.lastSyncedAt &&
+    prev.rejected === next.rejected;
+  if (!same) store.set(next);
+}
+
+let listening = false;
+
+/** Follows the browser's online/offline events; idempotent. Called from main.tsx. */
+export function watchConnectivity(): void {
+  if (listening || typeof window === 'undefined') return;
+  listening = true;
+  window.addEventListener('online', () => patch({ online: true }));
+  window.addEventListener('offline', () => patch({ online: false }));
+  patch({ online: browserOnline() });
+}
+
+export function setOnline(online: boolean): void {
+  patch({ online });
+}
+
+/** Sync engine: a push or pull is under way ('syncing') or finished ('synced'). */
+export function setPhase(phase: SyncPhase): void {
+  // 'offline' is derived from `online`; an engine saying so only means it stopped.
+  patch({ enginePhase: phase === 'offline' ? 'synced' : phase });
+}
+
+export function setPending(count: number): void {
+  patch({ pending: Math.max(0, Math.trunc(count)) });
+}
+
+export function markSynced(time: number): void {
+  patch({ enginePhase: 'synced', lastSyncedAt: time });
+}
+
+export function setRejected(rejected: readonly RejectedChange[]): void {
+  patch({ rejected });
+}
+
+export const subscribe = store.subscribe;
+export const getSnapshot = store.getSnapshot;

@@ -52,6 +52,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        // The first install takes control of the open page at once, so it works offline without a reload.
+        // Updates still wait for the member's "reload" tap (registerType: 'prompt').
+        clientsClaim: true,
       },
     }),
   ],

@@ -33,6 +33,8 @@ export const errorCodes = [
   'csv_missing_columns',
   'csv_has_problems',
   'csv_empty',
+  'csv_unsupported_encoding',
+  'union_not_set_up',
   'internal',
 ] as const;
 

@@ -95,6 +95,8 @@ export const en: Messages = {
     csv_missing_columns: 'Required columns are missing. Please check the header row.',
     csv_has_problems: 'Some rows have problems. Please check the list and fix them.',
     csv_empty: 'The file has no data.',
+    csv_unsupported_encoding: 'The file’s character encoding cannot be read. Save it from Excel again as “CSV UTF-8” or “CSV (Comma delimited)”.',
+    union_not_set_up: 'The union has not been set up yet.',
     internal: 'Something went wrong on the server. Please try again later.',
     network_failed: 'Cannot reach the server. Please try again where there is a signal.',
   },

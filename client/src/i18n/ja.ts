@@ -100,6 +100,8 @@ export const ja = {
     csv_missing_columns: '必要な列が見つかりません。見出し行を確かめてください。',
     csv_has_problems: 'ファイルに問題のある行があります。一覧を確かめて直してください。',
     csv_empty: 'ファイルにデータがありません。',
+    csv_unsupported_encoding: 'ファイルの文字コードを読み取れません。Excel で「CSV UTF-8」または「CSV (コンマ区切り)」として保存し直してください。',
+    union_not_set_up: '組合の初期設定がまだ済んでいません。',
     internal: 'サーバーで問題が起きました。時間をおいてもう一度試してください。',
     network_failed: 'サーバーにつながりません。電波の届く場所でもう一度試してください。',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,

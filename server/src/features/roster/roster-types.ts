@@ -93,11 +93,8 @@ export interface ImportContext {
   scopeRootUnitIds?: readonly string[];
 }
 
-/** Error codes this feature throws; to be listed in shared/src/errors.ts. */
-export type RosterErrorCode = 'csv_too_large' | 'csv_not_text' | 'csv_unsupported_encoding' | 'csv_has_problems' | 'union_not_set_up';
-
-// Until shared/src/errors.ts lists the roster codes, they are cast in this one place.
-const asErrorCode = (code: RosterErrorCode): ErrorCode => code as unknown as ErrorCode;
+/** Error codes this feature throws (all listed in shared/src/errors.ts). */
+export type RosterErrorCode = Extract<ErrorCode, 'csv_too_large' | 'csv_not_text' | 'csv_unsupported_encoding' | 'csv_has_problems' | 'union_not_set_up'>;
 
 export class RosterError extends AppError {
   constructor(
@@ -107,7 +104,7 @@ export class RosterError extends AppError {
     /** The full dry-run report when the import was refused because of problems in it. */
     readonly report?: RosterReport | UnitsReport,
   ) {
-    super(asErrorCode(rosterCode), statusCode, message);
+    super(rosterCode, statusCode, message);
   }
 }
 

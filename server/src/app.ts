@@ -8,6 +8,7 @@ import { authRoutes } from './features/auth/auth-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { membersRoutes } from './features/members/members-routes.ts';
 import { orgRoutes } from './features/org/org-routes.ts';
+import { rosterRoutes } from './features/roster/roster-routes.ts';
 import { setupRoutes } from './features/setup/setup-routes.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/logger.ts';
@@ -85,6 +86,7 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   orgRoutes(app, services);
   membersRoutes(app, services);
   auditRoutes(app, services);
+  rosterRoutes(app, services);
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
   return { app, services, setup, routes };

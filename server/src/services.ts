@@ -6,6 +6,7 @@ import { ActorRepo } from './features/auth/actor-repo.ts';
 import { SessionService } from './features/auth/session-service.ts';
 import { MembersService } from './features/members/members-service.ts';
 import { OrgService } from './features/org/org-service.ts';
+import { RosterRepo, RosterService } from './features/roster/index.ts';
 import { Throttle } from './features/auth/throttle.ts';
 import { SetupRepo } from './features/setup/setup-repo.ts';
 import { SetupService } from './features/setup/setup-service.ts';
@@ -35,6 +36,7 @@ export function createServices(db: Db, clock: Clock, config: Pick<Config, 'setup
     throttle,
     auth: new AuthService(db, clock, throttle, { scryptLogN: config.scryptLogN }),
     tokens: new TokenService(db, clock),
+    roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),
   };
 }

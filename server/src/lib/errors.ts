@@ -8,6 +8,8 @@ export class AppError extends Error {
     message: string,
     /** Sent as Retry-After with 429 and 503 answers. */
     readonly retryAfterSeconds?: number,
+    /** Extra fields for the client in the error body, e.g. an import's full report. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

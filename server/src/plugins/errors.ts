@@ -13,7 +13,7 @@ export const errorPlugin = fp(async (app: FastifyInstance) => {
     let status: number;
     if (error instanceof AppError) {
       status = error.statusCode;
-      body = { error: { code: error.code, message: error.message } };
+      body = { error: { ...error.details, code: error.code, message: error.message } };
       if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
     } else if (error.validation) {
       status = 400;

@@ -104,7 +104,7 @@ export class RosterError extends AppError {
     /** The full dry-run report when the import was refused because of problems in it. */
     readonly report?: RosterReport | UnitsReport,
   ) {
-    super(rosterCode, statusCode, message);
+    super(rosterCode, statusCode, message, undefined, report ? { report } : undefined);
   }
 }
 

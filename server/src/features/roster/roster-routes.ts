@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { scopeRoots, type Actor } from '@kumiai/shared';
+import { AppError } from '../../lib/errors.ts';
+import { requireAuth } from '../../plugins/auth.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import type { RosterService } from './roster-service.ts';
+
+/** Raw file bytes: the engine detects UTF-8 or Shift_JIS itself, so nothing may decode them first. */
+const RAW_TYPES = ['text/csv', 'application/csv', 'application/octet-stream', 'application/vnd.ms-excel', 'text/plain'];
+/** Above the engine's own cap, so an oversized file gets its clear `csv_too_large` report. */
+const UPLOAD_LIMIT = 32 * 1024 * 1024;
+
+const modeQuery = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['mode'],
+  properties: { mode: { type: 'string', enum: ['dry-run', 'apply'] } },
+} as const;
+
+function scope(actor: Actor, action: 'member.import' | 'unit.manage'): string[] {
+  const roots = scopeRoots(actor, action);
+  if (roots.length === 0) throw new AppError('forbidden', 403, `Not allowed: ${action}`);
+  return roots;
+}
+
+export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterService; audit: AuditService }): void {
+  // Encapsulated: the raw-bytes parsers apply to the import routes only.
+  void parent.register(async (app) => {
+    app.removeContentTypeParser('text/plain');
+    app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
+
+    app.post<{ Querystring: { mode: 'dry-run' | 'apply' }; Body: Buffer }>(
+      '/api/members/import',
+      { config: { access: 'member' }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: modeQuery } },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'member.import') };
+        const body = bufferBody(request.body);
+        if (request.query.mode === 'dry-run') return { report: deps.roster.dryRun(body, ctx) };
+        const { created, updated, ...report } = deps.roster.apply(body, ctx, (r) =>
+          deps.audit.record(actor.memberId, 'members.imported', null, { created: r.created, updated: r.updated, rows: r.totalRows }),
+        );
+        return { report, created, updated };
+      },
+    );
+
+    app.post<{ Querystring: { mode: 'dry-run' | 'apply' }; Body: Buffer }>(
+      '/api/units/import',
+      { config: { access: 'member' }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: modeQuery } },
+      async (request) => {
+        const { actor } = requireAuth(request);
+        const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'unit.manage') };
+        const body = bufferBody(request.body);
+        if (request.query.mode === 'dry-run') return { report: deps.roster.unitsDryRun(body, ctx) };
+        const { created, updated, ...report } = deps.roster.unitsApply(body, ctx, (r) =>
+          deps.audit.record(actor.memberId, 'units.imported', null, { created: r.created, updated: r.updated, rows: r.totalRows }),
+        );
+        return { report, created, updated };
+      },
+    );
+  });
+}
+
+function bufferBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body)) throw new AppError('bad_request', 415, 'Send the file itself as text/csv');
+  return body;
+}

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
+import { kioskRoutes } from './features/kiosk/kiosk-routes.ts';
 import { membersRoutes } from './features/members/members-routes.ts';
 import { orgRoutes } from './features/org/org-routes.ts';
 import { rosterRoutes } from './features/roster/roster-routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   membersRoutes(app, services);
   auditRoutes(app, services);
   rosterRoutes(app, services);
+  kioskRoutes(app, services);
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
   return { app, services, setup, routes };

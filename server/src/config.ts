@@ -17,6 +17,8 @@ export interface Config {
   logLevel: string;
   setupTokenTtlMs: number;
   activationTtlMs: number;
+  /** A kiosk signs its member out after this much inactivity. */
+  kioskIdleSeconds: number;
   /** scrypt cost (log2 N); tests lower it, production keeps the default. */
   scryptLogN: number;
 }
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.KUMIAI_LOG_LEVEL || 'info',
     setupTokenTtlMs: int(env, 'KUMIAI_SETUP_TOKEN_TTL_SECONDS', 24 * 3600, 1, 30 * 24 * 3600) * 1000,
     activationTtlMs: int(env, 'KUMIAI_ACTIVATION_TTL_DAYS', 30, 1, 365) * 24 * 3600 * 1000,
+    kioskIdleSeconds: int(env, 'KUMIAI_KIOSK_IDLE_SECONDS', 120, 1, 3600),
     scryptLogN: int(env, 'KUMIAI_SCRYPT_LOG_N', 17, 10, 20),
   };
 }

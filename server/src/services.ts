@@ -4,6 +4,7 @@ import { AuditService } from './features/audit/audit-service.ts';
 import { AuthService } from './features/auth/auth-service.ts';
 import { ActorRepo } from './features/auth/actor-repo.ts';
 import { SessionService } from './features/auth/session-service.ts';
+import { KioskService } from './features/kiosk/kiosk-service.ts';
 import { MembersService } from './features/members/members-service.ts';
 import { OrgService } from './features/org/org-service.ts';
 import { RosterRepo, RosterService } from './features/roster/index.ts';
@@ -18,12 +19,17 @@ import { createMutator } from './lib/mutate.ts';
  * The services of one server (or one CLI run) over one database. The HTTP
  * routes and the admin CLI call the same services, so both enforce the same rules.
  */
-export function createServices(db: Db, clock: Clock, config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl'>) {
+export function createServices(
+  db: Db,
+  clock: Clock,
+  config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl' | 'kioskIdleSeconds'>,
+) {
   const audit = new AuditService(db, clock);
   const actors = new ActorRepo(db);
   const mutate = createMutator(db, audit, clock);
   const sessions = new SessionService(db, clock);
   const throttle = new Throttle(db, clock);
+  const auth = new AuthService(db, clock, throttle, { scryptLogN: config.scryptLogN });
   return {
     db,
     clock,
@@ -34,7 +40,8 @@ export function createServices(db: Db, clock: Clock, config: Pick<Config, 'setup
     org: new OrgService(db, actors, mutate),
     members: new MembersService(db, clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
     throttle,
-    auth: new AuthService(db, clock, throttle, { scryptLogN: config.scryptLogN }),
+    auth,
+    kiosks: new KioskService(db, actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
     roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),

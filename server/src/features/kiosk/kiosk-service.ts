@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@kumiai/shared';
+import type { Db } from '../../db/database.ts';
+import { hashToken, randomToken } from '../../lib/crypto.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { Mutate } from '../../lib/mutate.ts';
+import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { KIOSK_SESSION, type SessionService } from '../auth/session-service.ts';
+
+export interface KioskView {
+  id: string;
+  name: string;
+  unitId: string;
+  unitName: string;
+  idleSeconds: number;
+}
+
+/**
+ * Shared tablets. An officer registers a browser as the kiosk of a workplace;
+ * the browser keeps a kiosk credential (a cookie, stored here only hashed). On
+ * that browser, and only there, members of that workplace sign in with their
+ * employee number and PIN, into short kiosk sessions.
+ */
+export class KioskService {
+  constructor(
+    private readonly db: Db,
+    private readonly actors: ActorRepo,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly mutate: Mutate,
+    private readonly options: { idleSeconds: number },
+  ) {}
+
+  private view(row: { id: string; name: string; unit_id: string }): KioskView {
+    const unitName = this.db.prepare('SELECT name FROM units WHERE id = ?').pluck().get(row.unit_id) as string;
+    return { id: row.id, name: row.name, unitId: row.unit_id, unitName, idleSeconds: this.options.idleSeconds };
+  }
+
+  register(actor: Actor, input: { unitId: string; name: string }): { kiosk: KioskView; credential: string } {
+    const unitPath = this.actors.unitPath(input.unitId);
+    if (unitPath.length === 0) throw notFound('No such unit');
+    const id = randomUUID();
+    const credential = randomToken(32);
+    this.mutate(actor, { checks: [{ action: 'kiosk.register', resource: { unitPath } }], audit: { action: 'kiosk.registered', target: id, detail: { unitId: input.unitId, name: input.name } } }, (now) => {
+      this.db
+        .prepare('INSERT INTO kiosks (id, unit_id, name, credential_hash, registered_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, input.unitId, input.name.trim(), hashToken(credential), actor.memberId, now);
+    });
+    return { kiosk: this.view({ id, name: input.name.trim(), unit_id: input.unitId }), credential };
+  }
+
+  resolve(credential: string | undefined): KioskView | null {
+    if (!credential) return null;
+    const row = this.db.prepare('SELECT id, name, unit_id FROM kiosks WHERE credential_hash = ? AND revoked_at IS NULL').get(hashToken(credential)) as
+      | { id: string; name: string; unit_id: string }
+      | undefined;
+    return row ? this.view(row) : null;
+  }
+
+  async signIn(credential: string | undefined, employeeNumber: string, pin: string, address: string): Promise<{ token: string; expiresAt: number }> {
+    const kiosk = this.resolve(credential);
+    if (!kiosk) throw new AppError('kiosk_required', 403, 'PIN sign-in works only on a registered kiosk');
+    const { memberId, unitId } = await this.auth.verifyPin(employeeNumber, pin, address);
+    if (!this.actors.unitPath(unitId).includes(kiosk.unitId)) {
+      throw new AppError('not_in_kiosk_unit', 403, 'This kiosk is for another workplace');
+    }
+    return this.sessions.create(memberId, 'kiosk', KIOSK_SESSION, kiosk.id);
+  }
+
+  revoke(actor: Actor, id: string): void {
+    const row = this.db.prepare('SELECT unit_id FROM kiosks WHERE id = ?').get(id) as { unit_id: string } | undefined;
+    if (!row) throw notFound();
+    this.mutate(actor, { checks: [{ action: 'kiosk.register', resource: { unitPath: this.actors.unitPath(row.unit_id) } }], audit: { action: 'kiosk.revoked', target: id } }, (now) => {
+      this.db.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ?').run(now, id);
+      this.db.prepare('DELETE FROM sessions WHERE kiosk_id = ?').run(id);
+    });
+  }
+}

@@ -23,6 +23,10 @@ export class SetupRepo {
     })();
   }
 
+  discardUnusedTokens(): void {
+    this.db.prepare('DELETE FROM setup_tokens WHERE used_at IS NULL').run();
+  }
+
   findToken(tokenHash: string): SetupTokenRow | undefined {
     return this.db.prepare('SELECT * FROM setup_tokens WHERE token_hash = ?').get(tokenHash) as SetupTokenRow | undefined;
   }

@@ -50,8 +50,26 @@ export class SetupService {
     }
   }
 
+  /** Setup through the one-time link (the browser). */
   async complete(request: SetupRequest): Promise<{ memberId: string }> {
     this.assertUsable(this.status(request.token));
+    const tokenHash = hashToken(request.token);
+    return this.createUnion(request, () => {
+      // Re-check inside the write transaction: two tabs racing with one link get one union.
+      this.assertUsable(this.status(request.token));
+      if (!this.repo.useToken(tokenHash, this.clock.now())) throw new AppError('setup_token_used', 410, 'This setup link has already been used');
+    });
+  }
+
+  /** Non-interactive setup by the IT lead (`pnpm kumiai setup`): whoever holds the data folder needs no link. */
+  async completeWithoutToken(request: Omit<SetupRequest, 'token'>): Promise<{ memberId: string }> {
+    return this.createUnion(request, () => {
+      if (this.repo.isSetUp()) throw new AppError('setup_already_done', 409, 'The union is already set up');
+      this.repo.discardUnusedTokens();
+    });
+  }
+
+  private async createUnion(request: Omit<SetupRequest, 'token'>, guard: () => void): Promise<{ memberId: string }> {
     const problem = checkPassword(request.password);
     if (problem) throw new AppError(problem, 400, problem === 'password_too_short' ? 'Password is too short' : 'Password is too common');
     const employeeNumber = normalizeEmployeeNumber(request.employeeNumber);
@@ -60,12 +78,9 @@ export class SetupService {
     if (!employeeNumber || !unionName || !name) throw new AppError('validation_failed', 400, 'Union name, employee number and name are required');
     // Hash outside the transaction: scrypt takes a few hundred ms and must not hold the write lock.
     const passwordHash = await hashPassword(request.password, this.options.scryptLogN);
-    const tokenHash = hashToken(request.token);
     return this.repo.transaction(() => {
-      // Re-check inside the write transaction: two tabs racing with one link get one union.
-      this.assertUsable(this.status(request.token));
+      guard();
       const now = this.clock.now();
-      if (!this.repo.useToken(tokenHash, now)) throw new AppError('setup_token_used', 410, 'This setup link has already been used');
       const { memberId, unitId } = this.repo.createUnionAndAdmin({ unionName, employeeNumber, name, passwordHash, now });
       this.audit.record(memberId, 'setup.completed', unitId, { unionName });
       return { memberId };

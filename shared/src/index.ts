@@ -5,3 +5,6 @@ export * from './health.ts';
 export * from './auth.ts';
 export * from './permissions.ts';
 export * from './org.ts';
+export * from './sync/protocol.ts';
+export * from './sync/collections.ts';
+export * from './sync/rules.ts';

@@ -19,6 +19,8 @@ import { errorPlugin } from './plugins/errors.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { staticPlugin } from './plugins/static.ts';
 import { createServices, type Services } from './services.ts';
+import { DEFAULT_SYNC_OPTIONS, SyncHub } from './sync/hub.ts';
+import { syncRoutes } from './sync/routes.ts';
 import { version } from './version.ts';
 
 declare module 'fastify' {
@@ -44,6 +46,7 @@ export interface App {
   services: Services;
   /** Shortcut for main.ts and tests. */
   setup: Services['setup'];
+  hub: SyncHub;
   /** Every route registered, with its declared access, for the route-access test. */
   routes: RouteInfo[];
 }
@@ -82,6 +85,20 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
     db.prepare('SELECT 1').get();
     return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000) };
   });
+  const hub = new SyncHub(db, services.sync, services.actors, sessions, services.tokens, clock, app.log, {
+    ...DEFAULT_SYNC_OPTIONS,
+    maxMessageBytes: config.sync.maxMessageBytes,
+    pollMs: config.sync.pollMs,
+    ratePerSecond: config.sync.ratePerSecond,
+    rateBurst: config.sync.ratePerSecond * 2,
+  });
+  await app.register(syncRoutes, { hub, sessions, publicUrl: config.publicUrl });
+  // A change made through a route reaches connected devices at once (changes from other processes: the poll).
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.url.startsWith('/api/')) hub.notify();
+  });
+  app.addHook('onReady', async () => hub.start());
+
   setupRoutes(app, { setup, sessions });
   authRoutes(app, services);
   orgRoutes(app, services);
@@ -91,5 +108,5 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   kioskRoutes(app, services);
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
-  return { app, services, setup, routes };
+  return { app, services, setup, routes, hub };
 }

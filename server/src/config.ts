@@ -19,6 +19,7 @@ export interface Config {
   activationTtlMs: number;
   /** A kiosk signs its member out after this much inactivity. */
   kioskIdleSeconds: number;
+  sync: { maxMessageBytes: number; pollMs: number; ratePerSecond: number };
   /** scrypt cost (log2 N); tests lower it, production keeps the default. */
   scryptLogN: number;
 }
@@ -80,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     setupTokenTtlMs: int(env, 'KUMIAI_SETUP_TOKEN_TTL_SECONDS', 24 * 3600, 1, 30 * 24 * 3600) * 1000,
     activationTtlMs: int(env, 'KUMIAI_ACTIVATION_TTL_DAYS', 30, 1, 365) * 24 * 3600 * 1000,
     kioskIdleSeconds: int(env, 'KUMIAI_KIOSK_IDLE_SECONDS', 120, 1, 3600),
+    sync: {
+      maxMessageBytes: int(env, 'KUMIAI_SYNC_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+      pollMs: int(env, 'KUMIAI_SYNC_POLL_MS', 250, 10, 10_000),
+      ratePerSecond: int(env, 'KUMIAI_SYNC_RATE_PER_SECOND', 200, 1, 100_000),
+    },
     scryptLogN: int(env, 'KUMIAI_SCRYPT_LOG_N', 17, 10, 20),
   };
 }

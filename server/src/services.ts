@@ -12,7 +12,12 @@ import { Throttle } from './features/auth/throttle.ts';
 import { SetupRepo } from './features/setup/setup-repo.ts';
 import { SetupService } from './features/setup/setup-service.ts';
 import { TokenService } from './features/tokens/token-service.ts';
+import { membersCollection } from './features/members/members-sync.ts';
+import { unitsCollection } from './features/org/units-sync.ts';
 import type { Clock } from './lib/clock.ts';
+import { SyncEngine } from './sync/engine.ts';
+import { CollectionRegistry } from './sync/registry.ts';
+import { UnitTree } from './sync/unit-tree.ts';
 import { createMutator } from './lib/mutate.ts';
 
 /**
@@ -30,6 +35,12 @@ export function createServices(
   const sessions = new SessionService(db, clock);
   const throttle = new Throttle(db, clock);
   const auth = new AuthService(db, clock, throttle, { scryptLogN: config.scryptLogN });
+  // Features register their synced collections; the engine knows nothing else about them.
+  const registry = new CollectionRegistry();
+  registry.register(unitsCollection);
+  registry.register(membersCollection);
+  const tree = new UnitTree(db);
+  tree.refresh();
   return {
     db,
     clock,
@@ -41,6 +52,7 @@ export function createServices(
     members: new MembersService(db, clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
     throttle,
     auth,
+    sync: new SyncEngine(db, registry, actors, tree, clock),
     kiosks: new KioskService(db, actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
     roster: new RosterService(new RosterRepo(db), clock),

@@ -30,6 +30,7 @@ export interface TestServer {
   setup: Built['setup'];
   services: Built['services'];
   routes: Built['routes'];
+  hub: Built['hub'];
   db: Db;
   clock: ManualClock;
   config: Config;
@@ -38,19 +39,20 @@ export interface TestServer {
 }
 
 /** The real app on a real SQLite file in a temporary folder, with a manual clock. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dataDir = tempDir();
+export async function startTestServer(env: Record<string, string> = {}, options: { dataDir?: string; keepData?: boolean } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ KUMIAI_DATA_DIR: dataDir, KUMIAI_SCRYPT_LOG_N: '10', KUMIAI_CLIENT_DIR: path.join(dataDir, 'no-client'), ...env });
   const db = openDatabase(config.dataDir);
   const clock = new ManualClock();
   const capture = logCapture();
-  const { app, setup, services, routes } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
+  const { app, setup, services, routes, hub } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
   await app.ready();
   return {
     app,
     setup,
     services,
     routes,
+    hub,
     db,
     clock,
     config,
@@ -58,7 +60,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: async () => {
       await app.close();
       db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -25,7 +25,7 @@ describe('routes', () => {
     // Only the sign-in, activation and setup paths are public.
     const publicRoutes = [...new Set(api.filter((r) => r.access === 'public').map((r) => r.url))].sort();
     expect(publicRoutes).toEqual(
-      ['/api/auth/activate', '/api/auth/activation/peek', '/api/auth/sign-in', '/api/kiosk', '/api/kiosk/sign-in', '/api/setup', '/api/setup/status'].sort(),
+      ['/api/auth/activate', '/api/auth/activation/peek', '/api/auth/sign-in', '/api/kiosk', '/api/kiosk/sign-in', '/api/setup', '/api/setup/status', '/api/sync'].sort(),
     );
   });
 

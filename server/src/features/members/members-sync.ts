@@ -1,0 +1,25 @@
+import { memberDocSchema, memberWriteProblem, readRules, type MemberDoc } from '@kumiai/shared';
+import type { CollectionRegistration } from '../../sync/registry.ts';
+
+/** The `members` collection: a member's own record, and the records officers and viewers cover. */
+export const membersCollection: CollectionRegistration = {
+  name: 'members',
+  schema: memberDocSchema as unknown as CollectionRegistration['schema'],
+  source: {
+    table: 'members',
+    // Only what readers may see: never password or PIN hashes, activation codes or history.
+    projection: `json_object('id', t.id, 'employeeNumber', t.employee_number, 'name', t.name, 'nameKana', t.name_kana,
+      'unitId', t.unit_id, 'memberClass', t.member_class, 'status', t.status, 'email', t.email, 'phone', t.phone,
+      'preferredLanguage', t.preferred_language, 'updatedAt', t.updated_at)`,
+  },
+  readableUnits: (actor, tree) => [...tree.entries()].filter(([, path]) => readRules.members(actor, path, '')).map(([id]) => id),
+  readsOwn: (actor) => readRules.members(actor, actor.unitPath, actor.memberId),
+  serverOwned: ['updatedAt'],
+  checkWrite: (ctx, master, next, deleted) => memberWriteProblem(ctx.actor, master as MemberDoc | null, next as unknown as MemberDoc, deleted),
+  applyWrite: (ctx, next) => {
+    const doc = next as unknown as MemberDoc;
+    ctx.db
+      .prepare('UPDATE members SET email = ?, phone = ?, preferred_language = ?, updated_at = ? WHERE id = ?')
+      .run(doc.email ?? null, doc.phone ?? null, doc.preferredLanguage ?? null, ctx.now, doc.id);
+  },
+};

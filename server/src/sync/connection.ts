@@ -1,0 +1,79 @@
+import { syncMethods, type SyncErrorCode, type SyncMethod } from '@kumiai/shared';
+import type { WebSocket } from 'ws';
+import type { Reader } from './reader.ts';
+
+export interface ConnectionAuth {
+  kind: 'session' | 'token';
+  /** Hash of the session or API token, to re-check it when credentials change. */
+  tokenHash: string;
+  memberId: string;
+}
+
+export interface ParsedRequest {
+  id: string;
+  collection: string;
+  method: SyncMethod;
+  params: unknown[];
+}
+
+/** A token bucket: a burst of `capacity` messages, refilled at `perSecond`. */
+export class RateLimiter {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: () => number,
+  ) {
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  take(): boolean {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Validates the envelope of a request; the method handlers validate their params. */
+export function parseRequest(raw: unknown): ParsedRequest | { error: SyncErrorCode; id: string; collection: string; message: string } {
+  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const id = typeof obj?.id === 'string' && obj.id.length <= 200 ? obj.id : '';
+  const collection = typeof obj?.collection === 'string' && obj.collection.length <= 64 ? obj.collection : '';
+  if (!obj || !id) return { error: 'bad_message', id, collection, message: 'A request needs a string id' };
+  if (typeof obj.method !== 'string' || !(syncMethods as readonly string[]).includes(obj.method)) {
+    return { error: 'unknown_method', id, collection, message: `Unknown method ${String(obj.method).slice(0, 40)}` };
+  }
+  if (!Array.isArray(obj.params)) return { error: 'bad_params', id, collection, message: 'params must be an array' };
+  return { id, collection, method: obj.method as SyncMethod, params: obj.params };
+}
+
+/** One client's socket: its authentication, what it reads, what it streams. */
+export class SyncConnection {
+  auth: ConnectionAuth | null = null;
+  reader: Reader | null = null;
+  readonly streams = new Set<string>();
+  violations = 0;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly limiter: RateLimiter,
+  ) {}
+
+  send(text: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text);
+  }
+
+  reply(id: string, collection: string, resultJson: string, extra = ''): void {
+    this.send(`{"id":${JSON.stringify(id)},"collection":${JSON.stringify(collection)},"result":${resultJson}${extra}}`);
+  }
+
+  error(id: string, collection: string, code: SyncErrorCode, message: string): void {
+    this.send(JSON.stringify({ id, collection, error: { code, message } }));
+  }
+}

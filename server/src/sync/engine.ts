@@ -1,0 +1,306 @@
+import type { PushRow, Rejection } from '@kumiai/shared';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Db } from '../db/database.ts';
+import type { ActorRepo } from '../features/auth/actor-repo.ts';
+import type { Clock } from '../lib/clock.ts';
+import { canonical, stripMeta } from './canonical.ts';
+import type { Reader } from './reader.ts';
+import type { CollectionRegistration, CollectionRegistry, Doc } from './registry.ts';
+import { tombstoneFor } from './tombstone.ts';
+import type { UnitTree } from './unit-tree.ts';
+
+interface DocRow {
+  seq: number;
+  id: string;
+  deleted: number;
+  data: string | null;
+}
+
+interface Compiled {
+  registration: CollectionRegistration;
+  validate: ValidateFunction;
+  tombstone: (id: string) => string;
+  /** Pulls: documents changed since a sequence, that this reader may see now. */
+  changedSql: string;
+  /** One document's current projection and scope. */
+  oneSql: string;
+  /** Several documents' projections, for the stream. */
+  manySql: string;
+}
+
+/** A change the stream delivers: the document (or its removal) and the sequence it reached. */
+export interface StreamBatch {
+  collection: string;
+  seq: number;
+  changed: { id: string; seq: number; deleted: number; scope_unit: string | null; scope_member: string | null }[];
+  moved: { id: string; scope_unit: string | null; scope_member: string | null }[];
+}
+
+const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":false}`;
+
+/**
+ * The storage side of sync: pulls by checkpoint, pushes with conflict
+ * detection and the collections' write rules, and re-evaluation of members
+ * whose scope changed. Every write is stamped by the triggers of migration
+ * 0003 with the next server sequence inside its own transaction.
+ */
+export class SyncEngine {
+  private readonly compiled = new Map<string, Compiled>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly registry: CollectionRegistry,
+    private readonly actors: ActorRepo,
+    readonly tree: UnitTree,
+    private readonly clock: Clock,
+  ) {
+    // RxDB schema keywords (primaryKey, version, indexes) are not JSON Schema: allow them.
+    const ajv = new Ajv({ allErrors: false, strict: false });
+    for (const registration of registry.all()) {
+      const { table, projection } = registration.source;
+      const name = registration.name;
+      this.compiled.set(name, {
+        registration,
+        validate: ajv.compile(registration.schema),
+        tombstone: tombstoneFor(registration),
+        changedSql: `SELECT d.seq, d.id, d.deleted, CASE WHEN d.deleted = 0 THEN ${projection} END AS data
+          FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id
+          WHERE d.collection = '${name}' AND d.seq > ? AND (d.deleted = 0 OR ? > 0)
+            AND ((? = 1 AND d.scope_member = ?) OR d.scope_unit IN (SELECT value FROM json_each(?)))
+          ORDER BY d.seq LIMIT ?`,
+        oneSql: `SELECT d.deleted, d.scope_unit, d.scope_member, ${projection} AS data
+          FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id WHERE d.collection = '${name}' AND d.id = ?`,
+        manySql: `SELECT t.id, ${projection} AS data FROM ${table} t WHERE t.id IN (SELECT value FROM json_each(?))`,
+      });
+    }
+  }
+
+  has(collection: string): boolean {
+    return this.compiled.has(collection);
+  }
+
+  registration(collection: string): CollectionRegistration {
+    return this.get(collection).registration;
+  }
+
+  private get(collection: string): Compiled {
+    const compiled = this.compiled.get(collection);
+    if (!compiled) throw new Error(`unknown collection ${collection}`);
+    return compiled;
+  }
+
+  currentSeq(): number {
+    return this.db.prepare('SELECT seq FROM sync_meta').pluck().get() as number;
+  }
+
+  /** The document as this reader may see it now: its JSON, a removal, or null when it was never theirs to see. */
+  private current(c: Compiled, reader: Reader, id: string): { visible: boolean; json: string | null } {
+    const row = this.db.prepare(c.oneSql).get(id) as { deleted: number; scope_unit: string | null; scope_member: string | null; data: string | null } | undefined;
+    if (!row) return { visible: false, json: null };
+    const visible = reader.sees(c.registration, row.scope_unit, row.scope_member);
+    return { visible: visible && row.deleted === 0, json: visible && row.deleted === 0 && row.data ? withDeletedFalse(row.data) : null };
+  }
+
+  /**
+   * masterChangesSince: documents that changed after the checkpoint and that the
+   * reader sees now; removals of those they saw and no longer see (moved away,
+   * deleted, or their own scope shrank); and documents that entered their
+   * scope with an older sequence. Batches are full until the end, because
+   * RxDB's client stops pulling at the first short batch.
+   */
+  pull(reader: Reader, collection: string, since: number, limit: number): { documents: string[]; seq: number } {
+    const c = this.get(collection);
+    return this.db.transaction(() => {
+      const scope = reader.scope(c.registration);
+      const memberId = reader.actor.memberId;
+      const own = scope.own ? 1 : 0;
+      const documents = new Map<string, string>();
+      let cursor = since;
+      for (;;) {
+        const docs = this.db.prepare(c.changedSql).all(cursor, since, own, memberId, scope.unitsJson, limit) as DocRow[];
+        // On a first sync nothing can have left the device: removals and scope logs start later.
+        const moved =
+          since === 0
+            ? []
+            : (this.db
+                .prepare(
+                  `SELECT seq, id FROM sync_tombstones WHERE collection = ? AND seq > ?
+                   AND ((? = 1 AND scope_member = ?) OR scope_unit IN (SELECT value FROM json_each(?))) ORDER BY seq LIMIT ?`,
+                )
+                .all(collection, cursor, own, memberId, scope.unitsJson, limit) as { seq: number; id: string }[]);
+        const logged =
+          since === 0
+            ? []
+            : (this.db
+                .prepare('SELECT seq, id, kind FROM sync_member_log WHERE member_id = ? AND collection = ? AND seq > ? ORDER BY seq LIMIT ?')
+                .all(memberId, collection, cursor, limit) as { seq: number; id: string; kind: 'enter' | 'leave' }[]);
+        const merged = [
+          ...docs.map((d) => ({ seq: d.seq, apply: () => documents.set(d.id, d.deleted || !d.data ? c.tombstone(d.id) : withDeletedFalse(d.data)) })),
+          ...moved.map((m) => ({
+            seq: m.seq,
+            apply: () => {
+              if (!this.current(c, reader, m.id).visible) documents.set(m.id, c.tombstone(m.id));
+            },
+          })),
+          ...logged.map((l) => ({
+            seq: l.seq,
+            apply: () => {
+              const now = this.current(c, reader, l.id);
+              if (now.visible && now.json) documents.set(l.id, now.json);
+              else if (!now.visible && l.kind === 'leave') documents.set(l.id, c.tombstone(l.id));
+            },
+          })),
+        ].sort((a, b) => a.seq - b.seq);
+        // Each source returned at most `limit` rows, so everything up to the smallest "last seq" among full sources is complete.
+        const full = [docs, moved, logged].filter((rows) => rows.length === limit).map((rows) => rows[rows.length - 1]!.seq);
+        const safeUpTo = full.length > 0 ? Math.min(...full) : Number.POSITIVE_INFINITY;
+        for (const item of merged) {
+          if (item.seq > safeUpTo || documents.size >= limit) break;
+          item.apply();
+          cursor = item.seq;
+        }
+        if (documents.size >= limit) return { documents: [...documents.values()], seq: cursor };
+        if (full.length === 0) return { documents: [...documents.values()], seq: Math.max(cursor, this.currentSeq()) };
+      }
+    })();
+  }
+
+  /**
+   * masterWrite: each row is checked against the schema, the reader's
+   * visibility, its assumed master state and the collection's write rule, and
+   * applied in its own savepoint, so a refused row never blocks the others.
+   * Returns the master states in conflict (what RxDB expects) and the refusals.
+   */
+  push(reader: Reader, collection: string, rows: PushRow[]): { conflicts: string[]; rejected: Rejection[]; written: number } {
+    const c = this.get(collection);
+    const conflicts: string[] = [];
+    const rejected: Rejection[] = [];
+    let written = 0;
+    const reject = (id: string, code: Rejection['code'], message: string, field?: string) => rejected.push({ id, code, message, ...(field ? { field } : {}) });
+    this.db
+      .transaction(() => {
+        const now = this.clock.now();
+        for (const row of rows) {
+          const deleted = row.newDocumentState._deleted === true;
+          const next = stripMeta(row.newDocumentState) as Doc;
+          const id = typeof next.id === 'string' ? next.id : '';
+          if (!c.validate(next)) {
+            reject(id, 'schema_invalid', c.validate.errors?.map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ') ?? 'invalid');
+            continue;
+          }
+          if (!c.registration.checkWrite || !c.registration.applyWrite) {
+            reject(id, 'read_only', `${collection} is read-only from devices`);
+            continue;
+          }
+          const current = this.current(c, reader, id);
+          const existsHidden = !current.visible && (this.db.prepare(c.oneSql).get(id) as object | undefined) !== undefined;
+          if (existsHidden) {
+            reject(id, 'forbidden', 'Not allowed');
+            continue;
+          }
+          const master = current.json ? (stripMeta(JSON.parse(current.json) as Doc) as Doc) : null;
+          const sansServer = (doc: Doc) => canonical(Object.fromEntries(Object.entries(doc).filter(([k]) => !c.registration.serverOwned?.includes(k))));
+          if (master && sansServer(master) === sansServer(next) && !deleted) {
+            written += 1; // a retry of a write that already committed: exactly once
+            continue;
+          }
+          const assumed = row.assumedMasterState ? stripMeta(row.assumedMasterState) : null;
+          if (master && (!assumed || canonical(assumed) !== canonical(master))) {
+            conflicts.push(current.json!);
+            continue;
+          }
+          const ctx = { db: this.db, actor: reader.actor, now };
+          const problem = c.registration.checkWrite(ctx, master, next, deleted);
+          if (problem) {
+            reject(id, problem.code, problem.field ? `${problem.field} may not be changed` : 'Not allowed', problem.field);
+            continue;
+          }
+          this.db.transaction(() => c.registration.applyWrite!(ctx, next))();
+          written += 1;
+        }
+      })
+      .immediate();
+    return { conflicts, rejected, written };
+  }
+
+  /** Projections of several documents, for the stream (one query per collection and batch). */
+  load(collection: string, ids: string[]): Map<string, string> {
+    const c = this.get(collection);
+    const rows = this.db.prepare(c.manySql).all(JSON.stringify(ids)) as { id: string; data: string }[];
+    return new Map(rows.map((r) => [r.id, withDeletedFalse(r.data)]));
+  }
+
+  tombstone(collection: string, id: string): string {
+    return this.get(collection).tombstone(id);
+  }
+
+  /**
+   * Re-evaluates members whose own scope changed (unit, status, roles, the
+   * tree): documents that entered or left their scope are logged for them with
+   * new sequences. Returns the members re-evaluated.
+   */
+  processScopeChanges(): string[] {
+    const dirty = this.db.prepare('SELECT member_id FROM sync_scope_dirty').pluck().all() as string[];
+    if (dirty.length === 0) return [];
+    this.tree.refresh();
+    const registrations = this.registry.all();
+    const previous = this.db.prepare('SELECT units FROM sync_member_scope WHERE member_id = ? AND collection = ?').pluck();
+    const store = this.db.prepare(
+      'INSERT INTO sync_member_scope (member_id, collection, units) VALUES (?, ?, ?) ON CONFLICT (member_id, collection) DO UPDATE SET units = excluded.units',
+    );
+    const log = this.db.prepare(
+      `INSERT INTO sync_member_log (seq, member_id, collection, id, kind)
+       SELECT ? + row_number() OVER (ORDER BY d.id), ?, d.collection, d.id, ? FROM sync_docs d
+       WHERE d.collection = ? AND d.deleted = 0 AND d.scope_unit IN (SELECT value FROM json_each(?))`,
+    );
+    const bump = this.db.prepare('UPDATE sync_meta SET seq = seq + ?');
+    this.db
+      .transaction(() => {
+        for (const memberId of dirty) {
+          const actor = this.actors.load(memberId);
+          for (const registration of registrations) {
+            const now = actor ? registration.readableUnits(actor, this.tree) : [];
+            const before = previous.get(memberId, registration.name) as string | undefined;
+            store.run(memberId, registration.name, JSON.stringify(now));
+            if (before === undefined) continue; // first evaluation: everything visible arrives by its own sequence
+            const was = new Set(JSON.parse(before) as string[]);
+            const is = new Set(now);
+            for (const [kind, units] of [
+              ['enter', now.filter((u) => !was.has(u))],
+              ['leave', [...was].filter((u) => !is.has(u))],
+            ] as const) {
+              if (units.length === 0) continue;
+              const changes = log.run(this.currentSeq(), memberId, kind, registration.name, JSON.stringify(units)).changes;
+              bump.run(changes);
+            }
+          }
+        }
+        const remove = this.db.prepare('DELETE FROM sync_scope_dirty WHERE member_id = ?');
+        for (const memberId of dirty) remove.run(memberId);
+      })
+      .immediate();
+    return dirty;
+  }
+
+  /** Everything committed after `since`, grouped per collection, for the live stream. */
+  changesSince(since: number): { seq: number; batches: StreamBatch[]; scopeChanged: Set<string> } {
+    return this.db.transaction(() => {
+      const seq = this.currentSeq();
+      const batches = new Map<string, StreamBatch>();
+      const batch = (collection: string) => {
+        let b = batches.get(collection);
+        if (!b) batches.set(collection, (b = { collection, seq, changed: [], moved: [] }));
+        return b;
+      };
+      if (seq <= since) return { seq, batches: [], scopeChanged: new Set<string>() };
+      for (const row of this.db.prepare('SELECT collection, id, seq, deleted, scope_unit, scope_member FROM sync_docs WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['changed'][number] & { collection: string })[]) {
+        batch(row.collection).changed.push(row);
+      }
+      for (const row of this.db.prepare('SELECT collection, id, scope_unit, scope_member FROM sync_tombstones WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['moved'][number] & { collection: string })[]) {
+        batch(row.collection).moved.push(row);
+      }
+      const scopeChanged = new Set(this.db.prepare('SELECT DISTINCT member_id FROM sync_member_log WHERE seq > ?').pluck().all(since) as string[]);
+      return { seq, batches: [...batches.values()], scopeChanged };
+    })();
+  }
+}

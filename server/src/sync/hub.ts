@@ -1,0 +1,321 @@
+import { SYNC_CLOSE, SYNC_LIMITS, type PushRow } from '@kumiai/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Db } from '../db/database.ts';
+import type { ActorRepo } from '../features/auth/actor-repo.ts';
+import type { SessionService } from '../features/auth/session-service.ts';
+import type { TokenService } from '../features/tokens/token-service.ts';
+import type { Clock } from '../lib/clock.ts';
+import { hashToken } from '../lib/crypto.ts';
+import { type ConnectionAuth, parseRequest, RateLimiter, SyncConnection, type ParsedRequest } from './connection.ts';
+import type { SyncEngine } from './engine.ts';
+import { Reader } from './reader.ts';
+
+export interface SyncOptions {
+  maxMessageBytes: number;
+  maxBatchSize: number;
+  /** Messages per second a connection may send (sustained), and its burst. */
+  ratePerSecond: number;
+  rateBurst: number;
+  /** How often to look for changes made by other processes (the CLI) and for ended sessions. */
+  pollMs: number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  maxMessageBytes: SYNC_LIMITS.maxMessageBytes,
+  maxBatchSize: SYNC_LIMITS.maxBatchSize,
+  ratePerSecond: 200,
+  rateBurst: 400,
+  pollMs: 250,
+};
+
+const isCheckpoint = (value: unknown): value is { seq: number } | null | undefined =>
+  value === null || value === undefined || (typeof value === 'object' && Number.isSafeInteger((value as { seq?: unknown }).seq) && (value as { seq: number }).seq >= 0);
+
+/**
+ * All sync connections of this server: message handling in arrival order,
+ * limits, the live stream (one serialisation per distinct message, however
+ * many sockets get it), and closing sockets whose session or token ended.
+ */
+export class SyncHub {
+  private readonly connections = new Set<SyncConnection>();
+  private dispatchedSeq: number;
+  private authVersion: number;
+  private timer: NodeJS.Timeout | null = null;
+  private dispatchQueued = false;
+  private lastFullCheck = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly engine: SyncEngine,
+    private readonly actors: ActorRepo,
+    private readonly sessions: SessionService,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+    private readonly log: FastifyBaseLogger,
+    readonly options: SyncOptions,
+  ) {
+    this.engine.processScopeChanges();
+    this.dispatchedSeq = engine.currentSeq();
+    this.authVersion = this.readAuthVersion();
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.poll(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  /** Closes every socket (server going away) and stops polling. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const c of this.connections) c.socket.close(SYNC_CLOSE.goingAway, 'server shutting down');
+    this.connections.clear();
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  private readAuthVersion(): number {
+    return this.db.prepare('SELECT auth_version FROM sync_meta').pluck().get() as number;
+  }
+
+  /** After a write in this process: stream it at once rather than at the next poll. */
+  notify(): void {
+    if (this.dispatchQueued) return;
+    this.dispatchQueued = true;
+    queueMicrotask(() => {
+      this.dispatchQueued = false;
+      this.dispatch();
+    });
+  }
+
+  private poll(): void {
+    try {
+      const version = this.readAuthVersion();
+      const now = this.clock.now();
+      // Also re-check everyone once a minute: sessions expire with time too.
+      if (version !== this.authVersion || now - this.lastFullCheck > 60_000) {
+        this.authVersion = version;
+        this.lastFullCheck = now;
+        this.revalidate();
+      }
+      if (this.engine.currentSeq() > this.dispatchedSeq || this.hasDirtyScopes()) this.dispatch();
+    } catch (error) {
+      this.log.error({ err: error }, 'sync poll failed');
+    }
+  }
+
+  private hasDirtyScopes(): boolean {
+    return this.db.prepare('SELECT 1 FROM sync_scope_dirty LIMIT 1').get() !== undefined;
+  }
+
+  accept(socket: WebSocket, auth: ConnectionAuth | null): void {
+    const connection = new SyncConnection(socket, new RateLimiter(this.options.rateBurst, this.options.ratePerSecond, () => this.clock.now()));
+    this.connections.add(connection);
+    if (auth) this.authenticate(connection, auth);
+    socket.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(connection, data, isBinary));
+    socket.on('close', () => this.connections.delete(connection));
+    socket.on('error', (error) => this.log.info({ err: error }, 'sync socket error'));
+  }
+
+  private authenticate(connection: SyncConnection, auth: ConnectionAuth): boolean {
+    const actor = this.actors.load(auth.memberId);
+    if (!actor) return false;
+    if (actor.status === 'left') {
+      connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
+      return false;
+    }
+    connection.auth = auth;
+    connection.reader = new Reader(actor, this.engine.tree);
+    return true;
+  }
+
+  private onMessage(connection: SyncConnection, data: Buffer, isBinary: boolean): void {
+    // Handled synchronously, one at a time: messages are answered in the order they arrived.
+    if (data.length > this.options.maxMessageBytes) {
+      connection.error('', '', 'payload_too_large', `Messages are limited to ${this.options.maxMessageBytes} bytes`);
+      return;
+    }
+    let raw: unknown;
+    try {
+      if (isBinary) throw new Error('binary');
+      raw = JSON.parse(data.toString('utf8'));
+    } catch {
+      connection.error('', '', 'bad_message', 'Send JSON text frames');
+      return;
+    }
+    if (!connection.limiter.take()) {
+      connection.violations += 1;
+      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : '';
+      connection.error(id, '', 'rate_limited', 'Too many messages; slow down');
+      if (connection.violations > 50) connection.socket.close(SYNC_CLOSE.policy, 'rate limit');
+      return;
+    }
+    const request = parseRequest(raw);
+    if ('error' in request) {
+      connection.error(request.id, request.collection, request.error, request.message);
+      return;
+    }
+    try {
+      this.handle(connection, request);
+    } catch (error) {
+      this.log.error({ err: error, method: request.method, collection: request.collection }, 'sync request failed');
+      connection.error(request.id, request.collection, 'internal', 'The server could not handle this request');
+    }
+  }
+
+  private handle(connection: SyncConnection, request: ParsedRequest): void {
+    const { id, collection, method, params } = request;
+    if (method === 'auth') {
+      const headers = params[0] as Record<string, unknown> | undefined;
+      const header = typeof headers?.Authorization === 'string' ? headers.Authorization : typeof headers?.authorization === 'string' ? headers.authorization : '';
+      const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      const memberId = token ? this.tokens.resolve(token) : null;
+      if (!memberId || !this.authenticate(connection, { kind: 'token', tokenHash: hashToken(token), memberId })) {
+        connection.error(id, collection, 'unauthenticated', 'Invalid or expired token');
+        return;
+      }
+      connection.reply(id, collection, 'true');
+      return;
+    }
+    const reader = connection.reader;
+    if (!reader) {
+      connection.error(id, collection, 'unauthenticated', 'Authenticate first');
+      return;
+    }
+    if (!this.engine.has(collection)) {
+      connection.error(id, collection, 'unknown_collection', `Unknown collection ${collection.slice(0, 64)}`);
+      return;
+    }
+    switch (method) {
+      case 'masterChangesSince': {
+        const [checkpoint, batchSize] = params;
+        if (!isCheckpoint(checkpoint) || !Number.isSafeInteger(batchSize) || (batchSize as number) < 1) {
+          connection.error(id, collection, 'bad_params', 'params are [checkpoint | null, batchSize]');
+          return;
+        }
+        if ((batchSize as number) > this.options.maxBatchSize) {
+          connection.error(id, collection, 'batch_too_large', `batchSize is limited to ${this.options.maxBatchSize}`);
+          return;
+        }
+        const result = this.engine.pull(reader, collection, checkpoint?.seq ?? 0, batchSize as number);
+        connection.reply(id, collection, `{"documents":[${result.documents.join(',')}],"checkpoint":{"seq":${result.seq}}}`);
+        return;
+      }
+      case 'masterWrite': {
+        const rows = params[0];
+        if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== 'object' || typeof (r as PushRow).newDocumentState !== 'object' || (r as PushRow).newDocumentState === null)) {
+          connection.error(id, collection, 'bad_params', 'params are [rows], each {assumedMasterState?, newDocumentState}');
+          return;
+        }
+        if (rows.length > this.options.maxBatchSize) {
+          connection.error(id, collection, 'batch_too_large', `At most ${this.options.maxBatchSize} rows per write`);
+          return;
+        }
+        const result = this.engine.push(reader, collection, rows as PushRow[]);
+        // Acknowledged only now, after the commit.
+        connection.reply(id, collection, `[${result.conflicts.join(',')}]`, result.rejected.length ? `,"rejected":${JSON.stringify(result.rejected)}` : '');
+        if (result.rejected.length) this.log.info({ collection, rejected: result.rejected }, 'sync rows refused');
+        if (result.written > 0) this.notify();
+        return;
+      }
+      case 'masterChangeStream$':
+        connection.streams.add(collection);
+        return;
+    }
+  }
+
+  /** Sends what changed since the last dispatch to every subscribed socket that may see it. */
+  dispatch(): void {
+    const changedScopes = new Set(this.engine.processScopeChanges());
+    const { seq, batches, scopeChanged } = this.engine.changesSince(this.dispatchedSeq);
+    this.dispatchedSeq = Math.max(this.dispatchedSeq, seq);
+    for (const id of scopeChanged) changedScopes.add(id);
+    const unitsChanged = batches.some((b) => b.collection === 'units');
+    if (unitsChanged) this.engine.tree.refresh();
+    for (const connection of this.connections) {
+      const reader = connection.reader;
+      if (!reader) continue;
+      if (unitsChanged || changedScopes.has(reader.actor.memberId)) {
+        const actor = this.actors.load(reader.actor.memberId);
+        if (!actor || actor.status === 'left') {
+          connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
+          continue;
+        }
+        reader.reset(actor);
+      }
+    }
+    for (const batch of batches) this.stream(batch);
+    // Members whose own scope changed pull again: their entered and left documents come by the log.
+    for (const connection of this.connections) {
+      if (!connection.reader || !changedScopes.has(connection.reader.actor.memberId)) continue;
+      for (const collection of connection.streams) connection.send(`{"id":"stream","collection":${JSON.stringify(collection)},"result":"RESYNC"}`);
+    }
+  }
+
+  private stream(batch: { collection: string; seq: number; changed: { id: string; deleted: number; scope_unit: string | null; scope_member: string | null }[]; moved: { id: string; scope_unit: string | null; scope_member: string | null }[] }): void {
+    const registration = this.engine.registration(batch.collection);
+    const live = batch.changed.filter((c) => !c.deleted).map((c) => c.id);
+    const data = live.length ? this.engine.load(batch.collection, live) : new Map<string, string>();
+    const messages = new Map<string, string>();
+    for (const connection of this.connections) {
+      const reader = connection.reader;
+      if (!reader || !connection.streams.has(batch.collection)) continue;
+      const docs: string[] = [];
+      const ids: string[] = [];
+      const visibleNow = new Set<string>();
+      for (const change of batch.changed) {
+        if (!reader.sees(registration, change.scope_unit, change.scope_member)) continue;
+        visibleNow.add(change.id);
+        const json = change.deleted ? this.engine.tombstone(batch.collection, change.id) : data.get(change.id);
+        if (json) {
+          docs.push(json);
+          ids.push(change.id);
+        }
+      }
+      for (const moved of batch.moved) {
+        if (visibleNow.has(moved.id) || !reader.sees(registration, moved.scope_unit, moved.scope_member)) continue;
+        docs.push(this.engine.tombstone(batch.collection, moved.id));
+        ids.push(`-${moved.id}`);
+      }
+      if (docs.length === 0) continue;
+      const key = ids.join('\n');
+      let message = messages.get(key);
+      if (message === undefined) {
+        message = `{"id":"stream","collection":${JSON.stringify(batch.collection)},"result":{"documents":[${docs.join(',')}],"checkpoint":{"seq":${batch.seq}}}}`;
+        messages.set(key, message);
+      }
+      connection.send(message);
+    }
+  }
+
+  /** Closes the sockets whose session or token ended or whose member left. */
+  private revalidate(): void {
+    const bySession = [...this.connections].filter((c) => c.auth?.kind === 'session');
+    const byToken = [...this.connections].filter((c) => c.auth?.kind === 'token');
+    const liveSessions = new Set(
+      bySession.length
+        ? (this.db
+            .prepare('SELECT token_hash FROM sessions WHERE token_hash IN (SELECT value FROM json_each(?)) AND expires_at > ? AND last_seen_at + idle_ms > ?')
+            .pluck()
+            .all(JSON.stringify(bySession.map((c) => c.auth!.tokenHash)), this.clock.now(), this.clock.now()) as string[])
+        : [],
+    );
+    const liveTokens = new Set(
+      byToken.length
+        ? (this.db
+            .prepare('SELECT token_hash FROM api_tokens WHERE token_hash IN (SELECT value FROM json_each(?)) AND revoked_at IS NULL AND expires_at > ?')
+            .pluck()
+            .all(JSON.stringify(byToken.map((c) => c.auth!.tokenHash)), this.clock.now()) as string[])
+        : [],
+    );
+    const left = new Set(this.db.prepare("SELECT id FROM members WHERE status = 'left'").pluck().all() as string[]);
+    for (const connection of this.connections) {
+      const auth = connection.auth;
+      if (!auth) continue;
+      if (left.has(auth.memberId)) connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
+      else if (!(auth.kind === 'session' ? liveSessions : liveTokens).has(auth.tokenHash)) connection.socket.close(SYNC_CLOSE.unauthenticated, 'session ended');
+    }
+  }
+}

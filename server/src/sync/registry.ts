@@ -1,0 +1,58 @@
+import type { Actor, CollectionName, RejectionCode } from '@kumiai/shared';
+import type { Db } from '../db/database.ts';
+import type { UnitTree } from './unit-tree.ts';
+
+export type Doc = Record<string, unknown> & { id: string };
+
+export interface WriteContext {
+  db: Db;
+  actor: Actor;
+  now: number;
+}
+
+/**
+ * What a feature registers for each synced collection. The engine knows
+ * nothing else about features: it does checkpoints, conflicts, streaming and
+ * revocation for all of them alike.
+ */
+export interface CollectionRegistration {
+  name: CollectionName;
+  /** The JSON schema from shared/, the same one RxDB uses on the device. */
+  schema: Record<string, unknown> & { properties: Record<string, Record<string, unknown>>; required?: readonly string[] };
+  /**
+   * Where documents live: the source table (alias `t`) and a SQLite
+   * json_object(...) expression that projects a row into the synced document.
+   * Only what every reader may see goes in (no hashes, no codes, ever).
+   */
+  source: { table: string; projection: string };
+  /** Units whose documents the actor may read, decided by the read rule in shared/. */
+  readableUnits(actor: Actor, tree: UnitTree): string[];
+  /** Whether documents whose scope_member is the actor (their own record) are readable by them. */
+  readsOwn(actor: Actor, tree: UnitTree): boolean;
+  /**
+   * The write rule: null when the actor may make this change, else why not.
+   * Absent: the collection is read-only from devices.
+   */
+  checkWrite?(ctx: WriteContext, master: Doc | null, next: Doc, deleted: boolean): { code: RejectionCode; field?: string } | null;
+  /** Fields only the server sets (times, owners, statuses): ignored when telling a retried write from a new one. */
+  serverOwned?: readonly string[];
+  /** Applies an allowed write to the source table (the triggers stamp the sequence). */
+  applyWrite?(ctx: WriteContext, next: Doc): void;
+}
+
+export class CollectionRegistry {
+  private readonly byName = new Map<string, CollectionRegistration>();
+
+  register(registration: CollectionRegistration): void {
+    if (this.byName.has(registration.name)) throw new Error(`collection ${registration.name} registered twice`);
+    this.byName.set(registration.name, registration);
+  }
+
+  get(name: string): CollectionRegistration | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): CollectionRegistration[] {
+    return [...this.byName.values()];
+  }
+}

@@ -1,0 +1,45 @@
+import websocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { SESSION_COOKIE, type SessionService } from '../features/auth/session-service.ts';
+import { hashToken } from '../lib/crypto.ts';
+import { AppError } from '../lib/errors.ts';
+import type { SyncHub } from './hub.ts';
+
+/**
+ * GET /api/sync upgrades to the sync WebSocket. Browsers are authenticated by
+ * their session cookie at the upgrade, and only from our own Origin (a page
+ * elsewhere cannot ride the member's cookie); other clients send a bearer
+ * token in an `auth` message.
+ */
+export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; sessions: SessionService; publicUrl: string }) => {
+  await app.register(websocket, {
+    // A hard ceiling well above the soft limit, which is answered with an error reply instead of a dropped socket.
+    options: { maxPayload: opts.hub.options.maxMessageBytes * 4 },
+  });
+  const publicOrigin = new URL(opts.publicUrl).origin;
+
+  app.get(
+    '/api/sync',
+    {
+      websocket: true,
+      // Authentication happens on the socket (cookie here, or a bearer `auth` message).
+      config: { access: 'public' },
+      preValidation: async (request) => {
+        const origin = request.headers.origin;
+        if (origin !== undefined && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
+          throw new AppError('csrf_rejected', 403, `WebSocket from ${origin} refused`);
+        }
+      },
+    },
+    (socket, request) => {
+      const cookie = request.cookies[SESSION_COOKIE];
+      const session = cookie ? opts.sessions.resolve(cookie) : null;
+      opts.hub.accept(socket, session ? { kind: 'session', tokenHash: hashToken(cookie!), memberId: session.member_id } : null);
+    },
+  );
+
+  app.addHook('preClose', async () => {
+    opts.hub.stop();
+  });
+});

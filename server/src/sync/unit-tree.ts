@@ -1,0 +1,41 @@
+import type { Db } from '../db/database.ts';
+
+/**
+ * The whole unit tree in memory (a union has hundreds of units, not
+ * millions): paths for the permission rules without a query per document.
+ * Reloaded when the units change.
+ */
+export class UnitTree {
+  private paths = new Map<string, string[]>();
+  private version = -1;
+
+  constructor(private readonly db: Db) {}
+
+  /** Reloads when the units' sync sequence moved. */
+  refresh(): void {
+    const version = (this.db.prepare("SELECT coalesce(max(seq), 0) FROM sync_docs WHERE collection = 'units'").pluck().get() as number) ?? 0;
+    if (version === this.version) return;
+    const rows = this.db.prepare('SELECT id, parent_id FROM units').all() as { id: string; parent_id: string | null }[];
+    const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
+    const paths = new Map<string, string[]>();
+    const pathOf = (id: string): string[] => {
+      const known = paths.get(id);
+      if (known) return known;
+      const up = parent.get(id);
+      const path = up ? [...pathOf(up), id] : [id];
+      paths.set(id, path);
+      return path;
+    };
+    for (const r of rows) pathOf(r.id);
+    this.paths = paths;
+    this.version = version;
+  }
+
+  path(unitId: string): string[] {
+    return this.paths.get(unitId) ?? [];
+  }
+
+  entries(): IterableIterator<[string, string[]]> {
+    return this.paths.entries();
+  }
+}

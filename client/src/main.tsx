@@ -3,6 +3,8 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyStoredDisplaySettings } from './features/settings/display.ts';
+import { refreshSession } from './features/auth/session.ts';
+import { loadKiosk } from './features/kiosk/kiosk-store.ts';
 import { startPwa } from './features/shell/pwa.ts';
 import { applyInitialLang } from './i18n/lang.ts';
 import { router } from './router.ts';
@@ -13,6 +15,9 @@ applyStoredDisplaySettings();
 applyInitialLang();
 watchConnectivity();
 startPwa();
+// Who is signed in, and whether this browser is a kiosk: asked once, early; route guards wait for the answers.
+void refreshSession();
+void loadKiosk();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

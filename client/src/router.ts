@@ -1,10 +1,30 @@
 import { createRouter } from '@tanstack/react-router';
+import { activateRoute } from './routes/activate.tsx';
+import { auditRoute } from './routes/audit.tsx';
 import { indexRoute } from './routes/index.tsx';
+import { kioskRegisterRoute } from './routes/kiosk-register.tsx';
+import { kioskRoute } from './routes/kiosk.tsx';
+import { meRoute } from './routes/me.tsx';
+import { memberDetailRoute } from './routes/member-detail.tsx';
+import { memberRoute } from './routes/member.tsx';
+import { membersCardsRoute } from './routes/members-cards.tsx';
+import { membersImportRoute } from './routes/members-import.tsx';
+import { membersRoute } from './routes/members.tsx';
 import { rootRoute } from './routes/root.tsx';
 import { settingsRoute } from './routes/settings.tsx';
 import { setupRoute } from './routes/setup.tsx';
+import { signInRoute } from './routes/sign-in.tsx';
+import { unitsRoute } from './routes/units.tsx';
 
-const routeTree = rootRoute.addChildren([indexRoute, setupRoute, settingsRoute]);
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  setupRoute,
+  settingsRoute,
+  signInRoute,
+  activateRoute,
+  kioskRoute,
+  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute]),
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });
 

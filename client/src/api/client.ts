@@ -4,12 +4,14 @@ import type { AnyErrorCode } from '../i18n/types.ts';
 /**
  * A failed API call. `code` is one of the shared error codes (looked up in the
  * i18n `errors` section for the member) or `network_failed` when the server
- * could not be reached at all; `status` is 0 in that case.
+ * could not be reached at all; `status` is 0 in that case. `body` keeps the
+ * parsed answer for the few errors that carry more (an import report).
  */
 export class ApiError extends Error {
   constructor(
     readonly code: AnyErrorCode,
     readonly status: number,
+    readonly body: unknown = null,
   ) {
     super(`API error ${code} (${status})`);
     this.name = 'ApiError';
@@ -26,21 +28,32 @@ function errorCodeOf(body: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
+/** The error code of anything a call threw, for showing `m.errors[code]`. */
+export function errorCode(error: unknown): AnyErrorCode {
+  return error instanceof ApiError ? error.code : 'internal';
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
 /**
- * POSTs JSON to our own server with the session cookie. The type parameter is
+ * One request to our own server with the session cookie. The type parameter is
  * what the caller expects back: the server's response schemas are its guarantee.
+ * A `Blob` body (a picked file) is sent as its raw bytes, never decoded here.
  */
-export async function apiPost<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   if (typeof navigator !== 'undefined' && !navigator.onLine) throw new ApiError('network_failed', 0);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof Blob) {
+    headers['content-type'] = 'text/csv';
+    payload = body;
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal: options.signal });
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw new ApiError('network_failed', 0);
@@ -48,7 +61,31 @@ export async function apiPost<T>(path: string, body: unknown, options: RequestOp
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const code = errorCodeOf(data);
-    throw new ApiError(isErrorCode(code) ? code : response.status >= 500 ? 'internal' : 'bad_request', response.status);
+    throw new ApiError(isErrorCode(code) ? code : response.status >= 500 ? 'internal' : 'bad_request', response.status, data);
   }
   return data as T;
+}
+
+export function apiPost<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  return apiRequest<T>('POST', path, body, options);
+}
+
+export function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  return apiRequest<T>('GET', path, undefined, options);
+}
+
+export function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return apiRequest<T>('PATCH', path, body);
+}
+
+export function apiDelete<T>(path: string): Promise<T> {
+  return apiRequest<T>('DELETE', path);
+}
+
+/** A query string from the set values only. */
+export function query(params: Readonly<Record<string, string | null | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }

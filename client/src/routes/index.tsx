@@ -1,9 +1,17 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, redirect } from '@tanstack/react-router';
+import { currentMe } from '../features/auth/session.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { currentKiosk } from '../features/kiosk/kiosk-store.ts';
 import { rootRoute } from './root.tsx';
 
 export const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
+  // A kiosk with nobody signed in shows its sign-in screen, never an empty home.
+  beforeLoad: async () => {
+    const [kiosk, me] = await Promise.all([currentKiosk(), currentMe()]);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router's redirect is thrown by design.
+    if (kiosk && !me) throw redirect({ to: '/kiosk' });
+  },
   component: HomePage,
 });

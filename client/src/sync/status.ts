@@ -1,9 +1,9 @@
-import type { ErrorCode } from '@kumiai/shared';
+import type { ErrorCode, RejectionCode } from '@kumiai/shared';
 import { createExternalStore } from '../lib/external-store.ts';
 
 /**
  * Connection and sync state for the whole app. The browser feeds `online`; the
- * sync engine (to come, in src/sync/) feeds everything else through the setters
+ * sync engine (src/sync/engine.ts) feeds everything else through the setters
  * below. Components read it only through `useSyncStatus`, never from the engine.
  */
 export type SyncPhase = 'offline' | 'syncing' | 'synced';
@@ -12,9 +12,21 @@ export type SyncPhase = 'offline' | 'syncing' | 'synced';
 export interface RejectedChange {
   collection: string;
   id: string;
-  code: ErrorCode;
+  /** A sync rejection code (`forbidden_field`, …) or a general error code. */
+  code: ErrorCode | RejectionCode;
   at: number;
+  /** The refused field, when one was. */
+  field?: string;
+  /** Pass to `dismissRejection` (useRejections) once the member has seen it. */
+  key?: string;
 }
+
+/**
+ * Why syncing stopped for good: 'unauthenticated' (the session ended: sign in
+ * again; waiting writes are kept and sent after) or 'account_closed' (the
+ * member's local data is being removed).
+ */
+export type SyncStopReason = 'unauthenticated' | 'account_closed';
 
 export interface SyncStatus {
   online: boolean;
@@ -24,6 +36,7 @@ export interface SyncStatus {
   pending: number;
   lastSyncedAt: number | null;
   rejected: readonly RejectedChange[];
+  stopReason: SyncStopReason | null;
 }
 
 type EnginePhase = Exclude<SyncPhase, 'offline'>;
@@ -34,13 +47,14 @@ interface Internal {
   pending: number;
   lastSyncedAt: number | null;
   rejected: readonly RejectedChange[];
+  stopReason: SyncStopReason | null;
 }
 
 function browserOnline(): boolean {
   return typeof navigator === 'undefined' ? true : navigator.onLine;
 }
 
-let internal: Internal = { online: browserOnline(), enginePhase: 'synced', pending: 0, lastSyncedAt: null, rejected: [] };
+let internal: Internal = { online: browserOnline(), enginePhase: 'synced', pending: 0, lastSyncedAt: null, rejected: [], stopReason: null };
 
 function project(s: Internal): SyncStatus {
   return {
@@ -49,6 +63,7 @@ function project(s: Internal): SyncStatus {
     pending: s.pending,
     lastSyncedAt: s.lastSyncedAt,
     rejected: s.rejected,
+    stopReason: s.stopReason,
   };
 }
 
@@ -63,7 +78,8 @@ function patch(change: Partial<Internal>): void {
     prev.phase === next.phase &&
     prev.pending === next.pending &&
     prev.lastSyncedAt === next.lastSyncedAt &&
-    prev.rejected === next.rejected;
+    prev.rejected === next.rejected &&
+    prev.stopReason === next.stopReason;
   if (!same) store.set(next);
 }
 
@@ -98,6 +114,10 @@ export function markSynced(time: number): void {
 
 export function setRejected(rejected: readonly RejectedChange[]): void {
   patch({ rejected });
+}
+
+export function setStopReason(stopReason: SyncStopReason | null): void {
+  patch({ stopReason });
 }
 
 export const subscribe = store.subscribe;

@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { refreshSession } from '../auth/session.ts';
 import { fetchSetupStatus } from './setup-api.ts';
 import type { BlockedState } from './setup-errors.ts';
 import { forgetSetupToken, takeSetupToken } from './setup-token.ts';
@@ -85,7 +86,8 @@ export function SetupPage() {
             token={token}
             onDone={() => {
               forgetSetupToken();
-              setView({ kind: 'done' });
+              // Setup signed the admin in: learn who we are before offering the way home.
+              void refreshSession().finally(() => setView({ kind: 'done' }));
             }}
             onBlocked={(state, code) => setView({ kind: 'blocked', state, code })}
           />

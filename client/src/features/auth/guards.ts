@@ -1,0 +1,22 @@
+import { redirect } from '@tanstack/react-router';
+import { currentKiosk } from '../kiosk/kiosk-store.ts';
+import { mayUse, type Area } from './access.ts';
+import { currentMe } from './session.ts';
+
+/** `beforeLoad` for member-only routes: strangers go to sign in (on a kiosk, to the kiosk's sign-in). */
+export async function requireMember(): Promise<void> {
+  const me = await currentMe();
+  if (me) return;
+  const kiosk = await currentKiosk();
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- TanStack Router's redirect is thrown by design.
+  throw redirect({ to: kiosk ? '/kiosk' : '/sign-in' });
+}
+
+/** `beforeLoad` for officer and admin areas: others are sent home (the server refuses them anyway). */
+export function requireArea(area: Area): () => Promise<void> {
+  return async () => {
+    await requireMember();
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- as above.
+    if (!mayUse(await currentMe(), area)) throw redirect({ to: '/' });
+  };
+}

@@ -1,0 +1,46 @@
+import type { ActivationCard } from '@kumiai/shared';
+import { useEffect, useState } from 'react';
+import { ja } from '../../i18n/ja.ts';
+import { en } from '../../i18n/en.ts';
+import { format } from '../../i18n/format.ts';
+import { qrDataUrl } from './qr.ts';
+
+/**
+ * One printed login card. Its instructions are in Japanese and English
+ * whatever the officer's language: the card is for the member.
+ */
+export function LoginCard({ card, origin }: { card: ActivationCard; origin: string }) {
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void qrDataUrl(card.url).then((url) => {
+      if (live) setQr(url);
+    });
+    return () => {
+      live = false;
+    };
+  }, [card.url]);
+  const expires = new Date(card.expiresAt).toLocaleDateString('ja-JP');
+  return (
+    <article className="login-card" data-testid="login-card" data-code={card.code} data-activation-url={card.url} aria-label={card.name}>
+      <div className="login-card-head">
+        <p className="login-card-name">{card.name}</p>
+        <p>
+          {ja.cards.employeeNumber} / {en.cards.employeeNumber}: <strong>{card.employeeNumber}</strong>
+        </p>
+        <p>{card.unitName}</p>
+      </div>
+      <div className="login-card-body">
+        {qr ? <img className="login-card-qr" src={qr} alt={`${ja.cards.qrAlt} / ${en.cards.qrAlt}`} data-testid="login-card-qr" /> : <span className="login-card-qr" />}
+        <div>
+          <p className="login-card-code" data-testid="login-card-code">
+            {card.code}
+          </p>
+          <p className="login-card-url">{origin}</p>
+        </div>
+      </div>
+      <p lang="ja">{format(ja.cards.instructions, { url: origin, date: expires })}</p>
+      <p lang="en">{format(en.cards.instructions, { url: origin, date: expires })}</p>
+    </article>
+  );
+}

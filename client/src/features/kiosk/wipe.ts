@@ -1,0 +1,73 @@
+/**
+ * What a member leaves on a shared kiosk, removed at sign-out so the next
+ * member finds nothing of theirs. The sync engine will register a step here
+ * (`beforeKioskSignOut`) to wait for pending writes before the session ends.
+ */
+
+/** Device settings, not the member's: they stay on the kiosk. */
+export const DEVICE_KEYS: readonly string[] = ['kumiai.lang', 'kumiai.fontScale', 'kumiai.contrast'];
+
+/** The service worker's app shell: not anyone's data, and needed to start offline. */
+const PRECACHE_PREFIX = 'workbox-precache';
+
+type Step = () => Promise<void>;
+const beforeSignOut: Step[] = [];
+const extraWipes: Step[] = [];
+
+/** Runs before the session is ended (e.g. flush pending writes while the member may still push them). */
+export function beforeKioskSignOut(step: Step): void {
+  beforeSignOut.push(step);
+}
+
+/** Runs with the wipe (e.g. close open databases first). */
+export function alsoWipe(step: Step): void {
+  extraWipes.push(step);
+}
+
+export async function runBeforeSignOut(): Promise<void> {
+  for (const step of beforeSignOut) await step().catch(() => undefined);
+}
+
+async function wipeIndexedDb(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const databases = await indexedDB.databases();
+  await Promise.all(
+    databases.map(
+      ({ name }) =>
+        new Promise<void>((resolve) => {
+          if (!name) return resolve();
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = () => resolve();
+          request.onerror = () => resolve();
+          // A tab still holding it open: the delete completes when it closes (the reload does that).
+          request.onblocked = () => resolve();
+        }),
+    ),
+  );
+}
+
+async function wipeCaches(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => !name.startsWith(PRECACHE_PREFIX)).map((name) => caches.delete(name)));
+}
+
+function wipeLocalStorage(): void {
+  try {
+    for (const key of Object.keys(localStorage)) if (!DEVICE_KEYS.includes(key)) localStorage.removeItem(key);
+  } catch {
+    // No storage, nothing to wipe.
+  }
+}
+
+/** Removes every trace of the member from this browser: IndexedDB, Cache Storage (but the app shell), localStorage (but device settings). */
+export async function wipeMemberData(): Promise<void> {
+  for (const step of extraWipes) await step().catch(() => undefined);
+  wipeLocalStorage();
+  try {
+    sessionStorage.clear();
+  } catch {
+    // Nothing to clear.
+  }
+  await Promise.all([wipeIndexedDb().catch(() => undefined), wipeCaches().catch(() => undefined)]);
+}

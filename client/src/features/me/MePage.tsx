@@ -1,0 +1,41 @@
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { useSession } from '../auth/session.ts';
+import { ProfileForm } from './ProfileForm.tsx';
+import { SignOutButtons } from './SignOutButtons.tsx';
+
+export function MePage() {
+  const { m } = useI18n();
+  useDocumentTitle(m.me.title);
+  const { me } = useSession();
+  if (!me) return null;
+  return (
+    <section className="card stack" aria-labelledby="me-title" data-testid="me">
+      <h1 id="me-title">{m.me.title}</h1>
+      <dl className="facts">
+        <dt>{m.me.name}</dt>
+        <dd data-testid="me-name">{me.member.name}</dd>
+        <dt>{m.me.employeeNumber}</dt>
+        <dd data-testid="me-employee-number">{me.member.employeeNumber}</dd>
+        <dt>{m.me.unit}</dt>
+        <dd>{me.unitPath.map((u) => u.name).join(' › ')}</dd>
+        <dt>{m.me.roles}</dt>
+        <dd>
+          {me.grants.length === 0 ? (
+            m.roles.member
+          ) : (
+            <ul className="plain-list">
+              {me.grants.map((g) => (
+                <li key={`${g.role}-${g.unitId}`}>
+                  {m.roles[g.role]} ({g.unitName})
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </dl>
+      <ProfileForm me={me} />
+      <SignOutButtons kiosk={me.session.kind === 'kiosk'} />
+    </section>
+  );
+}

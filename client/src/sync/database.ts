@@ -1,0 +1,131 @@
+import { syncedCollections, type CollectionName, type MemberDoc, type UnitDoc } from '@kumiai/shared';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
+import { PendingStore } from './pending.ts';
+import { RejectionStore } from './rejections.ts';
+
+/**
+ * One RxDB database per signed-in member (a kiosk's next member never opens the
+ * previous one's data), with the synced collections from @kumiai/shared.
+ *
+ * Collection budget: RxDB's free edition opens at most 13 collections per
+ * process; each replication adds no collection (its meta data is a storage
+ * instance). Two collections today; see server/src/sync/README.md.
+ */
+
+export type KumiaiCollections = {
+  units: RxCollection<UnitDoc>;
+  members: RxCollection<MemberDoc>;
+};
+export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
+
+/** Schema migrations, per collection and version (none yet: every schema is at version 0). */
+const migrationStrategies: Record<CollectionName, Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
+  units: {},
+  members: {},
+};
+
+export interface MemberDatabase {
+  memberId: string;
+  name: string;
+  db: KumiaiDatabase;
+  pending: PendingStore;
+  rejections: RejectionStore;
+  /** Per collection: states the server refused, read by the conflict handler. */
+  rejectedAttempts: Record<CollectionName, RejectedAttempts>;
+  /** Closes the stores and the database; the data stays. */
+  close(): Promise<void>;
+  /** Closes, then deletes every trace of this member's local data (documents, replication state, pending, rejections). */
+  remove(): Promise<void>;
+}
+
+export interface OpenMemberDatabaseOptions {
+  memberId: string;
+  /** Defaults to Dexie (IndexedDB); Node tests pass the memory storage. */
+  storage?: RxStorage<unknown, unknown>;
+  /** Defaults to Vite's DEV flag; dev-mode validates every write against the schema. */
+  devMode?: boolean;
+  /** Defaults to true (tabs share the data); tests pass false. */
+  multiInstance?: boolean;
+}
+
+addRxPlugin(RxDBLocalDocumentsPlugin);
+
+/** RxDB names allow [a-z0-9_$-]; every other character is escaped, so two ids never share a name. */
+export function databaseNameFor(memberId: string): string {
+  const safe = [...memberId].map((c) => (/[a-z0-9-]/.test(c) ? c : `_${c.codePointAt(0)?.toString(16) ?? ''}`)).join('');
+  return `kumiai-m-${safe}`;
+}
+
+function viteDev(): boolean {
+  // import.meta.env is Vite's (and vitest's); plain Node (tsx) has none.
+  const env = (import.meta as { env?: { DEV?: boolean } }).env;
+  return env?.DEV === true;
+}
+
+async function resolveStorage(options: OpenMemberDatabaseOptions): Promise<RxStorage<unknown, unknown>> {
+  const base = options.storage ?? (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie();
+  if (!(options.devMode ?? viteDev())) return base;
+  // Loaded only in development: it is large, and DVM1 demands the validator wrapper.
+  const [{ RxDBDevModePlugin }, { wrappedValidateAjvStorage }] = await Promise.all([
+    import('rxdb/plugins/dev-mode'),
+    import('rxdb/plugins/validate-ajv'),
+  ]);
+  addRxPlugin(RxDBDevModePlugin);
+  return wrappedValidateAjvStorage({ storage: base });
+}
+
+export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Promise<MemberDatabase> {
+  const name = databaseNameFor(options.memberId);
+  const storage = await resolveStorage(options);
+  const db = await createRxDatabase<KumiaiCollections>({
+    name,
+    storage,
+    multiInstance: options.multiInstance ?? true,
+    localDocuments: true,
+  });
+  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map() };
+  const names = Object.keys(syncedCollections) as CollectionName[];
+  try {
+    await db.addCollections(
+      Object.fromEntries(
+        names.map((collection) => [
+          collection,
+          {
+            schema: syncedCollections[collection],
+            migrationStrategies: migrationStrategies[collection],
+            conflictHandler: createConflictHandler(collection, rejectedAttempts[collection]),
+          },
+        ]),
+      ),
+    );
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  // The stores need only the local-document API, which RxDatabase's generic parameters do not affect.
+  const untyped = db as unknown as RxDatabase;
+  const pending = await PendingStore.open(untyped, names);
+  const rejections = await RejectionStore.open(untyped);
+  const closeStores = (): void => {
+    pending.close();
+    rejections.close();
+  };
+  return {
+    memberId: options.memberId,
+    name,
+    db,
+    pending,
+    rejections,
+    rejectedAttempts,
+    async close() {
+      closeStores();
+      if (!db.closed) await db.close();
+    },
+    async remove() {
+      closeStores();
+      await db.remove();
+    },
+  };
+}

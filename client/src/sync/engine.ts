@@ -1,0 +1,95 @@
+import type { RxStorage } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
+import { openMemberDatabase, type MemberDatabase } from './database.ts';
+import { startReplication, type ReplicationHandle } from './replication.ts';
+import { markSynced, setOnline, setPending, setPhase, setRejected, setStopReason } from './status.ts';
+
+/**
+ * The sync engine of one signed-in member: their database, the shared
+ * connection and the replications, wired to the status store (header
+ * indicator). Opens and works with no network; replication waits.
+ */
+export interface SyncEngine {
+  database: MemberDatabase;
+  connection: SyncConnection;
+  replication: ReplicationHandle;
+  /** Stops syncing and closes the database; the data and the waiting writes stay. */
+  stop(): Promise<void>;
+}
+
+export interface StartSyncEngineOptions {
+  memberId: string;
+  storage?: RxStorage<unknown, unknown>;
+  devMode?: boolean;
+  multiInstance?: boolean;
+  connection?: SyncConnectionOptions;
+  retryTimeMs?: number;
+  /** Whether this engine feeds the app-wide status store (false for a second client in tests). */
+  feedStatus?: boolean;
+  /** Called once when the server closes the account (4403): the caller removes the local data. */
+  onAccountClosed?: (engine: SyncEngine) => void;
+}
+
+export async function startSyncEngine(options: StartSyncEngineOptions): Promise<SyncEngine> {
+  const database = await openMemberDatabase({
+    memberId: options.memberId,
+    ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.devMode !== undefined ? { devMode: options.devMode } : {}),
+    ...(options.multiInstance !== undefined ? { multiInstance: options.multiInstance } : {}),
+  });
+  const connection = new SyncConnection(options.connection);
+  const replication = startReplication({ db: database, connection, ...(options.retryTimeMs ? { retryTimeMs: options.retryTimeMs } : {}) });
+  const subs: Subscription[] = [];
+  let stopped = false;
+
+  const engine: SyncEngine = {
+    database,
+    connection,
+    replication,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      subs.forEach((s) => s.unsubscribe());
+      connection.stop();
+      await replication.stop();
+      await database.close();
+    },
+  };
+
+  let open = false;
+  let active = true;
+  const settle = (): void => {
+    if (stopped || !open || active) return;
+    // Idle with an open socket: everything known was pushed and pulled.
+    markSynced(Date.now());
+    void replication.reconcile().catch(() => undefined);
+  };
+  subs.push(
+    connection.state$.subscribe((s) => {
+      open = s.state === 'open';
+      if (s.state === 'stopped' && (s.stopReason === 'unauthenticated' || s.stopReason === 'account_closed')) {
+        if (options.feedStatus !== false) setStopReason(s.stopReason);
+        if (s.stopReason === 'account_closed') options.onAccountClosed?.(engine);
+      }
+      if (options.feedStatus !== false && s.state !== 'connecting' && s.state !== 'authenticating') setOnline(open);
+      settle();
+    }),
+    replication.active$.subscribe((list) => {
+      active = list.some(Boolean);
+      if (active && options.feedStatus !== false) setPhase('syncing');
+      settle();
+    }),
+  );
+  if (options.feedStatus !== false) {
+    setStopReason(null);
+    subs.push(
+      database.pending.count$.subscribe((n) => setPending(n)),
+      database.rejections.rejections$.subscribe((items) =>
+        setRejected(items.map((r) => ({ collection: r.collection, id: r.id, code: r.code, at: r.at, key: r.key, ...(r.field ? { field: r.field } : {}) }))),
+      ),
+    );
+  }
+  connection.start();
+  return engine;
+}

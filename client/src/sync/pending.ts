@@ -1,0 +1,117 @@
+import { deepEqual, type RxDatabase } from 'rxdb';
+import { distinctUntilChanged, map, type Observable, type Subscription } from 'rxjs';
+import { docState } from './conflict.ts';
+import { LocalValue } from './local-store.ts';
+
+/**
+ * Local writes not yet acknowledged by the server, persisted beside the data so
+ * the count survives a reload ("1 waiting" after an offline change + reload).
+ *
+ * Recorded: every write to a synced collection that did not come from the
+ * replication's downstream (RxDB tags those writes `replication-downstream-*`):
+ * the app's own writes and RxDB's conflict resolutions, i.e. exactly what RxDB's
+ * upstream will push. The entry keeps the written state.
+ * Cleared: when a push carrying that same state is acknowledged without
+ * rejection (see replication.ts), or when RxDB's meta instance shows the
+ * document already equals the master state (a change undone before it was
+ * pushed; `reconcile`). A later local write replaces the entry, so an ack of an
+ * older state never clears a newer one.
+ */
+export interface PendingEntry {
+  collection: string;
+  id: string;
+  /** The written state, without RxDB's _meta/_rev. */
+  doc: Record<string, unknown>;
+  at: number;
+}
+interface PendingData {
+  entries: Record<string, PendingEntry>;
+}
+
+const KEY = 'kumiai-sync-pending';
+const keyOf = (collection: string, id: string): string => `${collection}|${id}`;
+
+export class PendingStore {
+  private sub: Subscription | null = null;
+
+  private constructor(private readonly store: LocalValue<PendingData>) {}
+
+  static async open(db: RxDatabase, collections: readonly string[]): Promise<PendingStore> {
+    const pending = new PendingStore(await LocalValue.open<PendingData>(db, KEY, { entries: {} }));
+    const synced = new Set(collections);
+    // Subscribed before the app gets the database, so no write is missed.
+    pending.sub = db.eventBulks$.subscribe((bulk) => {
+      if (bulk.isLocal || !bulk.collectionName || !synced.has(bulk.collectionName)) return;
+      if (bulk.context.startsWith('replication-downstream-')) return;
+      const written = bulk.events.map((ev) => ({ id: ev.documentId, doc: docState(ev.documentData as Record<string, unknown>) }));
+      void pending.record(bulk.collectionName, written);
+    });
+    return pending;
+  }
+
+  get entries(): PendingEntry[] {
+    return Object.values(this.store.value.entries);
+  }
+
+  get count(): number {
+    return this.entries.length;
+  }
+
+  /** The count now and on every change (any tab). */
+  get count$(): Observable<number> {
+    return this.store.value$.pipe(
+      map((d) => Object.keys(d.entries).length),
+      distinctUntilChanged(),
+    );
+  }
+
+  /** Resolves once everything recorded so far is stored (tests, sign-out checks). */
+  async flush(): Promise<void> {
+    await this.store.modify((d) => d);
+  }
+
+  record(collection: string, written: readonly { id: string; doc: Record<string, unknown> }[]): Promise<void> {
+    const at = Date.now();
+    return this.store.modify((d) => {
+      const entries = { ...d.entries };
+      for (const w of written) entries[keyOf(collection, w.id)] = { collection, id: w.id, doc: w.doc, at };
+      return { entries };
+    });
+  }
+
+  /**
+   * The server answered these pushed states for good: accepted, or refused (a
+   * refused state moves to the rejection store; it will never be acknowledged).
+   * Clears the entries still holding exactly these states.
+   */
+  settle(collection: string, states: readonly Record<string, unknown>[]): Promise<void> {
+    return this.clearIf(collection, states, true);
+  }
+
+  /** Clears entries (by id) whatever state they hold; `reconcile` uses it once RxDB says they are in sync. */
+  forget(collection: string, ids: readonly string[]): Promise<void> {
+    return this.clearIf(
+      collection,
+      ids.map((id) => ({ id })),
+      false,
+    );
+  }
+
+  private clearIf(collection: string, states: readonly Record<string, unknown>[], sameStateOnly: boolean): Promise<void> {
+    if (states.length === 0) return Promise.resolve();
+    return this.store.modify((d) => {
+      const entries = { ...d.entries };
+      for (const state of states) {
+        const key = keyOf(collection, String(state.id));
+        const entry = entries[key];
+        if (entry && (!sameStateOnly || deepEqual(entry.doc, docState(state)))) delete entries[key];
+      }
+      return { entries };
+    });
+  }
+
+  close(): void {
+    this.sub?.unsubscribe();
+    this.store.close();
+  }
+}

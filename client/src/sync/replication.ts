@@ -1,0 +1,179 @@
+import { rejectionCodes, syncedCollections, type CollectionName, type Rejection } from '@kumiai/shared';
+import { deepEqual, getAssumedMasterState, type RxCollection, type RxReplicationWriteToMasterRow } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { combineLatest, map, type Observable, type Subscription } from 'rxjs';
+import { docState, fillStrippedDeleted } from './conflict.ts';
+import type { SyncConnection } from './connection.ts';
+import type { MemberDatabase } from './database.ts';
+
+/**
+ * RxDB replication of each synced collection over the one shared connection
+ * (RxDB's `replicateRxCollection` with our handlers; never its websocket
+ * client). Pull: `masterChangesSince` + the server's stream. Push:
+ * `masterWrite`; rows the server refuses (`rejected`) go to the rejection
+ * store and are answered to RxDB as conflicts with the master state, so the
+ * conflict handler (conflict.ts) puts the document back to the server's state.
+ */
+
+type Doc = Record<string, unknown> & { id: string; _deleted: boolean };
+type Checkpoint = { seq: number };
+type Replication = RxReplicationState<Doc, Checkpoint>;
+
+export interface StartReplicationOptions {
+  db: MemberDatabase;
+  connection: SyncConnection;
+  /** Defaults to every synced collection. */
+  collections?: readonly CollectionName[];
+  /** Wait before RxDB retries a failed pull or push; small, as the connection itself waits for a socket. */
+  retryTimeMs?: number;
+  batchSize?: number;
+}
+
+export interface ReplicationHandle {
+  states: ReadonlyMap<CollectionName, Replication>;
+  /** True while any collection is pulling or pushing. */
+  active$: Observable<boolean[]>;
+  /** Resolves when every collection has pushed and pulled what it knows of (tests, sign-out). */
+  awaitInSync(): Promise<void>;
+  /** Clears pending entries RxDB itself holds as equal to the master (a change undone before it was pushed). */
+  reconcile(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function fill(collection: CollectionName, doc: Doc): Doc {
+  return fillStrippedDeleted(syncedCollections[collection] as unknown as Parameters<typeof fillStrippedDeleted>[0], doc);
+}
+
+export function startReplication(options: StartReplicationOptions): ReplicationHandle {
+  const { db, connection } = options;
+  const names = options.collections ?? (Object.keys(syncedCollections) as CollectionName[]);
+  const states = new Map<CollectionName, Replication>();
+  const subs: Subscription[] = [];
+
+  for (const name of names) {
+    // Our collections are typed per document; the replication works on plain documents with a string id.
+    const collection = db.db.collections[name] as unknown as RxCollection<Doc>;
+    const rs = replicateRxCollection<Doc, Checkpoint>({
+      collection,
+      replicationIdentifier: `kumiai-sync-${name}`,
+      live: true,
+      retryTime: options.retryTimeMs ?? 2000,
+      // Each tab replicates on its own: no leader-election plugin; the server makes repeated pushes idempotent.
+      waitForLeadership: false,
+      pull: {
+        batchSize: options.batchSize ?? 200,
+        handler: async (checkpoint, batchSize) => {
+          const reply = await connection.request(name, 'masterChangesSince', [checkpoint ?? null, batchSize]);
+          const result = reply.result as { documents: Doc[]; checkpoint: Checkpoint | null };
+          return { documents: result.documents.map((d) => fill(name, d)), checkpoint: result.checkpoint ?? checkpoint };
+        },
+        stream$: connection.stream$(name).pipe(
+          map((ev) =>
+            ev === 'RESYNC'
+              ? ('RESYNC' as const)
+              : { documents: (ev.documents as Doc[]).map((d) => fill(name, d)), checkpoint: ev.checkpoint as Checkpoint },
+          ),
+        ),
+      },
+      push: {
+        batchSize: options.batchSize ?? 200,
+        handler: (rows) => push(db, connection, name, rows),
+      },
+    });
+    subs.push(rs.error$.subscribe(() => undefined)); // errors are retried by RxDB; kept from surfacing as unhandled
+    states.set(name, rs);
+  }
+
+  // After every (re)connection: pull what happened meanwhile (the stream only carries what comes next).
+  subs.push(connection.opened$.subscribe(() => states.forEach((rs) => rs.reSync())));
+
+  const active$ = combineLatest([...states.values()].map((rs) => rs.active$));
+
+  async function reconcile(): Promise<void> {
+    for (const [name, rs] of states) {
+      const internal = rs.internalReplicationState;
+      const entries = db.pending.entries.filter((e) => e.collection === name);
+      if (!internal || entries.length === 0) continue;
+      const ids = entries.map((e) => e.id);
+      const [assumed, fork] = await Promise.all([
+        getAssumedMasterState(internal, ids),
+        rs.collection.storageInstance.findDocumentsById(ids, true),
+      ]);
+      const inSync = fork
+        .filter((doc) => {
+          const master = assumed[doc.id];
+          return master && master.metaDocument.isResolvedConflict !== doc._rev && deepEqual(docState(master.docData), docState(doc));
+        })
+        .map((doc) => doc.id);
+      await db.pending.forget(name, inSync);
+    }
+  }
+
+  return {
+    states,
+    active$,
+    reconcile,
+    async awaitInSync() {
+      await Promise.all([...states.values()].map((rs) => rs.awaitInSync()));
+    },
+    async stop() {
+      subs.forEach((s) => s.unsubscribe());
+      await Promise.all([...states.values()].map((rs) => rs.cancel()));
+    },
+  };
+}
+
+function isRejection(value: unknown): value is Rejection {
+  const r = value as Partial<Rejection> | null;
+  return typeof r?.id === 'string' && typeof r.code === 'string' && (rejectionCodes as readonly string[]).includes(r.code);
+}
+
+function parseRejections(value: unknown): Rejection[] {
+  return Array.isArray(value) ? value.filter(isRejection) : [];
+}
+
+async function push(db: MemberDatabase, connection: SyncConnection, name: CollectionName, rows: RxReplicationWriteToMasterRow<Doc>[]): Promise<Doc[]> {
+  // A row that changes nothing (a conflict resolved to the master state) is not sent:
+  // the server has that state already, and a no-op on a record the member may not write would be refused again.
+  const noops = rows.filter((r) => r.assumedMasterState && deepEqual(docState(r.assumedMasterState), docState(r.newDocumentState)));
+  const send = rows.filter((r) => !noops.includes(r));
+  await db.pending.settle(
+    name,
+    noops.map((r) => r.newDocumentState),
+  );
+  if (send.length === 0) return [];
+
+  const reply = await connection.request(name, 'masterWrite', [send]);
+  const conflicts = (Array.isArray(reply.result) ? (reply.result as Doc[]) : []).map((d) => fill(name, d));
+  const rejected = parseRejections(reply.rejected);
+  const conflictIds = new Set(conflicts.map((d) => d.id));
+  const refusedIds = new Set(rejected.map((r) => r.id));
+  const now = Date.now();
+
+  for (const rejection of rejected) {
+    const row = send.find((r) => r.newDocumentState.id === rejection.id);
+    if (!row) continue;
+    db.rejectedAttempts[name].set(rejection.id, row.newDocumentState);
+    // Answer RxDB with a conflict even if the server did not: the known master state, or
+    // (for a refused creation) the document as deleted, so the refused state never stays as if saved.
+    if (!conflictIds.has(rejection.id)) {
+      conflicts.push(fill(name, row.assumedMasterState ?? { ...row.newDocumentState, _deleted: true }));
+      conflictIds.add(rejection.id);
+    }
+  }
+  await db.rejections.add(
+    rejected.flatMap((r) => {
+      const row = send.find((s) => s.newDocumentState.id === r.id);
+      if (!row) return [];
+      const { _deleted: _d, ...attempted } = docState(row.newDocumentState);
+      return [{ collection: name, id: r.id, code: r.code, message: r.message, ...(r.field ? { field: r.field } : {}), attempted, at: now }];
+    }),
+  );
+  // Acknowledged (or refused for good): no longer waiting. A conflict stays waiting: RxDB resolves and pushes again.
+  const settled = send.filter((r) => refusedIds.has(r.newDocumentState.id) || !conflictIds.has(r.newDocumentState.id));
+  await db.pending.settle(
+    name,
+    settled.map((r) => r.newDocumentState),
+  );
+  return conflicts;
+}

@@ -1,0 +1,65 @@
+import { removeRxDatabase, type RxStorage } from 'rxdb';
+import { databaseNameFor } from './database.ts';
+import type { SyncEngine } from './engine.ts';
+import { setPending, setRejected } from './status.ts';
+
+/**
+ * The member's local data across sign-in and sign-out:
+ * - sign-in: ask the browser to keep our storage (not evicted under pressure);
+ * - sign-out: warn while writes are waiting (`hasPendingWrites`); a kiosk waits
+ *   for them (`awaitPendingWrites`) or tells the member why it cannot; then
+ *   `stopAndRemoveLocalData` removes everything of this member;
+ * - session ended (close 4401): keep everything; the next sign-in sends it;
+ * - account closed (close 4403): remove everything.
+ */
+
+/** navigator.storage.persist() where it exists (secure contexts); false when refused or unavailable. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  if (!storage || typeof storage.persist !== 'function') return false;
+  try {
+    if (await storage.persisted()) return true;
+    return await storage.persist();
+  } catch {
+    return false;
+  }
+}
+
+export async function hasPendingWrites(engine: SyncEngine): Promise<boolean> {
+  await engine.database.pending.flush();
+  return engine.database.pending.count > 0;
+}
+
+/** Resolves true once nothing is waiting, false when `timeoutMs` passes first (offline, server refusing). */
+export async function awaitPendingWrites(engine: SyncEngine, timeoutMs: number): Promise<boolean> {
+  const pending = engine.database.pending;
+  await pending.flush();
+  if (pending.count === 0) return true;
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => {
+      sub.unsubscribe();
+      resolve(false);
+    }, timeoutMs);
+    const sub = pending.count$.subscribe((n) => {
+      if (n > 0) return;
+      clearTimeout(timer);
+      queueMicrotask(() => sub.unsubscribe());
+      resolve(true);
+    });
+  });
+}
+
+/** Stops replication and deletes the member's database with its replication state, pending and rejection stores. */
+export async function stopAndRemoveLocalData(engine: SyncEngine): Promise<void> {
+  await engine.stop();
+  const { db } = engine.database;
+  await removeRxDatabase(engine.database.name, db.storage, db.multiInstance);
+  setPending(0);
+  setRejected([]);
+}
+
+/** The same without an open engine (e.g. a kiosk clearing a previous member's leftovers at start). */
+export async function removeMemberData(memberId: string, storage?: RxStorage<unknown, unknown>): Promise<void> {
+  const use = storage ?? (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie();
+  await removeRxDatabase(databaseNameFor(memberId), use);
+}

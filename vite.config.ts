@@ -62,7 +62,7 @@ export default defineConfig({
     // `root: 'client'` above is for the app; tests span every workspace.
     root: repoRoot,
     dir: repoRoot,
-    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'client/src/**/*.test.ts'],
+    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'server/test/**/*.test.ts', 'client/src/**/*.test.ts', 'client/test-node/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20000,

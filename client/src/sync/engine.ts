@@ -90,6 +90,12 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       ),
     );
   }
+  // The browser knows first when the network is back: try at once instead of waiting out the backoff.
+  if (typeof window !== 'undefined') {
+    const retry = (): void => connection.retryNow();
+    window.addEventListener('online', retry);
+    subs.push({ unsubscribe: () => window.removeEventListener('online', retry) } as Subscription);
+  }
   connection.start();
   return engine;
 }

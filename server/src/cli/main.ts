@@ -188,7 +188,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const db = openDatabase(config.dataDir);
   try {
     const services = createServices(db, systemClock, config);
-    return await command.run(services, parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
+    return await command.run(services, parsed.values, parsed.positionals);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`${error.message}\nUsage: pnpm kumiai ${command.usage}`);

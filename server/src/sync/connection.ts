@@ -59,6 +59,9 @@ export class SyncConnection {
   reader: Reader | null = null;
   readonly streams = new Set<string>();
   violations = 0;
+  /** Requests that arrived before `auth` (RxDB's client flushes its queue first after a reconnect). */
+  readonly held: ParsedRequest[] = [];
+  heldSince = 0;
 
   constructor(
     readonly socket: WebSocket,

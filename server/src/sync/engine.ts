@@ -111,6 +111,8 @@ export class SyncEngine {
   pull(reader: Reader, collection: string, since: number, limit: number): { documents: string[]; seq: number } {
     const c = this.get(collection);
     return this.db.transaction(() => {
+      // Units may have changed in another process since the last poll.
+      this.tree.refresh();
       const scope = reader.scope(c.registration);
       const memberId = reader.actor.memberId;
       const own = scope.own ? 1 : 0;
@@ -198,14 +200,16 @@ export class SyncEngine {
             reject(id, 'forbidden', 'Not allowed');
             continue;
           }
-          const master = current.json ? (stripMeta(JSON.parse(current.json) as Doc) as Doc) : null;
-          const sansServer = (doc: Doc) => canonical(Object.fromEntries(Object.entries(doc).filter(([k]) => !c.registration.serverOwned?.includes(k))));
+          const master = current.json ? stripMeta<Doc>(JSON.parse(current.json) as Doc) : null;
+          // Server-owned fields (times the server stamps) never make a conflict or a new write by themselves.
+          const sansServer = (doc: Record<string, unknown>) =>
+            canonical(Object.fromEntries(Object.entries(doc).filter(([k]) => !c.registration.serverOwned?.includes(k))));
           if (master && sansServer(master) === sansServer(next) && !deleted) {
             written += 1; // a retry of a write that already committed: exactly once
             continue;
           }
           const assumed = row.assumedMasterState ? stripMeta(row.assumedMasterState) : null;
-          if (master && (!assumed || canonical(assumed) !== canonical(master))) {
+          if (master && (!assumed || sansServer(assumed) !== sansServer(master))) {
             conflicts.push(current.json!);
             continue;
           }

@@ -101,6 +101,10 @@ export class SyncHub {
         this.revalidate();
       }
       if (this.engine.currentSeq() > this.dispatchedSeq || this.hasDirtyScopes()) this.dispatch();
+      for (const connection of this.connections) {
+        if (connection.held.length === 0 || now - connection.heldSince < 5_000) continue;
+        for (const r of connection.held.splice(0)) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
+      }
     } catch (error) {
       this.log.error({ err: error }, 'sync poll failed');
     }
@@ -172,16 +176,25 @@ export class SyncHub {
       const header = typeof headers?.Authorization === 'string' ? headers.Authorization : typeof headers?.authorization === 'string' ? headers.authorization : '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       const memberId = token ? this.tokens.resolve(token) : null;
+      const held = connection.held.splice(0);
       if (!memberId || !this.authenticate(connection, { kind: 'token', tokenHash: hashToken(token), memberId })) {
         connection.error(id, collection, 'unauthenticated', 'Invalid or expired token');
+        for (const r of held) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
         return;
       }
       connection.reply(id, collection, 'true');
+      for (const r of held) this.handle(connection, r);
       return;
     }
     const reader = connection.reader;
     if (!reader) {
-      connection.error(id, collection, 'unauthenticated', 'Authenticate first');
+      // Not answered before authentication: held (briefly, and only a few) until `auth` arrives.
+      if (connection.held.length >= 64) {
+        connection.error(id, collection, 'unauthenticated', 'Authenticate first');
+        return;
+      }
+      if (connection.held.length === 0) connection.heldSince = this.clock.now();
+      connection.held.push(request);
       return;
     }
     if (!this.engine.has(collection)) {

@@ -5,6 +5,7 @@ import type { UnitTree } from './unit-tree.ts';
 /** What one authenticated connection may read, per collection, computed from the shared rules. */
 export class Reader {
   private scopes = new Map<string, { units: Set<string>; unitsJson: string; own: boolean }>();
+  private treeVersion = -1;
 
   constructor(
     public actor: Actor,
@@ -18,6 +19,10 @@ export class Reader {
   }
 
   scope(registration: CollectionRegistration): { units: Set<string>; unitsJson: string; own: boolean } {
+    if (this.treeVersion !== this.tree.version) {
+      this.scopes.clear();
+      this.treeVersion = this.tree.version;
+    }
     let scope = this.scopes.get(registration.name);
     if (!scope) {
       const units = registration.readableUnits(this.actor, this.tree);

@@ -15,7 +15,7 @@ export function tombstoneFor(registration: CollectionRegistration): (id: string)
     if (values && values.length > 0) filler[key] = values[0];
     else if (types.includes('null')) filler[key] = null;
     else if (types.includes('string')) filler[key] = '';
-    else if (types.includes('integer') || types.includes('number')) filler[key] = (prop.minimum as number | undefined) ?? 0;
+    else if (types.includes('integer') || types.includes('number')) filler[key] = (prop.minimum) ?? 0;
     else if (types.includes('boolean')) filler[key] = false;
     else if (types.includes('array')) filler[key] = [];
     else filler[key] = {};

@@ -7,7 +7,8 @@ import type { Db } from '../db/database.ts';
  */
 export class UnitTree {
   private paths = new Map<string, string[]>();
-  private version = -1;
+  /** The units' latest sync sequence when loaded: readers recompute their scopes when it moves. */
+  version = -1;
 
   constructor(private readonly db: Db) {}
 

@@ -30,10 +30,14 @@ describe('sync protocol', () => {
     await setup();
     const anon = await RawClient.open(server.url);
     clients.push(anon);
-    const refused = await anon.request('members', 'masterChangesSince', [null, 10]);
-    expect(refused.error?.code).toBe('unauthenticated');
+    // Held, not answered, until auth arrives; refused when auth fails.
+    const held = anon.request('members', 'masterChangesSince', [null, 10]);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(anon.replies).toEqual([]);
     const badAuth = await anon.request('members', 'auth', [{ Authorization: 'Bearer nope' }]);
     expect(badAuth.error?.code).toBe('unauthenticated');
+    expect((await held).error?.code).toBe('unauthenticated');
+    expect((await held).result).toBeUndefined();
 
     const member = await clientFor('memA');
     const { docs } = await member.pullAll('members');

@@ -42,7 +42,15 @@ export class RawClient {
         this.waiters.delete(msg.id);
       }
     });
-    this.closed = new Promise((resolve) => ws.on('close', (code) => resolve((this.closeCode = code))));
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code) => {
+        this.closeCode = code;
+        // Requests in flight when the socket closes get no answer: fail them.
+        for (const [id, waiter] of this.waiters) waiter({ id, collection: '', error: { code: 'closed', message: `socket closed ${code}` } });
+        this.waiters.clear();
+        resolve(code);
+      }),
+    );
   }
 
   static async open(url: string, options: { token?: string; headers?: Record<string, string> } = {}): Promise<RawClient> {
@@ -58,6 +66,11 @@ export class RawClient {
       if (reply.error) throw new Error(`auth failed: ${reply.error.code}`);
     }
     return client;
+  }
+
+  /** Subscribes to the live stream of a collection (the server does not answer this). */
+  subscribe(collection: string): void {
+    this.ws.send(JSON.stringify({ id: 'stream', collection, method: 'masterChangeStream$', params: [] }));
   }
 
   request(collection: string, method: string, params: unknown[]): Promise<Reply> {

@@ -4,7 +4,7 @@ import type { CollectionRegistration } from '../../sync/registry.ts';
 /** The `members` collection: a member's own record, and the records officers and viewers cover. */
 export const membersCollection: CollectionRegistration = {
   name: 'members',
-  schema: memberDocSchema as unknown as CollectionRegistration['schema'],
+  schema: memberDocSchema,
   source: {
     table: 'members',
     // Only what readers may see: never password or PIN hashes, activation codes or history.

@@ -4,7 +4,7 @@ import type { CollectionRegistration } from '../../sync/registry.ts';
 /** The `units` collection: the tree from the root down to one's own unit, and the subtrees one's roles cover. Read-only on devices. */
 export const unitsCollection: CollectionRegistration = {
   name: 'units',
-  schema: unitDocSchema as unknown as CollectionRegistration['schema'],
+  schema: unitDocSchema,
   source: {
     table: 'units',
     projection: `json_object('id', t.id, 'parentId', t.parent_id, 'name', t.name, 'kind', t.kind, 'code', t.code,

@@ -48,9 +48,9 @@ export class SetupRepo {
       .run(unitId, input.unionName, now, now);
     this.db
       .prepare(
-        'INSERT INTO members (id, employee_number, name, unit_id, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO members (id, employee_number, name, unit_id, password_hash, activated_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(memberId, input.employeeNumber, input.name, unitId, input.passwordHash, now, now);
+      .run(memberId, input.employeeNumber, input.name, unitId, input.passwordHash, now, now, now);
     this.db
       .prepare("INSERT INTO role_grants (id, member_id, unit_id, role, created_at) VALUES (?, ?, ?, 'admin', ?)")
       .run(randomUUID(), memberId, unitId, now);

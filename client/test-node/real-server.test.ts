@@ -1,0 +1,80 @@
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startTestServer, type TestServer } from '../../server/test/helpers.ts';
+import { seedOrg } from '../../server/test/seed.ts';
+import type { SocketConstructor } from '../src/sync/connection.ts';
+import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
+
+/** The client sync engine against the real server (real SQLite file, real socket on 127.0.0.1). */
+const WS = WebSocket as unknown as SocketConstructor;
+let server: TestServer | null = null;
+const engines: SyncEngine[] = [];
+
+afterEach(async () => {
+  for (const e of engines.splice(0)) await e.stop();
+  await server?.close();
+  server = null;
+});
+
+async function until(predicate: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function client(memberId: string, url: string): Promise<SyncEngine> {
+  const { token } = server!.services.tokens.create(memberId, 1);
+  const engine = await startSyncEngine({
+    memberId: `${memberId}-${engines.length}`,
+    storage: getRxStorageMemory(),
+    multiInstance: false,
+    feedStatus: false,
+    retryTimeMs: 200,
+    connection: { url, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 500 } },
+  });
+  engines.push(engine);
+  return engine;
+}
+
+describe('client sync engine against the real server', () => {
+  it('pulls what the member may see, pushes an allowed edit, records a refused one', async () => {
+    server = await startTestServer();
+    await seedOrg(server);
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const url = `ws://127.0.0.1:${port}/api/sync`;
+
+    const mem = await client('memA', url);
+    // A second device of the same member: both must converge.
+    const off = await client('memA', url);
+    await mem.replication.awaitInSync();
+    await off.replication.awaitInSync();
+    const myMembers = (await mem.database.db.members.find().exec()).map((d) => d.id).sort();
+    expect(myMembers).toEqual(['memA']);
+    // The units from the root down to the member's own workplace, no siblings.
+    expect((await mem.database.db.units.find().exec()).map((d) => d.id).sort()).toEqual(['bA', 'u', 'wA1']);
+
+    // An officer's device receives the records of their branch, and nothing of branch B.
+    const officer = await client('offA', url);
+    await officer.replication.awaitInSync();
+    expect((await officer.database.db.members.find().exec()).map((d) => d.id).sort()).toEqual(['memA', 'offA', 'viewA']);
+
+    // An allowed edit: counted as waiting, then acknowledged and seen by the other device.
+    const me = (await mem.database.db.members.findOne('memA').exec())!;
+    await me.incrementalPatch({ phone: '090-1234-5678' });
+    await until(() => mem.database.pending.count === 0);
+    await until(async () => (await off.database.db.members.findOne('memA').exec())?.phone === '090-1234-5678');
+
+    // A refused edit: recorded with its reason, the document back to the server's state.
+    const mine = (await mem.database.db.members.findOne('memA').exec())!;
+    await mine.incrementalPatch({ name: 'Forged' });
+    await until(() => mem.database.rejections.listRejections().length === 1);
+    expect(mem.database.rejections.listRejections()[0]).toMatchObject({ id: 'memA', code: 'forbidden_field', field: 'name' });
+    await until(async () => (await mem.database.db.members.findOne('memA').exec())?.name !== 'Forged');
+    await until(() => mem.database.pending.count === 0);
+  });
+});

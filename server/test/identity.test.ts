@@ -231,3 +231,25 @@ describe('audit log', () => {
     expect((await server.app.inject({ method: 'GET', url: '/api/audit', headers: officer })).statusCode).toBe(404);
   });
 });
+
+describe('roster export', () => {
+  it('exports the roster in scope for Excel, neutralising formula-like cells, audited', async () => {
+    await setup();
+    server.db.prepare("UPDATE members SET phone = '+81 90-0000-0000', name = '=HYPERLINK(\"http://x\")' WHERE id = 'memA'").run();
+    const officer = await signIn(server, '000010');
+    const res = await server.app.inject({ method: 'GET', url: '/api/members/export.csv', headers: officer });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = res.rawPayload.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('社員番号,氏名,フリガナ,所属,組合員区分,状態,加入日,メール,電話');
+    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(text).toContain(`'+81 90-0000-0000`);
+    expect(text).not.toContain('000200'); // branch B stays out
+    // Stored values are untouched.
+    expect(server.db.prepare("SELECT phone FROM members WHERE id = 'memA'").pluck().get()).toBe('+81 90-0000-0000');
+    expect(server.db.prepare("SELECT action FROM audit_log WHERE action = 'export.created'").pluck().all()).toEqual(['export.created']);
+    const member = await signIn(server, '000100');
+    expect((await server.app.inject({ method: 'GET', url: '/api/members/export.csv', headers: member })).statusCode).toBe(403);
+  });
+});

@@ -12,6 +12,19 @@ export function membersRoutes(app: FastifyInstance, deps: { members: MembersServ
     members.list(requireAuth(request).actor, request.query),
   );
 
+  app.get<{ Querystring: Omit<ListMembersQuery, 'after' | 'limit'> }>(
+    '/api/members/export.csv',
+    {
+      config: { access: 'member' },
+      schema: { querystring: { ...listMembersQuerySchema, properties: { unitId: listMembersQuerySchema.properties.unitId, status: listMembersQuerySchema.properties.status, q: listMembersQuerySchema.properties.q } } },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="members.csv"')
+        .send(members.exportCsv(requireAuth(request).actor, request.query)),
+  );
+
   app.get<{ Params: { id: string } }>('/api/members/:id', { config: { access: 'member' }, schema: { params: idParams } }, async (request) => ({
     member: members.get(requireAuth(request).actor, request.params.id),
   }));

@@ -14,6 +14,7 @@ import {
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { hashToken } from '../../lib/crypto.ts';
+import { toExcelCsv } from '../../lib/csv-export.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
@@ -105,6 +106,22 @@ export class MembersService {
       .all(...params, limit + 1) as MemberRow[];
     const page = rows.slice(0, limit);
     return { members: page.map(toView), next: rows.length > limit ? (page.at(-1)?.employee_number ?? null) : null };
+  }
+
+  /** The roster in scope as a CSV for Excel (audited: exports are privileged). */
+  exportCsv(actor: Actor, query: Omit<ListMembersQuery, 'after' | 'limit'>): Buffer {
+    if (scopeRoots(actor, 'member.read').length === 0) throw new AppError('forbidden', 403, 'Not allowed: member export');
+    const units = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
+    const rows: unknown[][] = [];
+    let after: string | undefined;
+    do {
+      const page = this.list(actor, { ...query, limit: '500', ...(after ? { after } : {}) });
+      for (const m of page.members) rows.push([m.employeeNumber, m.name, m.nameKana, units.get(m.unitId) ?? '', m.memberClass, m.status, m.joinedOn ?? '', m.email ?? '', m.phone ?? '']);
+      after = page.next ?? undefined;
+    } while (after);
+    return this.mutate(actor, { checks: [], audit: { action: 'export.created', target: null, detail: { kind: 'members', rows: rows.length, ...query } } }, () =>
+      toExcelCsv(['社員番号', '氏名', 'フリガナ', '所属', '組合員区分', '状態', '加入日', 'メール', '電話'], rows),
+    );
   }
 
   get(actor: Actor, id: string): MemberView & { history: unknown[]; roles: { id: string; role: Role; unitId: string }[] } {

@@ -1,0 +1,18 @@
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * A cell that starts with = + - @ (or a tab / carriage return) is a formula to
+ * Excel: someone's "=HYPERLINK(…)" in a name field would run on an officer's
+ * PC. Such cells are exported with a leading apostrophe, which Excel shows as
+ * text and does not evaluate. The stored value is never changed.
+ */
+export function neutraliseCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** CSV that Excel opens with Japanese intact: UTF-8 with a BOM, CRLF line ends, every cell neutralised. */
+export function toExcelCsv(header: string[], rows: unknown[][]): Buffer {
+  const body = stringify([header.map(neutraliseCell), ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: '\r\n' });
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
+}

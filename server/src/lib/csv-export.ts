@@ -6,13 +6,13 @@ import { stringify } from 'csv-stringify/sync';
  * PC. Such cells are exported with a leading apostrophe, which Excel shows as
  * text and does not evaluate. The stored value is never changed.
  */
-export function neutraliseCell(value: unknown): string {
+export function neutraliseCell(value: string | number | boolean | null | undefined): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** CSV that Excel opens with Japanese intact: UTF-8 with a BOM, CRLF line ends, every cell neutralised. */
-export function toExcelCsv(header: string[], rows: unknown[][]): Buffer {
+export function toExcelCsv(header: string[], rows: (string | number | boolean | null | undefined)[][]): Buffer {
   const body = stringify([header.map(neutraliseCell), ...rows.map((row) => row.map(neutraliseCell))], { record_delimiter: '\r\n' });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
 }

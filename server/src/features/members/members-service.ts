@@ -112,7 +112,7 @@ export class MembersService {
   exportCsv(actor: Actor, query: Omit<ListMembersQuery, 'after' | 'limit'>): Buffer {
     if (scopeRoots(actor, 'member.read').length === 0) throw new AppError('forbidden', 403, 'Not allowed: member export');
     const units = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
-    const rows: unknown[][] = [];
+    const rows: string[][] = [];
     let after: string | undefined;
     do {
       const page = this.list(actor, { ...query, limit: '500', ...(after ? { after } : {}) });

@@ -8,6 +8,7 @@ import { authRoutes } from './features/auth/auth-routes.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { kioskRoutes } from './features/kiosk/kiosk-routes.ts';
 import { membersRoutes } from './features/members/members-routes.ts';
+import { noticesRoutes } from './features/notices/notices-routes.ts';
 import { orgRoutes } from './features/org/org-routes.ts';
 import { rosterRoutes } from './features/roster/roster-routes.ts';
 import { setupRoutes } from './features/setup/setup-routes.ts';
@@ -97,6 +98,8 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   app.addHook('onResponse', async (request) => {
     if (request.method !== 'GET' && request.url.startsWith('/api/')) hub.notify();
   });
+  // Scheduled work rides the hub's poll: notices due are published (and then streamed) on time.
+  hub.addJob(() => services.notices.tick());
   app.addHook('onReady', async () => hub.start());
 
   setupRoutes(app, { setup, sessions });
@@ -106,6 +109,7 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   auditRoutes(app, services);
   rosterRoutes(app, services);
   kioskRoutes(app, services);
+  noticesRoutes(app, services);
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
   return { app, services, setup, routes, hub };

@@ -13,6 +13,8 @@ import { SetupRepo } from './features/setup/setup-repo.ts';
 import { SetupService } from './features/setup/setup-service.ts';
 import { TokenService } from './features/tokens/token-service.ts';
 import { membersCollection } from './features/members/members-sync.ts';
+import { NoticesService } from './features/notices/notices-service.ts';
+import { noticesCollection, readsCollection } from './features/notices/notices-sync.ts';
 import { unitsCollection } from './features/org/units-sync.ts';
 import type { Clock } from './lib/clock.ts';
 import { SyncEngine } from './sync/engine.ts';
@@ -39,6 +41,8 @@ export function createServices(
   const registry = new CollectionRegistry();
   registry.register(unitsCollection);
   registry.register(membersCollection);
+  registry.register(noticesCollection);
+  registry.register(readsCollection);
   const tree = new UnitTree(db);
   tree.refresh();
   return {
@@ -55,6 +59,7 @@ export function createServices(
     sync: new SyncEngine(db, registry, actors, tree, clock),
     kiosks: new KioskService(db, actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
+    notices: new NoticesService(db, clock, actors),
     roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),
   };

@@ -8,3 +8,4 @@ export * from './org.ts';
 export * from './sync/protocol.ts';
 export * from './sync/collections.ts';
 export * from './sync/rules.ts';
+export * from './sync/notices.ts';

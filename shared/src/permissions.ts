@@ -23,6 +23,8 @@ export const actions = [
   'role.grant',
   'kiosk.register',
   'audit.read',
+  'notice.publish',
+  'notice.read_rates',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -58,6 +60,8 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'member.issue_code',
     'member.end_sessions',
     'kiosk.register',
+    'notice.publish',
+    'notice.read_rates',
   ]),
   treasurer: new Set<Action>(['unit.read', 'member.read']),
   viewer: new Set<Action>(['unit.read', 'member.read']),

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { ActorRepo } from '../features/auth/actor-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import { canonical, stripMeta } from './canonical.ts';
-import type { Reader } from './reader.ts';
+import type { AudienceRow, Reader } from './reader.ts';
 import type { CollectionRegistration, CollectionRegistry, Doc } from './registry.ts';
 import { tombstoneFor } from './tombstone.ts';
 import type { UnitTree } from './unit-tree.ts';
@@ -34,7 +34,13 @@ export interface StreamBatch {
   seq: number;
   changed: { id: string; seq: number; deleted: number; scope_unit: string | null; scope_member: string | null }[];
   moved: { id: string; scope_unit: string | null; scope_member: string | null }[];
+  /** Current audience rows of changed audience documents. */
+  audience: Map<string, AudienceRow[]>;
+  /** Audiences documents had before they changed. */
+  unheard: Map<string, AudienceRow[]>;
 }
+
+const AUDIENCE_SQL = 'SELECT kind, value FROM sync_audience WHERE collection = ? AND id = ?';
 
 const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":false}`;
 
@@ -59,6 +65,12 @@ export class SyncEngine {
     for (const registration of registry.all()) {
       const { table, projection } = registration.source;
       const name = registration.name;
+      // Audience documents: also readable when an audience row names the reader's unit, role, id, or everyone.
+      const audienceClause = registration.audience
+        ? `OR EXISTS (SELECT 1 FROM sync_audience a WHERE a.collection = d.collection AND a.id = d.id AND (a.kind = 'all'
+             OR (a.kind = 'unit' AND a.value IN (SELECT value FROM json_each(?))) OR (a.kind = 'role' AND a.value IN (SELECT value FROM json_each(?)))
+             OR (a.kind = 'member' AND a.value = ?)))`
+        : 'OR (? IS NULL AND ? IS NULL AND ? IS NULL)'; // never true: keeps one parameter list for both kinds
       this.compiled.set(name, {
         registration,
         validate: ajv.compile(registration.schema),
@@ -66,7 +78,7 @@ export class SyncEngine {
         changedSql: `SELECT d.seq, d.id, d.deleted, CASE WHEN d.deleted = 0 THEN ${projection} END AS data
           FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id
           WHERE d.collection = '${name}' AND d.seq > ? AND (d.deleted = 0 OR ? > 0)
-            AND ((? = 1 AND d.scope_member = ?) OR d.scope_unit IN (SELECT value FROM json_each(?)))
+            AND ((? = 1 AND d.scope_member = ?) OR d.scope_unit IN (SELECT value FROM json_each(?)) ${audienceClause})
           ORDER BY d.seq LIMIT ?`,
         oneSql: `SELECT d.deleted, d.scope_unit, d.scope_member, ${projection} AS data
           FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id WHERE d.collection = '${name}' AND d.id = ?`,
@@ -97,7 +109,8 @@ export class SyncEngine {
   private current(c: Compiled, reader: Reader, id: string): { visible: boolean; json: string | null } {
     const row = this.db.prepare(c.oneSql).get(id) as { deleted: number; scope_unit: string | null; scope_member: string | null; data: string | null } | undefined;
     if (!row) return { visible: false, json: null };
-    const visible = reader.sees(c.registration, row.scope_unit, row.scope_member);
+    const audience = c.registration.audience ? (this.db.prepare(AUDIENCE_SQL).all(c.registration.name, id) as AudienceRow[]) : [];
+    const visible = reader.sees(c.registration, row.scope_unit, row.scope_member, audience);
     return { visible: visible && row.deleted === 0, json: visible && row.deleted === 0 && row.data ? withDeletedFalse(row.data) : null };
   }
 
@@ -119,7 +132,9 @@ export class SyncEngine {
       const documents = new Map<string, string>();
       let cursor = since;
       for (;;) {
-        const docs = this.db.prepare(c.changedSql).all(cursor, since, own, memberId, scope.unitsJson, limit) as DocRow[];
+        const docs = this.db
+          .prepare(c.changedSql)
+          .all(cursor, since, own, memberId, scope.unitsJson, scope.audienceUnitsJson, scope.rolesJson, memberId, limit) as DocRow[];
         // On a first sync nothing can have left the device: removals and scope logs start later.
         const moved =
           since === 0
@@ -130,6 +145,17 @@ export class SyncEngine {
                    AND ((? = 1 AND scope_member = ?) OR scope_unit IN (SELECT value FROM json_each(?))) ORDER BY seq LIMIT ?`,
                 )
                 .all(collection, cursor, own, memberId, scope.unitsJson, limit) as { seq: number; id: string }[]);
+        // Audience documents whose audience changed: removals for those the old audience reached.
+        const unheard =
+          since === 0 || !c.registration.audience
+            ? []
+            : (this.db
+                .prepare(
+                  `SELECT DISTINCT seq, id FROM sync_audience_tombstones WHERE collection = ? AND seq > ? AND (kind = 'all'
+                   OR (kind = 'unit' AND value IN (SELECT value FROM json_each(?))) OR (kind = 'role' AND value IN (SELECT value FROM json_each(?)))
+                   OR (kind = 'member' AND value = ?)) ORDER BY seq LIMIT ?`,
+                )
+                .all(collection, cursor, scope.audienceUnitsJson, scope.rolesJson, memberId, limit) as { seq: number; id: string }[]);
         const logged =
           since === 0
             ? []
@@ -138,7 +164,7 @@ export class SyncEngine {
                 .all(memberId, collection, cursor, limit) as { seq: number; id: string; kind: 'enter' | 'leave' }[]);
         const merged = [
           ...docs.map((d) => ({ seq: d.seq, apply: () => documents.set(d.id, d.deleted || !d.data ? c.tombstone(d.id) : withDeletedFalse(d.data)) })),
-          ...moved.map((m) => ({
+          ...[...moved, ...unheard].map((m) => ({
             seq: m.seq,
             apply: () => {
               if (!this.current(c, reader, m.id).visible) documents.set(m.id, c.tombstone(m.id));
@@ -154,7 +180,7 @@ export class SyncEngine {
           })),
         ].sort((a, b) => a.seq - b.seq);
         // Each source returned at most `limit` rows, so everything up to the smallest "last seq" among full sources is complete.
-        const full = [docs, moved, logged].filter((rows) => rows.length === limit).map((rows) => rows[rows.length - 1]!.seq);
+        const full = [docs, moved, unheard, logged].filter((rows) => rows.length === limit).map((rows) => rows[rows.length - 1]!.seq);
         const safeUpTo = full.length > 0 ? Math.min(...full) : Number.POSITIVE_INFINITY;
         for (const item of merged) {
           if (item.seq > safeUpTo || documents.size >= limit) break;
@@ -213,7 +239,7 @@ export class SyncEngine {
             conflicts.push(current.json!);
             continue;
           }
-          const ctx = { db: this.db, actor: reader.actor, now };
+          const ctx = { db: this.db, actor: reader.actor, now, visible: (other: string, otherId: string) => this.current(this.get(other), reader, otherId).visible };
           const problem = c.registration.checkWrite(ctx, master, next, deleted);
           if (problem) {
             reject(id, problem.code, problem.field ? `${problem.field} may not be changed` : 'Not allowed', problem.field);
@@ -293,7 +319,7 @@ export class SyncEngine {
       const batches = new Map<string, StreamBatch>();
       const batch = (collection: string) => {
         let b = batches.get(collection);
-        if (!b) batches.set(collection, (b = { collection, seq, changed: [], moved: [] }));
+        if (!b) batches.set(collection, (b = { collection, seq, changed: [], moved: [], audience: new Map(), unheard: new Map() }));
         return b;
       };
       if (seq <= since) return { seq, batches: [], scopeChanged: new Set<string>() };
@@ -302,6 +328,17 @@ export class SyncEngine {
       }
       for (const row of this.db.prepare('SELECT collection, id, scope_unit, scope_member FROM sync_tombstones WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['moved'][number] & { collection: string })[]) {
         batch(row.collection).moved.push(row);
+      }
+      for (const row of this.db.prepare('SELECT collection, id, kind, value FROM sync_audience_tombstones WHERE seq > ?').all(since) as (AudienceRow & { collection: string; id: string })[]) {
+        const b = batch(row.collection);
+        b.unheard.set(row.id, [...(b.unheard.get(row.id) ?? []), { kind: row.kind, value: row.value }]);
+      }
+      for (const b of batches.values()) {
+        if (!this.compiled.get(b.collection)?.registration.audience || b.changed.length === 0) continue;
+        const rows = this.db
+          .prepare('SELECT id, kind, value FROM sync_audience WHERE collection = ? AND id IN (SELECT value FROM json_each(?))')
+          .all(b.collection, JSON.stringify(b.changed.map((c) => c.id))) as (AudienceRow & { id: string })[];
+        for (const row of rows) b.audience.set(row.id, [...(b.audience.get(row.id) ?? []), { kind: row.kind, value: row.value }]);
       }
       const scopeChanged = new Set(this.db.prepare('SELECT DISTINCT member_id FROM sync_member_log WHERE seq > ?').pluck().all(since) as string[]);
       return { seq, batches: [...batches.values()], scopeChanged };

@@ -8,7 +8,7 @@ import type { TokenService } from '../features/tokens/token-service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashToken } from '../lib/crypto.ts';
 import { type ConnectionAuth, parseRequest, RateLimiter, SyncConnection, type ParsedRequest } from './connection.ts';
-import type { SyncEngine } from './engine.ts';
+import type { StreamBatch, SyncEngine } from './engine.ts';
 import { Reader } from './reader.ts';
 
 export interface SyncOptions {
@@ -44,6 +44,7 @@ export class SyncHub {
   private timer: NodeJS.Timeout | null = null;
   private dispatchQueued = false;
   private lastFullCheck = 0;
+  private readonly jobs: (() => unknown)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -58,6 +59,11 @@ export class SyncHub {
     this.engine.processScopeChanges();
     this.dispatchedSeq = engine.currentSeq();
     this.authVersion = this.readAuthVersion();
+  }
+
+  /** Work to run at every poll, before changes are dispatched (e.g. publishing scheduled notices). */
+  addJob(job: () => unknown): void {
+    this.jobs.push(job);
   }
 
   start(): void {
@@ -92,6 +98,7 @@ export class SyncHub {
 
   private poll(): void {
     try {
+      for (const job of this.jobs) job();
       const version = this.readAuthVersion();
       const now = this.clock.now();
       // Also re-check everyone once a minute: sessions expire with time too.
@@ -267,7 +274,7 @@ export class SyncHub {
     }
   }
 
-  private stream(batch: { collection: string; seq: number; changed: { id: string; deleted: number; scope_unit: string | null; scope_member: string | null }[]; moved: { id: string; scope_unit: string | null; scope_member: string | null }[] }): void {
+  private stream(batch: StreamBatch): void {
     const registration = this.engine.registration(batch.collection);
     const live = batch.changed.filter((c) => !c.deleted).map((c) => c.id);
     const data = live.length ? this.engine.load(batch.collection, live) : new Map<string, string>();
@@ -279,7 +286,7 @@ export class SyncHub {
       const ids: string[] = [];
       const visibleNow = new Set<string>();
       for (const change of batch.changed) {
-        if (!reader.sees(registration, change.scope_unit, change.scope_member)) continue;
+        if (!reader.sees(registration, change.scope_unit, change.scope_member, batch.audience.get(change.id))) continue;
         visibleNow.add(change.id);
         const json = change.deleted ? this.engine.tombstone(batch.collection, change.id) : data.get(change.id);
         if (json) {
@@ -291,6 +298,11 @@ export class SyncHub {
         if (visibleNow.has(moved.id) || !reader.sees(registration, moved.scope_unit, moved.scope_member)) continue;
         docs.push(this.engine.tombstone(batch.collection, moved.id));
         ids.push(`-${moved.id}`);
+      }
+      for (const [id, rows] of batch.unheard) {
+        if (visibleNow.has(id) || !reader.reached(registration, rows)) continue;
+        docs.push(this.engine.tombstone(batch.collection, id));
+        ids.push(`-${id}`);
       }
       if (docs.length === 0) continue;
       const key = ids.join('\n');

@@ -1,4 +1,4 @@
-import type { Actor, CollectionName, RejectionCode } from '@kumiai/shared';
+import type { Actor, RejectionCode } from '@kumiai/shared';
 import type { Db } from '../db/database.ts';
 import type { UnitTree } from './unit-tree.ts';
 
@@ -8,6 +8,8 @@ export interface WriteContext {
   db: Db;
   actor: Actor;
   now: number;
+  /** Whether the writing member may read that document now (the same rule pulls use). */
+  visible(collection: string, id: string): boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface WriteContext {
  * revocation for all of them alike.
  */
 export interface CollectionRegistration {
-  name: CollectionName;
+  name: string;
   /** The JSON schema from shared/, the same one RxDB uses on the device. */
   schema: Record<string, unknown> & { properties: Record<string, Record<string, unknown>>; required?: readonly string[] };
   /**
@@ -27,6 +29,11 @@ export interface CollectionRegistration {
   source: { table: string; projection: string };
   /** Units whose documents the actor may read, decided by the read rule in shared/. */
   readableUnits(actor: Actor, tree: UnitTree): string[];
+  /**
+   * For documents with an audience (sync_audience rows: all / unit / role / member):
+   * the units and roles through which the actor belongs to an audience.
+   */
+  audience?: { units(actor: Actor): string[]; roles(actor: Actor): string[] };
   /** Whether documents whose scope_member is the actor (their own record) are readable by them. */
   readsOwn(actor: Actor, tree: UnitTree): boolean;
   /**

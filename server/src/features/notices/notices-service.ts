@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { can, canPublishTo, inAudience, scopeRoots, type Actor, type Audience, type Grant, type NoticeInput } from '@kumiai/shared';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { ActorRepo } from '../auth/actor-repo.ts';
+
+interface NoticeRow {
+  id: string;
+  title: string;
+  body: string;
+  audience: string;
+  status: string;
+  publish_at: number;
+  expires_at: number | null;
+  author_id: string;
+  version: number;
+}
+
+export interface ReadRate {
+  total: number;
+  read: number;
+  units: { unitId: string; unitName: string; total: number; read: number }[];
+  unread: { memberId: string; employeeNumber: string; name: string; unitId: string }[];
+}
+
+/**
+ * Notices: officers publish to audiences within their scope; every edit keeps
+ * the previous version; scheduled notices are published by `tick()` at their
+ * time (the sync triggers then deliver them). Reading happens through sync.
+ */
+export class NoticesService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly actors: ActorRepo,
+  ) {}
+
+  private row(id: string): NoticeRow | undefined {
+    return this.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow | undefined;
+  }
+
+  private checkAudience(actor: Actor, audience: Audience): void {
+    const unitOf = (memberId: string) => (this.db.prepare('SELECT unit_id FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? null;
+    for (const unit of audience.units) if (this.actors.unitPath(unit).length === 0) throw notFound(`No such unit ${unit}`);
+    if (!canPublishTo(actor, audience, (u) => this.actors.unitPath(u), unitOf)) {
+      throw new AppError('forbidden', 403, 'You can publish only to units and members within your own scope');
+    }
+  }
+
+  private status(publishAt: number, expiresAt: number | null | undefined): 'scheduled' | 'published' | 'expired' {
+    const now = this.clock.now();
+    if (expiresAt !== null && expiresAt !== undefined && expiresAt <= now) return 'expired';
+    return publishAt > now ? 'scheduled' : 'published';
+  }
+
+  create(actor: Actor, input: NoticeInput): { id: string } {
+    this.checkAudience(actor, input.audience);
+    const id = randomUUID();
+    const now = this.clock.now();
+    const publishAt = input.publishAt ?? now;
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO notices (id, title, body, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+          )
+          .run(id, input.title.trim(), input.body, input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), this.status(publishAt, input.expiresAt), publishAt, input.expiresAt ?? null, actor.memberId, now, now);
+        this.db
+          .prepare('INSERT INTO notice_versions (notice_id, version, title, body, audience, editor_id, at) VALUES (?, 1, ?, ?, ?, ?, ?)')
+          .run(id, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);
+      })
+      .immediate();
+    return { id };
+  }
+
+  /** The author, or an officer whose scope covers the whole audience, edits; the previous version is kept. */
+  update(actor: Actor, id: string, input: NoticeInput): { version: number } {
+    const row = this.row(id);
+    if (!row) throw notFound();
+    const old = JSON.parse(row.audience) as Audience;
+    const unitOf = (memberId: string) => (this.db.prepare('SELECT unit_id FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? null;
+    const mayEdit = row.author_id === actor.memberId || canPublishTo(actor, old, (u) => this.actors.unitPath(u), unitOf);
+    if (!mayEdit) throw inAudience(actor, old) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+    this.checkAudience(actor, input.audience);
+    const now = this.clock.now();
+    const publishAt = input.publishAt ?? row.publish_at;
+    const version = row.version + 1;
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `UPDATE notices SET title = ?, body = ?, category = COALESCE(?, category), pinned = COALESCE(?, pinned), allow_comments = COALESCE(?, allow_comments),
+             audience = ?, status = ?, publish_at = ?, expires_at = ?, version = ?, updated_at = ? WHERE id = ?`,
+          )
+          .run(input.title.trim(), input.body, input.category ?? null, input.pinned === undefined ? null : input.pinned ? 1 : 0, input.allowComments === undefined ? null : input.allowComments ? 1 : 0, JSON.stringify(input.audience), this.status(publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt), publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt, version, now, id);
+        this.db
+          .prepare('INSERT INTO notice_versions (notice_id, version, title, body, audience, editor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(id, version, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);
+      })
+      .immediate();
+    return { version };
+  }
+
+  history(actor: Actor, id: string): { version: number; title: string; body: string; audience: Audience; editorId: string; at: number }[] {
+    const row = this.row(id);
+    if (!row || (row.author_id !== actor.memberId && !inAudience(actor, JSON.parse(row.audience) as Audience))) throw notFound();
+    return (this.db.prepare('SELECT * FROM notice_versions WHERE notice_id = ? ORDER BY version').all(id) as { version: number; title: string; body: string; audience: string; editor_id: string; at: number }[]).map((v) => ({
+      version: v.version,
+      title: v.title,
+      body: v.body,
+      audience: JSON.parse(v.audience) as Audience,
+      editorId: v.editor_id,
+      at: v.at,
+    }));
+  }
+
+  /** Publishes what is due and expires what is over; the triggers hand both to the sync engine. */
+  tick(): number {
+    const now = this.clock.now();
+    return this.db
+      .transaction(() => {
+        const published = this.db.prepare("UPDATE notices SET status = 'published', updated_at = ? WHERE status = 'scheduled' AND publish_at <= ? AND (expires_at IS NULL OR expires_at > ?)").run(now, now, now).changes;
+        const expired = this.db.prepare("UPDATE notices SET status = 'expired', updated_at = ? WHERE status IN ('published', 'scheduled') AND expires_at IS NOT NULL AND expires_at <= ?").run(now, now).changes;
+        return published + expired;
+      })
+      .immediate();
+  }
+
+  /**
+   * Read rates computed on the server: the audience's members per unit and how
+   * many read; the unread list for the units the officer covers. No device ever
+   * receives other members' read records.
+   */
+  readRate(actor: Actor, id: string): ReadRate {
+    const row = this.row(id);
+    if (!row) throw notFound();
+    const audience = JSON.parse(row.audience) as Audience;
+    const all = this.db
+      .prepare(
+        `SELECT m.id, m.employee_number, m.name, m.unit_id, EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = ? AND r.member_id = m.id) AS read
+         FROM members m WHERE m.status != 'left'`,
+      )
+      .all(id) as { id: string; employee_number: string; name: string; unit_id: string; read: number }[];
+    const units = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
+    const grantsOf = new Map<string, Grant[]>();
+    for (const g of this.db.prepare('SELECT member_id, role, unit_id FROM role_grants').all() as { member_id: string; role: Grant['role']; unit_id: string }[]) {
+      grantsOf.set(g.member_id, [...(grantsOf.get(g.member_id) ?? []), { role: g.role, unitId: g.unit_id }]);
+    }
+    const paths = new Map<string, string[]>();
+    const pathOf = (unit: string) => paths.get(unit) ?? (paths.set(unit, this.actors.unitPath(unit)), paths.get(unit)!);
+    const author = row.author_id === actor.memberId;
+    // The author sees the whole audience; other officers the part of it within their scope.
+    if (!author && scopeRoots(actor, 'notice.read_rates').length === 0) throw notFound();
+    const inScope = (unit: string) => author || can(actor, 'notice.read_rates', { unitPath: pathOf(unit) });
+    const reached = all.filter((m) => inAudience({ memberId: m.id, unitPath: pathOf(m.unit_id), status: 'active', grants: grantsOf.get(m.id) ?? [] }, audience));
+    const visible = reached.filter((m) => inScope(m.unit_id));
+    const perUnit = new Map<string, { total: number; read: number }>();
+    for (const m of visible) {
+      const u = perUnit.get(m.unit_id) ?? { total: 0, read: 0 };
+      u.total += 1;
+      u.read += m.read;
+      perUnit.set(m.unit_id, u);
+    }
+    return {
+      total: visible.length,
+      read: visible.filter((m) => m.read).length,
+      units: [...perUnit].map(([unitId, c]) => ({ unitId, unitName: units.get(unitId) ?? '', ...c })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'ja')),
+      unread: visible.filter((m) => !m.read).map((m) => ({ memberId: m.id, employeeNumber: m.employee_number, name: m.name, unitId: m.unit_id })),
+    };
+  }
+}

@@ -278,30 +278,48 @@ export class SyncEngine {
     const store = this.db.prepare(
       'INSERT INTO sync_member_scope (member_id, collection, units) VALUES (?, ?, ?) ON CONFLICT (member_id, collection) DO UPDATE SET units = excluded.units',
     );
-    const log = this.db.prepare(
-      `INSERT INTO sync_member_log (seq, member_id, collection, id, kind)
-       SELECT ? + row_number() OVER (ORDER BY d.id), ?, d.collection, d.id, ? FROM sync_docs d
-       WHERE d.collection = ? AND d.deleted = 0 AND d.scope_unit IN (SELECT value FROM json_each(?))`,
-    );
+    // Documents reached through a unit scope, an audience unit, or an audience role.
+    const sources = {
+      units: `SELECT d.collection, d.id FROM sync_docs d WHERE d.collection = ? AND d.deleted = 0 AND d.scope_unit IN (SELECT value FROM json_each(?))`,
+      audienceUnits: `SELECT DISTINCT a.collection, a.id FROM sync_audience a WHERE a.collection = ? AND a.kind = 'unit' AND a.value IN (SELECT value FROM json_each(?))`,
+      roles: `SELECT DISTINCT a.collection, a.id FROM sync_audience a WHERE a.collection = ? AND a.kind = 'role' AND a.value IN (SELECT value FROM json_each(?))`,
+    } as const;
+    const log = (source: keyof typeof sources) =>
+      this.db.prepare(
+        `INSERT INTO sync_member_log (seq, member_id, collection, id, kind)
+         SELECT ? + row_number() OVER (ORDER BY s.id), ?, s.collection, s.id, ? FROM (${sources[source]}) s`,
+      );
+    const statements = { units: log('units'), audienceUnits: log('audienceUnits'), roles: log('roles') };
     const bump = this.db.prepare('UPDATE sync_meta SET seq = seq + ?');
+    const changed = new Set<string>();
     this.db
       .transaction(() => {
         for (const memberId of dirty) {
           const actor = this.actors.load(memberId);
+          if (!actor || actor.status === 'left') changed.add(memberId);
           for (const registration of registrations) {
-            const now = actor ? registration.readableUnits(actor, this.tree) : [];
+            const now = {
+              units: actor ? registration.readableUnits(actor, this.tree) : [],
+              audienceUnits: actor && actor.status !== 'left' ? (registration.audience?.units(actor) ?? []) : [],
+              roles: actor && actor.status !== 'left' ? (registration.audience?.roles(actor) ?? []) : [],
+            };
             const before = previous.get(memberId, registration.name) as string | undefined;
             store.run(memberId, registration.name, JSON.stringify(now));
             if (before === undefined) continue; // first evaluation: everything visible arrives by its own sequence
-            const was = new Set(JSON.parse(before) as string[]);
-            const is = new Set(now);
-            for (const [kind, units] of [
-              ['enter', now.filter((u) => !was.has(u))],
-              ['leave', [...was].filter((u) => !is.has(u))],
-            ] as const) {
-              if (units.length === 0) continue;
-              const changes = log.run(this.currentSeq(), memberId, kind, registration.name, JSON.stringify(units)).changes;
-              bump.run(changes);
+            const parsed = JSON.parse(before) as Partial<typeof now> | string[];
+            const was = Array.isArray(parsed) ? { units: parsed, audienceUnits: [], roles: [] } : { units: [], audienceUnits: [], roles: [], ...parsed };
+            for (const source of ['units', 'audienceUnits', 'roles'] as const) {
+              const old = new Set(was[source]);
+              const current = new Set(now[source]);
+              for (const [kind, values] of [
+                ['enter', now[source].filter((v) => !old.has(v))],
+                ['leave', was[source].filter((v) => !current.has(v))],
+              ] as const) {
+                if (values.length === 0) continue;
+                changed.add(memberId);
+                const count = statements[source].run(this.currentSeq(), memberId, kind, registration.name, JSON.stringify(values)).changes;
+                bump.run(count);
+              }
             }
           }
         }
@@ -309,7 +327,7 @@ export class SyncEngine {
         for (const memberId of dirty) remove.run(memberId);
       })
       .immediate();
-    return dirty;
+    return [...changed];
   }
 
   /** Everything committed after `since`, grouped per collection, for the live stream. */

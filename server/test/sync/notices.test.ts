@@ -82,6 +82,24 @@ describe('notices: audience, schedule, reads', () => {
     expect(await noticeIds(memA2)).toEqual([id]);
   });
 
+  it('a role granted later brings the notices for that role; revoked, it takes them away', async () => {
+    await setup();
+    const { id } = await publish('000001', { audience: audience({ roles: ['treasurer'] }) });
+    const memA = await clientFor('memA');
+    const start = await memA.pullAll('notices');
+    expect([...start.docs.keys()]).toEqual([]);
+    memA.subscribe('notices');
+    const admin = await signIn(server, '000001');
+    const grant = await server.app.inject({ method: 'POST', url: '/api/roles', headers: admin, payload: { memberId: 'memA', unitId: 'wA1', role: 'treasurer' } });
+    await waitFor(() => memA.streamed.some((m) => m.result === 'RESYNC'), 3000, 'RESYNC after grant');
+    const granted = await memA.pullAll('notices', start.checkpoint);
+    expect(granted.docs.get(id)).toMatchObject({ id, title: 'お知らせ', _deleted: false });
+    await server.app.inject({ method: 'DELETE', url: `/api/roles/${grant.json<{ id: string }>().id}`, headers: admin });
+    await waitFor(() => memA.streamed.filter((m) => m.result === 'RESYNC').length >= 2, 3000, 'RESYNC after revoke');
+    const revoked = await memA.pullAll('notices', granted.checkpoint);
+    expect(revoked.docs.get(id)).toMatchObject({ _deleted: true, title: '' });
+  });
+
   it('officers publish only within their scope', async () => {
     await setup();
     expect((await publish('000010', { audience: audience({ units: ['bB'] }) })).res.statusCode).toBe(403);

@@ -10,6 +10,7 @@ import { kioskRoutes } from './features/kiosk/kiosk-routes.ts';
 import { membersRoutes } from './features/members/members-routes.ts';
 import { noticesRoutes } from './features/notices/notices-routes.ts';
 import { orgRoutes } from './features/org/org-routes.ts';
+import { uploadsRoutes } from './features/uploads/uploads-routes.ts';
 import { rosterRoutes } from './features/roster/roster-routes.ts';
 import { setupRoutes } from './features/setup/setup-routes.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
@@ -110,6 +111,7 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   rosterRoutes(app, services);
   kioskRoutes(app, services);
   noticesRoutes(app, services);
+  uploadsRoutes(app, { ...services, maxBytes: config.uploadMaxBytes });
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
   return { app, services, setup, routes, hub };

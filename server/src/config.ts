@@ -20,6 +20,7 @@ export interface Config {
   /** A kiosk signs its member out after this much inactivity. */
   kioskIdleSeconds: number;
   sync: { maxMessageBytes: number; pollMs: number; ratePerSecond: number };
+  uploadMaxBytes: number;
   /** scrypt cost (log2 N); tests lower it, production keeps the default. */
   scryptLogN: number;
 }
@@ -81,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     setupTokenTtlMs: int(env, 'KUMIAI_SETUP_TOKEN_TTL_SECONDS', 24 * 3600, 1, 30 * 24 * 3600) * 1000,
     activationTtlMs: int(env, 'KUMIAI_ACTIVATION_TTL_DAYS', 30, 1, 365) * 24 * 3600 * 1000,
     kioskIdleSeconds: int(env, 'KUMIAI_KIOSK_IDLE_SECONDS', 120, 1, 3600),
+    uploadMaxBytes: int(env, 'KUMIAI_UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     sync: {
       maxMessageBytes: int(env, 'KUMIAI_SYNC_MAX_MESSAGE_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
       pollMs: int(env, 'KUMIAI_SYNC_POLL_MS', 250, 10, 10_000),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { AuditService } from './features/audit/audit-service.ts';
@@ -12,6 +13,7 @@ import { Throttle } from './features/auth/throttle.ts';
 import { SetupRepo } from './features/setup/setup-repo.ts';
 import { SetupService } from './features/setup/setup-service.ts';
 import { TokenService } from './features/tokens/token-service.ts';
+import { UploadsService } from './features/uploads/uploads-service.ts';
 import { membersCollection } from './features/members/members-sync.ts';
 import { NoticesService } from './features/notices/notices-service.ts';
 import { noticesCollection, readsCollection } from './features/notices/notices-sync.ts';
@@ -29,7 +31,7 @@ import { createMutator } from './lib/mutate.ts';
 export function createServices(
   db: Db,
   clock: Clock,
-  config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl' | 'kioskIdleSeconds'>,
+  config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl' | 'kioskIdleSeconds' | 'dataDir' | 'uploadMaxBytes'>,
 ) {
   const audit = new AuditService(db, clock);
   const actors = new ActorRepo(db);
@@ -43,6 +45,7 @@ export function createServices(
   registry.register(membersCollection);
   registry.register(noticesCollection);
   registry.register(readsCollection);
+  const uploads = new UploadsService(db, clock, { dir: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes });
   const tree = new UnitTree(db);
   tree.refresh();
   return {
@@ -59,7 +62,8 @@ export function createServices(
     sync: new SyncEngine(db, registry, actors, tree, clock),
     kiosks: new KioskService(db, actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
-    notices: new NoticesService(db, clock, actors),
+    uploads,
+    notices: new NoticesService(db, clock, actors, uploads),
     roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),
   };

@@ -35,6 +35,8 @@ export const errorCodes = [
   'csv_empty',
   'csv_unsupported_encoding',
   'union_not_set_up',
+  'unsupported_file_type',
+  'attachment_not_yours',
   'internal',
 ] as const;
 

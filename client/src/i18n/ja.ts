@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@kumiai/shared';
+import type { ErrorCode, RejectionCode } from '@kumiai/shared';
 import type { ClientErrorCode } from './types.ts';
 
 /**
@@ -29,6 +29,21 @@ export const ja = {
     synced: '最新',
     pending: '送信待ち {n}件',
     statusLabel: '接続状態',
+    sessionEndedTitle: 'もう一度ログインしてください',
+    sessionEnded: 'ログインの有効期限が切れたか、別の端末からログアウトされました。この端末の変更は消えていません。もう一度ログインすると送信されます。',
+    signInAgain: 'もう一度ログインする',
+    stopReasons: {
+      unauthenticated: 'ログインが切れたため、同期を止めています。もう一度ログインすると再開します。',
+      account_closed: '組合員の登録が終了したため、この端末からあなたのデータを消しました。',
+    },
+    rejections: {
+      schema_invalid: '入力の形式が正しくないため、受け付けられませんでした。',
+      forbidden: 'この変更をする権限がないため、受け付けられませんでした。',
+      read_only: 'この情報は端末からは変更できません。',
+      forbidden_field: 'この項目は自分では変更できません。変更が必要なときは組合の役員に連絡してください。',
+      not_found: '変更しようとした記録が見つかりませんでした。',
+      closed: '受付が終了していたため、受け付けられませんでした。',
+    } satisfies Record<RejectionCode, string>,
   },
   home: {
     title: 'ようこそ',
@@ -127,6 +142,26 @@ export const ja = {
     signOut: 'この端末からログアウト',
     signOutEverywhere: 'すべての端末からログアウト',
     signOutEverywhereHint: 'スマートフォンをなくしたときなどは、「すべての端末からログアウト」を押してください。',
+    savedLocal: 'この端末に保存しました。',
+    pendingNote: '送信待ち: この変更はまだ組合に届いていません。電波の届く場所で自動的に送信されます。',
+    rejectedTitle: '受け付けられなかった変更',
+    rejectedField: '項目: {field}',
+    discard: 'この変更を破棄する',
+    fields: {
+      name: '氏名',
+      nameKana: 'ふりがな',
+      employeeNumber: '社員番号',
+      unitId: '所属',
+      memberClass: '組合員区分',
+      status: '在籍状況',
+      email: 'メールアドレス',
+      phone: '電話番号',
+      preferredLanguage: '連絡の言語',
+    },
+    signOutPendingTitle: 'まだ送信していない変更があります',
+    signOutPendingBody: '送信待ちの変更が{n}件あります。いまログアウトすると、これらの変更は失われます。',
+    signOutCancel: 'キャンセル',
+    signOutAnyway: 'それでもログアウトする',
   },
   roles: {
     admin: '管理者',
@@ -310,6 +345,11 @@ export const ja = {
     notRegistered: 'この端末は共用端末として登録されていません。役員がログインして登録してください。',
     signOut: 'サインアウト / Sign out',
     countdown: 'あと{n}秒で自動サインアウト',
+    sending: '変更を送信しています…',
+    blockedTitle: '変更をまだ送信できません',
+    blockedBody: '送信待ちの変更が{n}件あります。電波が届かないため、組合に送れません。いまサインアウトすると、これらの変更は失われます。',
+    stay: 'サインインしたままにする',
+    signOutLose: 'サインアウトする(変更は失われます)',
   },
   notFound: {
     title: 'ページが見つかりません',
@@ -346,6 +386,8 @@ export const ja = {
     csv_empty: 'ファイルにデータがありません。',
     csv_unsupported_encoding: 'ファイルの文字コードを読み取れません。Excel で「CSV UTF-8」または「CSV (コンマ区切り)」として保存し直してください。',
     union_not_set_up: '組合の初期設定がまだ済んでいません。',
+    unsupported_file_type: 'この種類のファイルは添付できません。PDF または画像 (PNG・JPEG・WebP・GIF) を選んでください。',
+    attachment_not_yours: '自分でアップロードしたファイルだけを添付できます。',
     internal: 'サーバーで問題が起きました。時間をおいてもう一度試してください。',
     network_failed: 'サーバーにつながりません。電波の届く場所でもう一度試してください。',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,

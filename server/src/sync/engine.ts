@@ -1,10 +1,10 @@
-import type { PushRow, Rejection } from '@kumiai/shared';
+import type { Actor, PushRow, Rejection } from '@kumiai/shared';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Db } from '../db/database.ts';
 import type { ActorRepo } from '../features/auth/actor-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import { canonical, stripMeta } from './canonical.ts';
-import type { AudienceRow, Reader } from './reader.ts';
+import { type AudienceRow, Reader } from './reader.ts';
 import type { CollectionRegistration, CollectionRegistry, Doc } from './registry.ts';
 import { tombstoneFor } from './tombstone.ts';
 import type { UnitTree } from './unit-tree.ts';
@@ -251,6 +251,12 @@ export class SyncEngine {
       })
       .immediate();
     return { conflicts, rejected, written };
+  }
+
+  /** Whether this actor may read that document now: the rule pulls use, for routes that serve related things (files). */
+  readable(actor: Actor, collection: string, id: string): boolean {
+    this.tree.refresh();
+    return this.current(this.get(collection), new Reader(actor, this.tree), id).visible;
   }
 
   /** Projections of several documents, for the stream (one query per collection and batch). */

@@ -20,6 +20,20 @@ export const audienceSchema = {
 } as const;
 export type Audience = FromSchema<typeof audienceSchema>;
 
+/** A file attached to a notice: content-addressed by its SHA-256, its type checked from its bytes. */
+export const attachmentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['hash', 'name', 'type', 'size'],
+  properties: {
+    hash: { type: 'string', pattern: '^[0-9a-f]{64}$', maxLength: 64 },
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    type: { type: 'string', enum: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'image/gif'] },
+    size: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
+  },
+} as const;
+export type Attachment = FromSchema<typeof attachmentSchema>;
+
 export const noticeDocSchema = {
   title: 'notices',
   version: 0,
@@ -40,6 +54,7 @@ export const noticeDocSchema = {
     expiresAt: { type: ['integer', 'null'], minimum: 0, maximum: 9007199254740991 },
     authorId: { type: 'string', maxLength: 64 },
     authorName: { type: 'string', maxLength: 100 },
+    attachments: { type: 'array', maxItems: 20, items: attachmentSchema },
     version: { type: 'integer', minimum: 1 },
     updatedAt: { type: 'integer', minimum: 0, maximum: 9007199254740991, multipleOf: 1 },
   },
@@ -76,6 +91,7 @@ export const noticeInputSchema = {
     audience: audienceSchema,
     publishAt: { type: 'integer', minimum: 0, maximum: 9007199254740991 },
     expiresAt: { type: ['integer', 'null'], minimum: 0, maximum: 9007199254740991 },
+    attachments: { type: 'array', maxItems: 20, items: attachmentSchema },
   },
 } as const;
 export type NoticeInput = FromSchema<typeof noticeInputSchema>;

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { UploadsService } from '../uploads/uploads-service.ts';
 
 interface NoticeRow {
   id: string;
@@ -34,7 +35,18 @@ export class NoticesService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
+    private readonly uploads: UploadsService,
   ) {}
+
+  /** Attachments must be the saver's own uploads (or already on this notice); the link rows let files be served to the notice's readers. */
+  private attach(actor: Actor, id: string, attachments: NoticeInput['attachments']): void {
+    const list = attachments ?? [];
+    const existing = new Set(this.db.prepare('SELECT hash FROM notice_attachments WHERE notice_id = ?').pluck().all(id) as string[]);
+    this.uploads.checkOwned(actor.memberId, list.filter((a) => !existing.has(a.hash)));
+    this.db.prepare('DELETE FROM notice_attachments WHERE notice_id = ?').run(id);
+    const put = this.db.prepare('INSERT OR IGNORE INTO notice_attachments (notice_id, hash) VALUES (?, ?)');
+    for (const a of list) put.run(id, a.hash);
+  }
 
   private row(id: string): NoticeRow | undefined {
     return this.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow | undefined;
@@ -67,6 +79,8 @@ export class NoticesService {
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
           )
           .run(id, input.title.trim(), input.body, input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), this.status(publishAt, input.expiresAt), publishAt, input.expiresAt ?? null, actor.memberId, now, now);
+        this.attach(actor, id, input.attachments);
+        this.db.prepare('UPDATE notices SET attachments = ? WHERE id = ?').run(JSON.stringify(input.attachments ?? []), id);
         this.db
           .prepare('INSERT INTO notice_versions (notice_id, version, title, body, audience, editor_id, at) VALUES (?, 1, ?, ?, ?, ?, ?)')
           .run(id, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);
@@ -95,6 +109,8 @@ export class NoticesService {
              audience = ?, status = ?, publish_at = ?, expires_at = ?, version = ?, updated_at = ? WHERE id = ?`,
           )
           .run(input.title.trim(), input.body, input.category ?? null, input.pinned === undefined ? null : input.pinned ? 1 : 0, input.allowComments === undefined ? null : input.allowComments ? 1 : 0, JSON.stringify(input.audience), this.status(publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt), publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt, version, now, id);
+        this.attach(actor, id, input.attachments);
+        this.db.prepare('UPDATE notices SET attachments = ? WHERE id = ?').run(JSON.stringify(input.attachments ?? []), id);
         this.db
           .prepare('INSERT INTO notice_versions (notice_id, version, title, body, audience, editor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(id, version, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);

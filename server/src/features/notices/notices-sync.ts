@@ -10,7 +10,7 @@ export const noticesCollection: CollectionRegistration = {
     projection: `json_object('id', t.id, 'title', t.title, 'body', t.body, 'category', t.category,
       'pinned', json(CASE WHEN t.pinned THEN 'true' ELSE 'false' END), 'allowComments', json(CASE WHEN t.allow_comments THEN 'true' ELSE 'false' END),
       'audience', json(t.audience), 'status', t.status, 'publishAt', t.publish_at, 'expiresAt', t.expires_at, 'authorId', t.author_id,
-      'authorName', (SELECT name FROM members WHERE id = t.author_id), 'version', t.version, 'updatedAt', t.updated_at)`,
+      'authorName', (SELECT name FROM members WHERE id = t.author_id), 'attachments', json(t.attachments), 'version', t.version, 'updatedAt', t.updated_at)`,
   },
   readableUnits: () => [],
   // A member belongs to the audience of every unit on their path (a notice to a branch reaches its workplaces).

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { requireAuth } from '../../plugins/auth.ts';
+import type { SyncEngine } from '../../sync/engine.ts';
+import type { UploadsService } from './uploads-service.ts';
+
+/**
+ * POST /api/uploads?name=… (the raw file as the body) and GET /api/files/:hash.
+ * A file is served only to its uploader and to members who may read a notice
+ * that references it; anyone else gets the same 404 as for a file that does
+ * not exist. Files are served with nosniff and a sandboxing CSP, so an
+ * uploaded PDF or image can never run script in our origin.
+ */
+export function uploadsRoutes(parent: FastifyInstance, deps: { db: Db; uploads: UploadsService; sync: SyncEngine; maxBytes: number }): void {
+  void parent.register(async (app) => {
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxBytes + 1024 }, (_request, body, done) => done(null, body));
+
+    app.post<{ Querystring: { name: string }; Body: Buffer }>(
+      '/api/uploads',
+      {
+        config: { access: 'member' },
+        bodyLimit: deps.maxBytes + 1024,
+        schema: { querystring: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 200 } } } },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new AppError('bad_request', 400, 'Send the file as the request body');
+        return reply.status(201).send(deps.uploads.store(requireAuth(request).actor, request.query.name, request.body));
+      },
+    );
+
+    app.get<{ Params: { hash: string } }>(
+      '/api/files/:hash',
+      { config: { access: 'member' }, schema: { params: { type: 'object', required: ['hash'], properties: { hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } } },
+      async (request, reply) => {
+        const { actor } = requireAuth(request);
+        const { hash } = request.params;
+        const uploader = deps.db.prepare('SELECT name FROM upload_owners WHERE hash = ? AND member_id = ?').pluck().get(hash, actor.memberId) as string | undefined;
+        const notices = deps.db.prepare('SELECT notice_id FROM notice_attachments WHERE hash = ?').pluck().all(hash) as string[];
+        const via = notices.find((id) => deps.sync.readable(actor, 'notices', id));
+        if (!uploader && !via) throw notFound();
+        const name = uploader ?? ((JSON.parse((deps.db.prepare('SELECT attachments FROM notices WHERE id = ?').pluck().get(via) as string) ?? '[]') as { hash: string; name: string }[]).find((a) => a.hash === hash)?.name ?? 'file');
+        const file = deps.uploads.read(hash);
+        return reply
+          .type(file.type)
+          .header('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+          .header('X-Content-Type-Options', 'nosniff')
+          .header('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .send(file.body);
+      },
+    );
+  });
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Actor, Attachment } from '@kumiai/shared';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { sniffType } from './file-type.ts';
+
+/**
+ * Content-addressed file storage: a file is stored once under its SHA-256
+ * (written to a temporary name, fsynced, then renamed, so a crash never leaves
+ * a half file under a real name), and remembered per uploader.
+ */
+export class UploadsService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly options: { dir: string; maxBytes: number },
+  ) {}
+
+  private pathOf(hash: string): string {
+    return path.join(this.options.dir, hash.slice(0, 2), hash);
+  }
+
+  store(actor: Actor, name: string, body: Buffer): Attachment {
+    if (body.length > this.options.maxBytes) throw new AppError('payload_too_large', 413, `Files are limited to ${this.options.maxBytes} bytes`);
+    const type = sniffType(body);
+    if (!type) throw new AppError('unsupported_file_type', 415, 'Only PDF, PNG, JPEG, WebP and GIF files are accepted');
+    const hash = createHash('sha256').update(body).digest('hex');
+    const file = this.pathOf(hash);
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      const fd = fs.openSync(tmp, 'w', 0o600);
+      try {
+        fs.writeSync(fd, body);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(tmp, file);
+    }
+    const now = this.clock.now();
+    const cleanName = name.normalize('NFC').replace(/[\\/\0-\x1f]/g, '_').slice(0, 200) || 'file';
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR IGNORE INTO uploads (hash, size, type, created_at) VALUES (?, ?, ?, ?)').run(hash, body.length, type, now);
+      this.db
+        .prepare('INSERT INTO upload_owners (hash, member_id, name, at) VALUES (?, ?, ?, ?) ON CONFLICT (hash, member_id) DO UPDATE SET name = excluded.name')
+        .run(hash, actor.memberId, cleanName, now);
+    })();
+    return { hash, name: cleanName, type, size: body.length };
+  }
+
+  /** Refuses attachments the author did not upload themselves (or whose details were forged). */
+  checkOwned(authorId: string, attachments: readonly Attachment[]): void {
+    const get = this.db.prepare('SELECT u.size, u.type FROM uploads u JOIN upload_owners o ON o.hash = u.hash WHERE u.hash = ? AND o.member_id = ?');
+    for (const a of attachments) {
+      const row = get.get(a.hash, authorId) as { size: number; type: string } | undefined;
+      if (!row || row.size !== a.size || row.type !== a.type) throw new AppError('attachment_not_yours', 400, `Attachment ${a.hash.slice(0, 12)} was not uploaded by the author`);
+    }
+  }
+
+  read(hash: string): { body: Buffer; type: string; size: number } {
+    const row = this.db.prepare('SELECT type, size FROM uploads WHERE hash = ?').get(hash) as { type: string; size: number } | undefined;
+    if (!row) throw notFound();
+    return { body: fs.readFileSync(this.pathOf(hash)), ...row };
+  }
+}

@@ -142,6 +142,20 @@ export class SyncConnection {
     this.connect();
   }
 
+  /**
+   * The network went away (the browser's `offline` event): give up the socket
+   * now instead of waiting for TCP to notice (an open socket can outlive the
+   * network for minutes); reconnects with backoff, or at once on `retryNow`.
+   */
+  disconnect(): void {
+    const socket = this.socket;
+    if (!socket || this.snapshot.state === 'stopped') return;
+    this.socket = null;
+    socket.close(1000, 'offline');
+    this.failInflight(new SyncRequestError('connection_lost', 'offline'));
+    this.scheduleRetry();
+  }
+
   /** Stream events of one collection; its `masterChangeStream$` is (re)sent on every open socket. */
   stream$(collection: string): Observable<StreamEvent> {
     let subject = this.streams.get(collection);
@@ -282,6 +296,14 @@ export class SyncConnection {
     if (msg.error) {
       const { code, message } = msg.error;
       waiting.reject(new SyncRequestError(typeof code === 'string' ? code : 'internal', typeof message === 'string' ? message : ''));
+      // Cookie-authenticated (no token): a socket opened after the session ended (revoked or expired while
+      // this device was offline) is accepted unauthenticated and its requests refused; that is the same as 4401.
+      if (code === 'unauthenticated' && !this.options.token) {
+        const socket = this.socket;
+        this.socket = null;
+        this.halt('unauthenticated');
+        socket?.close(1000, 'session ended');
+      }
     } else {
       waiting.resolve({ result: msg.result, rejected: msg.rejected });
     }

@@ -91,10 +91,18 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     );
   }
   // The browser knows first when the network is back: try at once instead of waiting out the backoff.
+  // And when it is gone: an open socket may keep looking alive long after the network went away.
   if (typeof window !== 'undefined') {
     const retry = (): void => connection.retryNow();
+    const drop = (): void => connection.disconnect();
     window.addEventListener('online', retry);
-    subs.push({ unsubscribe: () => window.removeEventListener('online', retry) } as Subscription);
+    window.addEventListener('offline', drop);
+    subs.push({
+      unsubscribe: () => {
+        window.removeEventListener('online', retry);
+        window.removeEventListener('offline', drop);
+      },
+    } as Subscription);
   }
   connection.start();
   return engine;

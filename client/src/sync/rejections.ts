@@ -1,5 +1,5 @@
 import type { RejectionCode } from '@kumiai/shared';
-import type { RxDatabase } from 'rxdb';
+import { deepEqual, type RxDatabase } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import { LocalValue } from './local-store.ts';
 
@@ -11,7 +11,7 @@ import { LocalValue } from './local-store.ts';
  * conflict handler, so it never lingers in the local data as if it were saved.
  */
 export interface StoredRejection {
-  /** Unique per refusal (a document refused twice is listed twice). */
+  /** Unique per refusal (a document refused twice, in two different states, is listed twice). */
   key: string;
   collection: string;
   /** The document's id. */
@@ -50,7 +50,15 @@ export class RejectionStore {
   add(items: readonly Omit<StoredRejection, 'key'>[]): Promise<void> {
     if (items.length === 0) return Promise.resolve();
     const stamped = items.map((item) => ({ ...item, key: `${item.collection}|${item.id}|${item.at}|${Math.random().toString(36).slice(2, 8)}` }));
-    return this.store.modify((d) => ({ items: [...d.items, ...stamped].slice(-MAX_KEPT) }));
+    // The same attempted state pushed again before its refusal was resolved (an initial push racing the
+    // resync after connecting) is refused again: that is still one refused change for the member.
+    const same = (a: StoredRejection, b: StoredRejection): boolean =>
+      a.collection === b.collection && a.id === b.id && a.code === b.code && a.field === b.field && deepEqual(a.attempted, b.attempted);
+    return this.store.modify((d) => {
+      const next = [...d.items];
+      for (const item of stamped) if (!next.some((kept) => same(kept, item))) next.push(item);
+      return { items: next.slice(-MAX_KEPT) };
+    });
   }
 
   /** The member has seen it (and fixed or discarded the change). */

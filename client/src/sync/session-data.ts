@@ -54,6 +54,7 @@ export async function stopAndRemoveLocalData(engine: SyncEngine): Promise<void> 
   await engine.stop();
   const { db } = engine.database;
   await removeRxDatabase(engine.database.name, db.storage, db.multiInstance);
+  await deleteIndexedDbDatabases(engine.database.name);
   setPending(0);
   setRejected([]);
 }
@@ -62,4 +63,30 @@ export async function stopAndRemoveLocalData(engine: SyncEngine): Promise<void> 
 export async function removeMemberData(memberId: string, storage?: RxStorage<unknown, unknown>): Promise<void> {
   const use = storage ?? (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie();
   await removeRxDatabase(databaseNameFor(memberId), use);
+  await deleteIndexedDbDatabases(databaseNameFor(memberId));
+}
+
+/**
+ * RxDB's Dexie storage empties its IndexedDB databases on removal but leaves
+ * them, named after the member: delete them too (one per collection and
+ * replication, all `rxdb-dexie-<name>--…`). Closed already, so nothing blocks.
+ */
+async function deleteIndexedDbDatabases(name: string): Promise<void> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
+  const prefix = `rxdb-dexie-${name}--`;
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith(prefix));
+  await Promise.all(
+    names.map(
+      (n) =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(n);
+          // Should another tab still hold it, the deletion completes once it closes; do not wait forever.
+          const timer = setTimeout(resolve, 3_000);
+          request.onsuccess = request.onerror = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        }),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { SYNC_CLOSE } from '@kumiai/shared';
 import { SESSION_COOKIE, type SessionService } from '../features/auth/session-service.ts';
 import { hashToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
@@ -35,6 +36,11 @@ export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; 
     (socket, request) => {
       const cookie = request.cookies[SESSION_COOKIE];
       const session = cookie ? opts.sessions.resolve(cookie) : null;
+      if (cookie && !session) {
+        // A browser whose session ended (revoked, expired) is told at once: sign in again, keep the waiting writes.
+        socket.close(SYNC_CLOSE.unauthenticated, 'session ended');
+        return;
+      }
       opts.hub.accept(socket, session ? { kind: 'session', tokenHash: hashToken(cookie!), memberId: session.member_id } : null);
     },
   );

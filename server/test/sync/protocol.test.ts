@@ -154,3 +154,14 @@ describe('sync protocol', () => {
     expect(client.replies.some((r) => r.error?.code === 'rate_limited')).toBe(true);
   });
 });
+
+describe('sync sessions', () => {
+  it('closes a socket opened with an ended session cookie with 4401 at once', async () => {
+    server = await startSyncServer();
+    await seedOrg(server);
+    const member = await signIn(server, '000100');
+    await server.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: member, payload: {} });
+    const socket = await RawClient.open(server.url, { headers: { origin: server.config.publicUrl, cookie: member.cookie } });
+    expect(await socket.closed).toBe(4401);
+  });
+});

@@ -1,21 +1,40 @@
+import { useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { kioskSignOut } from './kiosk-sign-out.ts';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import type { Kiosk } from './kiosk-store.ts';
 import { useIdleCountdown } from './use-idle-countdown.ts';
+import { useKioskSignOut } from './use-kiosk-sign-out.ts';
 
 /** On a kiosk with a member signed in: the one-tap sign-out and the idle countdown. */
 export function KioskSessionBar({ kiosk }: { kiosk: Kiosk }) {
   const { m } = useI18n();
-  const left = useIdleCountdown(kiosk.idleSeconds, () => void kioskSignOut());
+  const { sending, blocked, signOut, signOutAnyway, stay } = useKioskSignOut();
+  // Staying signed in after a blocked sign-out starts the idle countdown afresh.
+  const [round, setRound] = useState(0);
+  const left = useIdleCountdown(kiosk.idleSeconds, signOut, round);
   return (
     <div className="kiosk-bar">
       <p className="kiosk-countdown" data-testid="kiosk-countdown" aria-live="off">
-        {format(m.kiosk.countdown, { n: left })}
+        {sending ? m.kiosk.sending : format(m.kiosk.countdown, { n: left })}
       </p>
-      <button type="button" className="button kiosk-sign-out" onClick={() => void kioskSignOut()} data-testid="kiosk-sign-out">
+      <button type="button" className="button kiosk-sign-out" onClick={signOut} disabled={sending} aria-busy={sending} data-testid="kiosk-sign-out">
         {m.kiosk.signOut}
       </button>
+      {blocked !== null ? (
+        <ConfirmDialog
+          title={m.kiosk.blockedTitle}
+          body={format(m.kiosk.blockedBody, { n: blocked })}
+          cancelLabel={m.kiosk.stay}
+          confirmLabel={m.kiosk.signOutLose}
+          onCancel={() => {
+            stay();
+            setRound((r) => r + 1);
+          }}
+          onConfirm={signOutAnyway}
+          testId="kiosk-blocked"
+        />
+      ) : null}
     </div>
   );
 }

@@ -4,9 +4,10 @@ const ACTIVITY = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'scroll
 
 /**
  * Seconds left before `onTimeout`, restarted by any pointer, key, touch or
- * scroll activity on the page. Runs `onTimeout` once.
+ * scroll activity on the page. Runs `onTimeout` once (per `round`: a new round
+ * starts the countdown again).
  */
-export function useIdleCountdown(seconds: number, onTimeout: () => void): number {
+export function useIdleCountdown(seconds: number, onTimeout: () => void, round = 0): number {
   const [left, setLeft] = useState(seconds);
   const timeout = useRef(onTimeout);
   useEffect(() => {
@@ -33,7 +34,7 @@ export function useIdleCountdown(seconds: number, onTimeout: () => void): number
       window.clearInterval(timer);
       for (const type of ACTIVITY) window.removeEventListener(type, reset, { capture: true });
     };
-  }, [seconds]);
+  }, [seconds, round]);
 
   return left;
 }

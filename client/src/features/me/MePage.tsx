@@ -2,21 +2,25 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/session.ts';
 import { ProfileForm } from './ProfileForm.tsx';
+import { RejectedChanges } from './RejectedChanges.tsx';
 import { SignOutButtons } from './SignOutButtons.tsx';
+import { useOwnMember } from './use-own-member.ts';
 
 export function MePage() {
   const { m } = useI18n();
   useDocumentTitle(m.me.title);
   const { me } = useSession();
+  // The record on the device (synced, also offline); the session's copy until it has opened.
+  const member = useOwnMember(me?.member.id ?? null);
   if (!me) return null;
   return (
     <section className="card stack" aria-labelledby="me-title" data-testid="me">
       <h1 id="me-title">{m.me.title}</h1>
       <dl className="facts">
         <dt>{m.me.name}</dt>
-        <dd data-testid="me-name">{me.member.name}</dd>
+        <dd data-testid="me-name">{member?.name ?? me.member.name}</dd>
         <dt>{m.me.employeeNumber}</dt>
-        <dd data-testid="me-employee-number">{me.member.employeeNumber}</dd>
+        <dd data-testid="me-employee-number">{member?.employeeNumber ?? me.member.employeeNumber}</dd>
         <dt>{m.me.unit}</dt>
         <dd>{me.unitPath.map((u) => u.name).join(' › ')}</dd>
         <dt>{m.me.roles}</dt>
@@ -34,8 +38,15 @@ export function MePage() {
           )}
         </dd>
       </dl>
-      <ProfileForm me={me} />
-      <SignOutButtons kiosk={me.session.kind === 'kiosk'} />
+      <RejectedChanges />
+      {member ? (
+        <ProfileForm member={member} />
+      ) : (
+        <p className="muted" role="status" data-testid="profile-loading">
+          {m.app.loading}
+        </p>
+      )}
+      <SignOutButtons kiosk={me.session.kind === 'kiosk'} memberId={me.member.id} />
     </section>
   );
 }

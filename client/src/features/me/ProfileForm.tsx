@@ -1,35 +1,56 @@
-import type { Me } from '@kumiai/shared';
+import type { MemberDoc } from '@kumiai/shared';
 import { useState, type FormEvent } from 'react';
-import { apiPatch, errorCode } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import type { AnyErrorCode } from '../../i18n/types.ts';
+import { useSyncStatus } from '../../sync/use-sync-status.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { refreshSession } from '../auth/session.ts';
+import type { OwnMember } from './use-own-member.ts';
 
 type Pref = 'ja' | 'en' | 'none';
+interface Draft {
+  phone: string;
+  email: string;
+  pref: Pref;
+}
 
-export function ProfileForm({ me }: { me: Me }) {
+function fromDoc(doc: MemberDoc): Draft {
+  return { phone: doc.phone ?? '', email: doc.email ?? '', pref: doc.preferredLanguage ?? 'none' };
+}
+
+/**
+ * The member's phone, e-mail and language, written to their own synced record
+ * on the device (works offline); the sync engine sends it. While the change is
+ * waiting to be sent, the form says so.
+ */
+export function ProfileForm({ member }: { member: OwnMember }) {
   const { m, setLang } = useI18n();
-  const [phone, setPhone] = useState(me.member.phone ?? '');
-  const [email, setEmail] = useState(me.member.email ?? '');
-  const [pref, setPref] = useState<Pref>(me.member.preferredLanguage ?? 'none');
-  const [error, setError] = useState<AnyErrorCode | null>(null);
+  const { pending } = useSyncStatus();
+  // What the member typed; until then the fields show the record as it is now.
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [failed, setFailed] = useState(false);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const shown = draft ?? fromDoc(member);
+  const edit = (change: Partial<Draft>): void => {
+    setSaved(false);
+    setDraft({ ...shown, ...change });
+  };
 
   async function save(): Promise<void> {
     setBusy(true);
-    setError(null);
-    setSaved(false);
+    setFailed(false);
     try {
-      await apiPatch('/api/me', { phone: phone.trim() || null, email: email.trim() || null, preferredLanguage: pref === 'none' ? null : pref });
-      if (pref !== 'none') setLang(pref);
-      await refreshSession();
+      const next = { phone: shown.phone.trim() || null, email: shown.email.trim() || null, preferredLanguage: shown.pref === 'none' ? null : shown.pref };
+      const current = member.getLatest();
+      if (next.phone !== (current.phone ?? null) || next.email !== (current.email ?? null) || next.preferredLanguage !== (current.preferredLanguage ?? null)) {
+        await current.incrementalPatch(next);
+      }
+      if (shown.pref !== 'none') setLang(shown.pref);
+      setDraft(null);
       setSaved(true);
-    } catch (e) {
-      setError(errorCode(e));
+    } catch {
+      setFailed(true);
     } finally {
       setBusy(false);
     }
@@ -43,14 +64,19 @@ export function ProfileForm({ me }: { me: Me }) {
   return (
     <form className="stack" onSubmit={onSubmit} noValidate>
       <h2>{m.me.contactTitle}</h2>
-      <ErrorAlert code={error} />
+      <ErrorAlert code={failed ? 'internal' : null} />
       {saved ? (
         <p className="notice notice-success" role="status" data-testid="profile-saved">
-          {m.common.saved}
+          {m.me.savedLocal}
         </p>
       ) : null}
-      <TextField label={m.me.phone} type="tel" value={phone} onValueChange={setPhone} autoComplete="tel" maxLength={40} data-testid="profile-phone" />
-      <TextField label={m.me.email} type="email" value={email} onValueChange={setEmail} autoComplete="email" maxLength={254} data-testid="profile-email" />
+      {pending > 0 ? (
+        <p className="notice notice-warning" role="status" data-testid="profile-pending" data-pending={pending}>
+          {m.me.pendingNote}
+        </p>
+      ) : null}
+      <TextField label={m.me.phone} type="tel" value={shown.phone} onValueChange={(phone) => edit({ phone })} autoComplete="tel" maxLength={40} data-testid="profile-phone" />
+      <TextField label={m.me.email} type="email" value={shown.email} onValueChange={(email) => edit({ email })} autoComplete="email" maxLength={254} data-testid="profile-email" />
       <RadioGroup<Pref>
         legend={m.me.preferredLanguage}
         options={[
@@ -58,8 +84,8 @@ export function ProfileForm({ me }: { me: Me }) {
           { value: 'en', label: 'English', lang: 'en' },
           { value: 'none', label: m.me.noPreference },
         ]}
-        value={pref}
-        onChange={setPref}
+        value={shown.pref}
+        onChange={(pref) => edit({ pref })}
         testId="profile-language"
       />
       <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy} data-testid="profile-save">

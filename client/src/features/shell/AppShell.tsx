@@ -1,20 +1,28 @@
 import { Outlet } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { SyncProvider } from '../../sync/SyncProvider.tsx';
+import { useSession } from '../auth/session.ts';
 import { AppHeader } from './AppHeader.tsx';
+import { SessionEndedBanner } from './SessionEndedBanner.tsx';
+import { SyncSessionWatcher } from './SyncSessionWatcher.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
 export function AppShell() {
   const { m } = useI18n();
+  const { me } = useSession();
+  // The signed-in member's device database and replication (also offline); none while signed out.
   return (
-    <>
+    <SyncProvider memberId={me?.member.id ?? null}>
       <a className="skip-link" href="#main">
         {m.app.skipToContent}
       </a>
       <AppHeader />
       <UpdateBanner />
+      <SessionEndedBanner />
+      <SyncSessionWatcher />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
-    </>
+    </SyncProvider>
   );
 }

@@ -42,7 +42,8 @@ export class UploadsService {
       fs.renameSync(tmp, file);
     }
     const now = this.clock.now();
-    const cleanName = name.normalize('NFC').replace(/[\\/\0-\x1f]/g, '_').slice(0, 200) || 'file';
+    // No path separators or control characters in a stored file name.
+    const cleanName = [...name.normalize('NFC')].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(0, 200) || 'file';
     this.db.transaction(() => {
       this.db.prepare('INSERT OR IGNORE INTO uploads (hash, size, type, created_at) VALUES (?, ?, ?, ?)').run(hash, body.length, type, now);
       this.db

@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test';
+import { AppShell } from '../pages/app-shell.ts';
+import { MePage } from '../pages/me-page.ts';
+import { seriousViolations } from '../support/a11y.ts';
+import { memberDatabaseName } from '../support/device-data.ts';
+import { expect, test } from '../support/fixtures.ts';
+import { expectUpToDate, memberOnPhone, unionWithRoster } from '../support/sync.ts';
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await seriousViolations(page), screen).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Makes the device's copy of the member's record differ in a field the member
+ * may not change (as an outdated or tampered app would), with the app closed:
+ * written straight into RxDB's Dexie store, so the replication pushes it at the
+ * next start and the server refuses it (`forbidden_field`).
+ */
+async function tamperWithOwnRecord(page: Page, memberId: string): Promise<void> {
+  // A page of the same origin that does not run the app.
+  await page.goto('/favicon.svg');
+  await page.evaluate(
+    async ({ dbName, id }) => {
+      const request = <T>(req: IDBRequest<T>): Promise<T> =>
+        new Promise((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+        });
+      const db = await request(indexedDB.open(dbName));
+      try {
+        const store = db.transaction('docs', 'readwrite').objectStore('docs');
+        const doc = (await request(store.get(id))) as { name: string; _rev: string; _meta: { lwt: number } };
+        const height = Number(doc._rev.split('-')[0]) + 1;
+        await request(store.put({ ...doc, name: `${doc.name} (changed)`, _rev: `${height}-tampered`, _meta: { ...doc._meta, lwt: Date.now() } }));
+      } finally {
+        db.close();
+      }
+    },
+    { dbName: `rxdb-dexie-${memberDatabaseName(memberId)}--0--members`, id: memberId },
+  );
+}
+
+test('axe: /me with a waiting change and with a refused change, at 390 px and 200% text', async ({ page, server, browser }) => {
+  await unionWithRoster(page, server);
+  const { phone, memberPage, card } = await memberOnPhone(browser, page, server);
+  try {
+    const shell = new AppShell(memberPage);
+    const me = new MePage(memberPage);
+    await shell.setFontScale(200);
+    await me.open();
+    await expectUpToDate(shell);
+
+    // A change waiting to be sent (offline).
+    await phone.setOffline(true);
+    await me.changePhone('070-5555-6666');
+    await expect(me.pendingNote).toBeVisible();
+    await expectAccessible(memberPage, '/me with a waiting change');
+    await phone.setOffline(false);
+    await expectUpToDate(shell);
+
+    // A change the server refuses: shown with its reason, until discarded.
+    await tamperWithOwnRecord(memberPage, card.memberId);
+    await me.open();
+    await expect(me.rejections).toHaveCount(1);
+    await expect(me.rejections).toHaveAttribute('data-code', 'forbidden_field');
+    await expect(me.rejections).toContainText('自分では変更できません');
+    await expect(me.rejections).toContainText('氏名');
+    // The record is the server's again; nothing is counted as waiting.
+    await expect(memberPage.getByTestId('me-name')).toHaveText('髙橋 誠一');
+    await expectUpToDate(shell);
+    expect(await shell.rootFontSize()).toBe('200%');
+    await expectAccessible(memberPage, '/me with a refused change');
+
+    await memberPage.getByTestId('rejection-discard').click();
+    await expect(me.rejections).toHaveCount(0);
+  } finally {
+    await phone.close();
+  }
+});

@@ -83,6 +83,8 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
   );
   if (options.feedStatus !== false) {
     setStopReason(null);
+    // Not "up to date" until the first pull and push have settled.
+    setPhase('syncing');
     subs.push(
       database.pending.count$.subscribe((n) => setPending(n)),
       database.rejections.rejections$.subscribe((items) =>

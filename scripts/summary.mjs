@@ -45,6 +45,10 @@ if (pw && pw.stats && pw.stats.expected + pw.stats.unexpected + pw.stats.flaky >
   suites.push({ name: 'e2e', passed: expected + flaky, failed, note: `${expected + unexpected + flaky + skipped} tests` });
 } else suites.push({ name: 'e2e', passed: 0, failed: 1, note: 'crashed or reported no tests' });
 
+// The benchmark smoke run (.ci/run adds it after the README's test command).
+const bench = read('bench.status');
+if (bench !== null) suites.push({ name: 'bench --quick', passed: bench === 'passed' ? 1 : 0, failed: bench === 'passed' ? 0 : 1, note: bench });
+
 for (const suite of suites) console.log(`  ${suite.name.padEnd(18)} ${suite.passed} passed, ${suite.failed} failed (${suite.note})`);
 const passed = suites.reduce((sum, s) => sum + s.passed, 0);
 const failed = suites.reduce((sum, s) => sum + s.failed, 0);

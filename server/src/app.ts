@@ -22,6 +22,7 @@ import { securityPlugin } from './plugins/security.ts';
 import { staticPlugin } from './plugins/static.ts';
 import { createServices, type Services } from './services.ts';
 import { DEFAULT_SYNC_OPTIONS, SyncHub } from './sync/hub.ts';
+import type { CollectionRegistration } from './sync/registry.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { version } from './version.ts';
 
@@ -41,6 +42,8 @@ export interface AppDeps {
   db: Db;
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** Extra synced collections (used by the benchmark). */
+  collections?: readonly CollectionRegistration[];
 }
 
 export interface App {
@@ -59,7 +62,7 @@ export interface RouteInfo {
   access: 'public' | 'member' | undefined;
 }
 
-export async function buildApp({ config, db, clock = systemClock, logger }: AppDeps): Promise<App> {
+export async function buildApp({ config, db, clock = systemClock, logger, collections = [] }: AppDeps): Promise<App> {
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel),
     trustProxy: config.trustProxy,
@@ -74,7 +77,7 @@ export async function buildApp({ config, db, clock = systemClock, logger }: AppD
   app.addHook('onRoute', (route) => {
     routes.push({ method: String(route.method), url: route.url, access: route.config?.access });
   });
-  const services = createServices(db, clock, config);
+  const services = createServices(db, clock, config, collections);
   const { setup, sessions } = services;
 
   await app.register(errorPlugin);

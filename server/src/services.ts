@@ -20,7 +20,7 @@ import { noticesCollection, readsCollection } from './features/notices/notices-s
 import { unitsCollection } from './features/org/units-sync.ts';
 import type { Clock } from './lib/clock.ts';
 import { SyncEngine } from './sync/engine.ts';
-import { CollectionRegistry } from './sync/registry.ts';
+import { type CollectionRegistration, CollectionRegistry } from './sync/registry.ts';
 import { UnitTree } from './sync/unit-tree.ts';
 import { createMutator } from './lib/mutate.ts';
 
@@ -32,6 +32,8 @@ export function createServices(
   db: Db,
   clock: Clock,
   config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl' | 'kioskIdleSeconds' | 'dataDir' | 'uploadMaxBytes'>,
+  /** Further synced collections (the benchmark registers its own; features list theirs above). */
+  extraCollections: readonly CollectionRegistration[] = [],
 ) {
   const audit = new AuditService(db, clock);
   const actors = new ActorRepo(db);
@@ -45,6 +47,7 @@ export function createServices(
   registry.register(membersCollection);
   registry.register(noticesCollection);
   registry.register(readsCollection);
+  for (const registration of extraCollections) registry.register(registration);
   const uploads = new UploadsService(db, clock, { dir: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes });
   const tree = new UnitTree(db);
   tree.refresh();

@@ -68,8 +68,9 @@ export class SyncConnection {
     readonly limiter: RateLimiter,
   ) {}
 
-  send(text: string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text);
+  /** Text frames only; a Buffer lets one encoding of a fan-out message serve every socket. */
+  send(text: string | Buffer): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text, { binary: false });
   }
 
   reply(id: string, collection: string, resultJson: string, extra = ''): void {

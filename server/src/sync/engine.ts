@@ -1,5 +1,6 @@
 import type { Actor, PushRow, Rejection } from '@kumiai/shared';
 import { Ajv, type ValidateFunction } from 'ajv';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { ActorRepo } from '../features/auth/actor-repo.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -22,6 +23,8 @@ interface Compiled {
   tombstone: (id: string) => string;
   /** Pulls: documents changed since a sequence, that this reader may see now. */
   changedSql: string;
+  /** The same for a reader who sees every unit's documents (no scope filter to evaluate per row). */
+  changedAllSql: string;
   /** One document's current projection and scope. */
   oneSql: string;
   /** Several documents' projections, for the stream. */
@@ -52,6 +55,8 @@ const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":fals
  */
 export class SyncEngine {
   private readonly compiled = new Map<string, Compiled>();
+  /** Prepared once, reused: preparing costs more than running these small queries. */
+  private readonly statements = new Map<string, Statement>();
 
   constructor(
     private readonly db: Db,
@@ -80,11 +85,20 @@ export class SyncEngine {
           WHERE d.collection = '${name}' AND d.seq > ? AND (d.deleted = 0 OR ? > 0)
             AND ((? = 1 AND d.scope_member = ?) OR d.scope_unit IN (SELECT value FROM json_each(?)) ${audienceClause})
           ORDER BY d.seq LIMIT ?`,
+        changedAllSql: `SELECT d.seq, d.id, d.deleted, CASE WHEN d.deleted = 0 THEN ${projection} END AS data
+          FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id
+          WHERE d.collection = '${name}' AND d.seq > ? AND (d.deleted = 0 OR ? > 0) ORDER BY d.seq LIMIT ?`,
         oneSql: `SELECT d.deleted, d.scope_unit, d.scope_member, ${projection} AS data
           FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id WHERE d.collection = '${name}' AND d.id = ?`,
         manySql: `SELECT t.id, ${projection} AS data FROM ${table} t WHERE t.id IN (SELECT value FROM json_each(?))`,
       });
     }
+  }
+
+  private stmt(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 
   has(collection: string): boolean {
@@ -102,14 +116,14 @@ export class SyncEngine {
   }
 
   currentSeq(): number {
-    return this.db.prepare('SELECT seq FROM sync_meta').pluck().get() as number;
+    return this.stmt('SELECT seq FROM sync_meta').pluck().get() as number;
   }
 
   /** The document as this reader may see it now: its JSON, a removal, or null when it was never theirs to see. */
   private current(c: Compiled, reader: Reader, id: string): { visible: boolean; json: string | null } {
-    const row = this.db.prepare(c.oneSql).get(id) as { deleted: number; scope_unit: string | null; scope_member: string | null; data: string | null } | undefined;
+    const row = this.stmt(c.oneSql).get(id) as { deleted: number; scope_unit: string | null; scope_member: string | null; data: string | null } | undefined;
     if (!row) return { visible: false, json: null };
-    const audience = c.registration.audience ? (this.db.prepare(AUDIENCE_SQL).all(c.registration.name, id) as AudienceRow[]) : [];
+    const audience = c.registration.audience ? (this.stmt(AUDIENCE_SQL).all(c.registration.name, id) as AudienceRow[]) : [];
     const visible = reader.sees(c.registration, row.scope_unit, row.scope_member, audience);
     return { visible: visible && row.deleted === 0, json: visible && row.deleted === 0 && row.data ? withDeletedFalse(row.data) : null };
   }
@@ -129,6 +143,8 @@ export class SyncEngine {
       const scope = reader.scope(c.registration);
       const memberId = reader.actor.memberId;
       const own = scope.own ? 1 : 0;
+      // Every document of a unit-scoped collection lives in some unit: one who reads all units reads all.
+      const seesAll = !c.registration.audience && scope.units.size > 0 && scope.units.size >= this.tree.size;
       const documents = new Map<string, string>();
       let cursor = since;
       for (;;) {
@@ -221,7 +237,7 @@ export class SyncEngine {
             continue;
           }
           const current = this.current(c, reader, id);
-          const existsHidden = !current.visible && (this.db.prepare(c.oneSql).get(id) as object | undefined) !== undefined;
+          const existsHidden = !current.visible && (this.stmt(c.oneSql).get(id) as object | undefined) !== undefined;
           if (existsHidden) {
             reject(id, 'forbidden', 'Not allowed');
             continue;
@@ -262,7 +278,7 @@ export class SyncEngine {
   /** Projections of several documents, for the stream (one query per collection and batch). */
   load(collection: string, ids: string[]): Map<string, string> {
     const c = this.get(collection);
-    const rows = this.db.prepare(c.manySql).all(JSON.stringify(ids)) as { id: string; data: string }[];
+    const rows = this.stmt(c.manySql).all(JSON.stringify(ids)) as { id: string; data: string }[];
     return new Map(rows.map((r) => [r.id, withDeletedFalse(r.data)]));
   }
 
@@ -276,12 +292,12 @@ export class SyncEngine {
    * new sequences. Returns the members re-evaluated.
    */
   processScopeChanges(): string[] {
-    const dirty = this.db.prepare('SELECT member_id FROM sync_scope_dirty').pluck().all() as string[];
+    const dirty = this.stmt('SELECT member_id FROM sync_scope_dirty').pluck().all() as string[];
     if (dirty.length === 0) return [];
     this.tree.refresh();
     const registrations = this.registry.all();
-    const previous = this.db.prepare('SELECT units FROM sync_member_scope WHERE member_id = ? AND collection = ?').pluck();
-    const store = this.db.prepare(
+    const previous = this.stmt('SELECT units FROM sync_member_scope WHERE member_id = ? AND collection = ?').pluck();
+    const store = this.stmt(
       'INSERT INTO sync_member_scope (member_id, collection, units) VALUES (?, ?, ?) ON CONFLICT (member_id, collection) DO UPDATE SET units = excluded.units',
     );
     // Documents reached through a unit scope, an audience unit, or an audience role.
@@ -291,12 +307,12 @@ export class SyncEngine {
       roles: `SELECT DISTINCT a.collection, a.id FROM sync_audience a WHERE a.collection = ? AND a.kind = 'role' AND a.value IN (SELECT value FROM json_each(?))`,
     } as const;
     const log = (source: keyof typeof sources) =>
-      this.db.prepare(
+      this.stmt(
         `INSERT INTO sync_member_log (seq, member_id, collection, id, kind)
          SELECT ? + row_number() OVER (ORDER BY s.id), ?, s.collection, s.id, ? FROM (${sources[source]}) s`,
       );
     const statements = { units: log('units'), audienceUnits: log('audienceUnits'), roles: log('roles') };
-    const bump = this.db.prepare('UPDATE sync_meta SET seq = seq + ?');
+    const bump = this.stmt('UPDATE sync_meta SET seq = seq + ?');
     const changed = new Set<string>();
     this.db
       .transaction(() => {
@@ -329,7 +345,7 @@ export class SyncEngine {
             }
           }
         }
-        const remove = this.db.prepare('DELETE FROM sync_scope_dirty WHERE member_id = ?');
+        const remove = this.stmt('DELETE FROM sync_scope_dirty WHERE member_id = ?');
         for (const memberId of dirty) remove.run(memberId);
       })
       .immediate();
@@ -347,13 +363,13 @@ export class SyncEngine {
         return b;
       };
       if (seq <= since) return { seq, batches: [], scopeChanged: new Set<string>() };
-      for (const row of this.db.prepare('SELECT collection, id, seq, deleted, scope_unit, scope_member FROM sync_docs WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['changed'][number] & { collection: string })[]) {
+      for (const row of this.stmt('SELECT collection, id, seq, deleted, scope_unit, scope_member FROM sync_docs WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['changed'][number] & { collection: string })[]) {
         batch(row.collection).changed.push(row);
       }
-      for (const row of this.db.prepare('SELECT collection, id, scope_unit, scope_member FROM sync_tombstones WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['moved'][number] & { collection: string })[]) {
+      for (const row of this.stmt('SELECT collection, id, scope_unit, scope_member FROM sync_tombstones WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['moved'][number] & { collection: string })[]) {
         batch(row.collection).moved.push(row);
       }
-      for (const row of this.db.prepare('SELECT collection, id, kind, value FROM sync_audience_tombstones WHERE seq > ?').all(since) as (AudienceRow & { collection: string; id: string })[]) {
+      for (const row of this.stmt('SELECT collection, id, kind, value FROM sync_audience_tombstones WHERE seq > ?').all(since) as (AudienceRow & { collection: string; id: string })[]) {
         const b = batch(row.collection);
         b.unheard.set(row.id, [...(b.unheard.get(row.id) ?? []), { kind: row.kind, value: row.value }]);
       }
@@ -364,7 +380,7 @@ export class SyncEngine {
           .all(b.collection, JSON.stringify(b.changed.map((c) => c.id))) as (AudienceRow & { id: string })[];
         for (const row of rows) b.audience.set(row.id, [...(b.audience.get(row.id) ?? []), { kind: row.kind, value: row.value }]);
       }
-      const scopeChanged = new Set(this.db.prepare('SELECT DISTINCT member_id FROM sync_member_log WHERE seq > ?').pluck().all(since) as string[]);
+      const scopeChanged = new Set(this.stmt('SELECT DISTINCT member_id FROM sync_member_log WHERE seq > ?').pluck().all(since) as string[]);
       return { seq, batches: [...batches.values()], scopeChanged };
     })();
   }

@@ -278,7 +278,7 @@ export class SyncHub {
     const registration = this.engine.registration(batch.collection);
     const live = batch.changed.filter((c) => !c.deleted).map((c) => c.id);
     const data = live.length ? this.engine.load(batch.collection, live) : new Map<string, string>();
-    const messages = new Map<string, string>();
+    const messages = new Map<string, Buffer>();
     for (const connection of this.connections) {
       const reader = connection.reader;
       if (!reader || !connection.streams.has(batch.collection)) continue;
@@ -308,7 +308,7 @@ export class SyncHub {
       const key = ids.join('\n');
       let message = messages.get(key);
       if (message === undefined) {
-        message = `{"id":"stream","collection":${JSON.stringify(batch.collection)},"result":{"documents":[${docs.join(',')}],"checkpoint":{"seq":${batch.seq}}}}`;
+        message = Buffer.from(`{"id":"stream","collection":${JSON.stringify(batch.collection)},"result":{"documents":[${docs.join(',')}],"checkpoint":{"seq":${batch.seq}}}}`);
         messages.set(key, message);
       }
       connection.send(message);

@@ -32,6 +32,10 @@ export class UnitTree {
     this.version = version;
   }
 
+  get size(): number {
+    return this.paths.size;
+  }
+
   path(unitId: string): string[] {
     return this.paths.get(unitId) ?? [];
   }

@@ -1,0 +1,54 @@
+import type { Db } from '@kumiai/server/src/db/database.ts';
+import type { CollectionRegistration, Doc } from '@kumiai/server/src/sync/registry.ts';
+import { noteSchema, type NoteDoc } from './data.ts';
+
+/**
+ * A bench-only synced collection for the write scenario. The members
+ * collection cannot take 1,000 queued writes from one member (a member may
+ * edit only their own record's contact fields, and RxDB collapses repeated
+ * edits of one document into one push), so the bench registers a collection
+ * of notes, each writable by its author, with the engine's generic path:
+ * schema validation, visibility, conflict detection, the write rule, one
+ * savepoint per row and the sequence stamped by triggers like migration 0003's.
+ */
+export const NOTES_SQL = `
+CREATE TABLE IF NOT EXISTS bench_notes (
+  id TEXT PRIMARY KEY,
+  author TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS sync_bench_notes_insert AFTER INSERT ON bench_notes BEGIN
+  UPDATE sync_meta SET seq = seq + 1;
+  INSERT INTO sync_docs (collection, id, seq, deleted, scope_unit, scope_member)
+    VALUES ('notes', NEW.id, (SELECT seq FROM sync_meta), 0, NULL, NEW.author)
+    ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = 0, scope_unit = NULL, scope_member = excluded.scope_member;
+END;
+CREATE TRIGGER IF NOT EXISTS sync_bench_notes_update AFTER UPDATE ON bench_notes BEGIN
+  UPDATE sync_meta SET seq = seq + 1;
+  UPDATE sync_docs SET seq = (SELECT seq FROM sync_meta) WHERE collection = 'notes' AND id = NEW.id;
+END;`;
+
+export const notesCollection: CollectionRegistration = {
+  name: 'notes',
+  schema: noteSchema,
+  source: { table: 'bench_notes', projection: `json_object('id', t.id, 'author', t.author, 'body', t.body, 'updatedAt', t.updated_at)` },
+  readableUnits: () => [],
+  readsOwn: () => true,
+  serverOwned: ['updatedAt'],
+  checkWrite: (ctx, master: Doc | null, next: Doc, deleted) => {
+    if (deleted) return { code: 'forbidden' };
+    if (next.author !== ctx.actor.memberId || (master && master.author !== ctx.actor.memberId)) return { code: 'forbidden', field: 'author' };
+    return null;
+  },
+  applyWrite: (ctx, next) => {
+    const doc = next as unknown as NoteDoc;
+    ctx.db
+      .prepare('INSERT INTO bench_notes (id, author, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+      .run(doc.id, doc.author, doc.body, ctx.now);
+  },
+};
+
+export function createNotesTable(db: Db): void {
+  db.exec(NOTES_SQL);
+}

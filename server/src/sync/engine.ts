@@ -148,15 +148,16 @@ export class SyncEngine {
       const documents = new Map<string, string>();
       let cursor = since;
       for (;;) {
-        const docs = this.db
-          .prepare(c.changedSql)
-          .all(cursor, since, own, memberId, scope.unitsJson, scope.audienceUnitsJson, scope.rolesJson, memberId, limit) as DocRow[];
+        const docs = (
+          seesAll
+            ? this.stmt(c.changedAllSql).all(cursor, since, limit)
+            : this.stmt(c.changedSql).all(cursor, since, own, memberId, scope.unitsJson, scope.audienceUnitsJson, scope.rolesJson, memberId, limit)
+        ) as DocRow[];
         // On a first sync nothing can have left the device: removals and scope logs start later.
         const moved =
           since === 0
             ? []
-            : (this.db
-                .prepare(
+            : (this.stmt(
                   `SELECT seq, id FROM sync_tombstones WHERE collection = ? AND seq > ?
                    AND ((? = 1 AND scope_member = ?) OR scope_unit IN (SELECT value FROM json_each(?))) ORDER BY seq LIMIT ?`,
                 )
@@ -165,8 +166,7 @@ export class SyncEngine {
         const unheard =
           since === 0 || !c.registration.audience
             ? []
-            : (this.db
-                .prepare(
+            : (this.stmt(
                   `SELECT DISTINCT seq, id FROM sync_audience_tombstones WHERE collection = ? AND seq > ? AND (kind = 'all'
                    OR (kind = 'unit' AND value IN (SELECT value FROM json_each(?))) OR (kind = 'role' AND value IN (SELECT value FROM json_each(?)))
                    OR (kind = 'member' AND value = ?)) ORDER BY seq LIMIT ?`,
@@ -175,8 +175,7 @@ export class SyncEngine {
         const logged =
           since === 0
             ? []
-            : (this.db
-                .prepare('SELECT seq, id, kind FROM sync_member_log WHERE member_id = ? AND collection = ? AND seq > ? ORDER BY seq LIMIT ?')
+            : (this.stmt('SELECT seq, id, kind FROM sync_member_log WHERE member_id = ? AND collection = ? AND seq > ? ORDER BY seq LIMIT ?')
                 .all(memberId, collection, cursor, limit) as { seq: number; id: string; kind: 'enter' | 'leave' }[]);
         const merged = [
           ...docs.map((d) => ({ seq: d.seq, apply: () => documents.set(d.id, d.deleted || !d.data ? c.tombstone(d.id) : withDeletedFalse(d.data)) })),

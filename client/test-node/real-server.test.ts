@@ -4,7 +4,9 @@ import { WebSocket } from 'ws';
 import { startTestServer, type TestServer } from '../../server/test/helpers.ts';
 import { seedOrg } from '../../server/test/seed.ts';
 import type { SocketConstructor } from '../src/sync/connection.ts';
+import { openMemberDatabase } from '../src/sync/database.ts';
 import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
+import { removeMemberData } from '../src/sync/session-data.ts';
 
 /** The client sync engine against the real server (real SQLite file, real socket on 127.0.0.1). */
 const WS = WebSocket as unknown as SocketConstructor;
@@ -76,5 +78,38 @@ describe('client sync engine against the real server', () => {
     expect(mem.database.rejections.listRejections()[0]).toMatchObject({ id: 'memA', code: 'forbidden_field', field: 'name' });
     await until(async () => (await mem.database.db.members.findOne('memA').exec())?.name !== 'Forged');
     await until(() => mem.database.pending.count === 0);
+  });
+});
+
+describe('a member who leaves the union', () => {
+  it('keeps nothing on the device: the socket closes as account-closed and the local database is removed', async () => {
+    server = await startTestServer();
+    await seedOrg(server);
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const storage = getRxStorageMemory();
+    const { token } = server.services.tokens.create('memB', 1);
+    let removed = false;
+    const engine = await startSyncEngine({
+      memberId: 'memB-leaver',
+      storage,
+      multiInstance: false,
+      feedStatus: false,
+      retryTimeMs: 200,
+      connection: { url: `ws://127.0.0.1:${port}/api/sync`, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 500 } },
+      // What the app's SyncProvider does on account-closed.
+      onAccountClosed: (closed) => void closed.stop().then(() => removeMemberData('memB-leaver', storage)).then(() => (removed = true)),
+    });
+    engines.push(engine);
+    await engine.replication.awaitInSync();
+    expect((await engine.database.db.members.find().exec()).map((d) => d.id)).toEqual(['memB']);
+
+    server.services.members.update(null, 'memB', { status: 'left' });
+    await until(() => removed);
+    const reopened = await openMemberDatabase({ memberId: 'memB-leaver', storage, multiInstance: false });
+    expect(await reopened.db.members.count().exec()).toBe(0);
+    expect(await reopened.db.units.count().exec()).toBe(0);
+    await reopened.close();
   });
 });

@@ -62,6 +62,21 @@ describe('pnpm kumiai', () => {
     expect(out.join('\n')).toMatch(/intact: 5 entries/);
   });
 
+  it('audit verify names the first row someone edited in the SQLite file', async () => {
+    const pw = path.join(dataDir, 'pw.txt');
+    fs.writeFileSync(pw, 'a long admin passphrase\n');
+    expect(await runCli(['setup', '--union', '組合', '--admin', '1', '--password-file', pw])).toBe(0);
+    expect(await runCli(['token', 'create', '--employee-number', '1'])).toBe(0);
+    expect(await runCli(['token', 'create', '--employee-number', '1'])).toBe(0);
+    const db = openDatabase(dataDir);
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET detail = '{}' WHERE seq = 2").run();
+    db.close();
+    out.length = 0;
+    expect(await runCli(['audit', 'verify'])).toBe(1);
+    expect(out.join('\n')).toMatch(/BROKEN at entry 2/);
+  });
+
   it('reports a bad file with line numbers and changes nothing', async () => {
     expect(await runCli(['members', 'import', fixture('members-utf16le.csv')])).toBe(1);
     expect(out.join('\n')).toContain('csv_unsupported_encoding');

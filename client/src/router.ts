@@ -7,6 +7,9 @@ import { kioskRoute } from './routes/kiosk.tsx';
 import { meRoute } from './routes/me.tsx';
 import { memberDetailRoute } from './routes/member-detail.tsx';
 import { memberRoute } from './routes/member.tsx';
+import { noticeNewRoute } from './routes/notice-new.tsx';
+import { noticeReadRateRoute } from './routes/notice-read-rate.tsx';
+import { noticeRoute } from './routes/notice.tsx';
 import { membersCardsRoute } from './routes/members-cards.tsx';
 import { membersImportRoute } from './routes/members-import.tsx';
 import { membersRoute } from './routes/members.tsx';
@@ -23,7 +26,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   kioskRoute,
-  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute]),
+  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute, noticeNewRoute, noticeRoute, noticeReadRateRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

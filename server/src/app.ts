@@ -9,6 +9,10 @@ import { auditRoutes } from './features/audit/audit-routes.ts';
 import { kioskRoutes } from './features/kiosk/kiosk-routes.ts';
 import { membersRoutes } from './features/members/members-routes.ts';
 import { noticesRoutes } from './features/notices/notices-routes.ts';
+import { commentsRoutes } from './features/comments/comments-routes.ts';
+import { pushRoutes } from './features/push/push-routes.ts';
+import { documentsRoutes } from './features/documents/documents-routes.ts';
+import { searchRoutes } from './features/search/search-routes.ts';
 import { orgRoutes } from './features/org/org-routes.ts';
 import { uploadsRoutes } from './features/uploads/uploads-routes.ts';
 import { rosterRoutes } from './features/roster/roster-routes.ts';
@@ -104,6 +108,14 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   });
   // Scheduled work rides the hub's poll: notices due are published (and then streamed) on time.
   hub.addJob(() => services.notices.tick());
+  // Newly published notices are pushed after their commit; the VAPID keys exist from the first start.
+  services.push.useLogger(app.log);
+  services.push.publicKey();
+  services.notices.onPublished((ids) => services.push.noticesPublished(ids));
+  // The text of an uploaded PDF is extracted for search right after the upload (a search also waits for it).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'POST' && request.url.startsWith('/api/uploads') && reply.statusCode === 201) void services.search.extractPending().catch((e: unknown) => app.log.warn({ err: e }, 'PDF text extraction failed'));
+  });
   app.addHook('onReady', async () => hub.start());
 
   setupRoutes(app, { setup, sessions });
@@ -114,6 +126,10 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   rosterRoutes(app, services);
   kioskRoutes(app, services);
   noticesRoutes(app, services);
+  commentsRoutes(app, services);
+  pushRoutes(app, services);
+  documentsRoutes(app, services);
+  searchRoutes(app, services);
   uploadsRoutes(app, { ...services, maxBytes: config.uploadMaxBytes });
 
   await app.register(staticPlugin, { clientDir: config.clientDir });

@@ -17,6 +17,12 @@ import { UploadsService } from './features/uploads/uploads-service.ts';
 import { membersCollection } from './features/members/members-sync.ts';
 import { NoticesService } from './features/notices/notices-service.ts';
 import { noticesCollection, readsCollection } from './features/notices/notices-sync.ts';
+import { commentsCollection } from './features/comments/comments-sync.ts';
+import { CommentsService } from './features/comments/comments-service.ts';
+import { PushService } from './features/push/push-service.ts';
+import { DocumentsService } from './features/documents/documents-service.ts';
+import { documentsCollection } from './features/documents/documents-sync.ts';
+import { SearchService } from './features/search/search-service.ts';
 import { unitsCollection } from './features/org/units-sync.ts';
 import type { Clock } from './lib/clock.ts';
 import { SyncEngine } from './sync/engine.ts';
@@ -47,6 +53,8 @@ export function createServices(
   registry.register(membersCollection);
   registry.register(noticesCollection);
   registry.register(readsCollection);
+  registry.register(commentsCollection);
+  registry.register(documentsCollection);
   for (const registration of extraCollections) registry.register(registration);
   const uploads = new UploadsService(db, clock, { dir: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes });
   const tree = new UnitTree(db);
@@ -67,6 +75,10 @@ export function createServices(
     tokens: new TokenService(db, clock),
     uploads,
     notices: new NoticesService(db, clock, actors, uploads),
+    comments: new CommentsService(db, clock, actors),
+    push: new PushService(db, clock, actors, { publicUrl: config.publicUrl }),
+    documents: new DocumentsService(db, clock, actors, uploads),
+    search: new SearchService(db, clock, uploads),
     roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),
   };

@@ -9,3 +9,7 @@ export * from './sync/protocol.ts';
 export * from './sync/collections.ts';
 export * from './sync/rules.ts';
 export * from './sync/notices.ts';
+export * from './sync/comments.ts';
+export * from './push.ts';
+export * from './sync/documents.ts';
+export * from './search.ts';

@@ -20,6 +20,8 @@ export class ApiError extends Error {
 
 interface RequestOptions {
   signal?: AbortSignal;
+  /** The type a `Blob` body is sent as (default text/csv, the roster import). */
+  contentType?: string;
 }
 
 function errorCodeOf(body: unknown): unknown {
@@ -45,7 +47,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof Blob) {
-    headers['content-type'] = 'text/csv';
+    headers['content-type'] = options.contentType ?? 'text/csv';
     payload = body;
   } else if (body !== undefined) {
     headers['content-type'] = 'application/json';

@@ -19,6 +19,8 @@ import { deepEqual, type RxConflictHandler } from 'rxdb';
 export const deviceEditableFields: Record<CollectionName, readonly string[]> = {
   units: [],
   members: MEMBER_SELF_EDITABLE,
+  notices: [],
+  reads: [],
 };
 
 type Doc = Record<string, unknown>;

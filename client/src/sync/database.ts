@@ -1,4 +1,4 @@
-import { syncedCollections, type CollectionName, type MemberDoc, type UnitDoc } from '@kumiai/shared';
+import { syncedCollections, type CollectionName, type MemberDoc, type NoticeDoc, type ReadDoc, type UnitDoc } from '@kumiai/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
@@ -11,12 +11,14 @@ import { RejectionStore } from './rejections.ts';
  *
  * Collection budget: RxDB's free edition opens at most 13 collections per
  * process; each replication adds no collection (its meta data is a storage
- * instance). Two collections today; see server/src/sync/README.md.
+ * instance). Four collections today; see server/src/sync/README.md.
  */
 
 export type KumiaiCollections = {
   units: RxCollection<UnitDoc>;
   members: RxCollection<MemberDoc>;
+  notices: RxCollection<NoticeDoc>;
+  reads: RxCollection<ReadDoc>;
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 
@@ -24,6 +26,8 @@ export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 const migrationStrategies: Record<CollectionName, Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
   units: {},
   members: {},
+  notices: {},
+  reads: {},
 };
 
 export interface MemberDatabase {
@@ -85,7 +89,7 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
   });
-  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map() };
+  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map(), notices: new Map(), reads: new Map() };
   const names = Object.keys(syncedCollections) as CollectionName[];
   try {
     await db.addCollections(

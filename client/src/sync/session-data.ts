@@ -25,6 +25,16 @@ export async function requestPersistentStorage(): Promise<boolean> {
   }
 }
 
+/** The Cache Storage cache holding a member's notice attachments for offline reading. */
+export function memberFilesCacheName(memberId: string): string {
+  return `kumiai-files-${memberId}`;
+}
+
+async function deleteFilesCache(memberId: string): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  await caches.delete(memberFilesCacheName(memberId)).catch(() => false);
+}
+
 export async function hasPendingWrites(engine: SyncEngine): Promise<boolean> {
   await engine.database.pending.flush();
   return engine.database.pending.count > 0;
@@ -55,6 +65,7 @@ export async function stopAndRemoveLocalData(engine: SyncEngine): Promise<void> 
   const { db } = engine.database;
   await removeRxDatabase(engine.database.name, db.storage, db.multiInstance);
   await deleteIndexedDbDatabases(engine.database.name);
+  await deleteFilesCache(engine.database.memberId);
   setPending(0);
   setRejected([]);
 }
@@ -64,6 +75,7 @@ export async function removeMemberData(memberId: string, storage?: RxStorage<unk
   const use = storage ?? (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie();
   await removeRxDatabase(databaseNameFor(memberId), use);
   await deleteIndexedDbDatabases(databaseNameFor(memberId));
+  await deleteFilesCache(memberId);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { noticeDocSchema, readDocSchema } from './notices.ts';
 
 /**
  * Schemas of the synced collections: used by RxDB on the device and by the
@@ -57,5 +58,7 @@ export const MEMBER_SELF_EDITABLE = ['email', 'phone', 'preferredLanguage'] as c
 export const syncedCollections = {
   units: unitDocSchema,
   members: memberDocSchema,
+  notices: noticeDocSchema,
+  reads: readDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;

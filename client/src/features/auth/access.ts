@@ -12,7 +12,7 @@ export function actorOf(me: Me): Actor {
 }
 
 /** The officer and admin areas of the app, each shown only to those who may use it. */
-export const areas = ['members', 'import', 'cards', 'units', 'audit', 'kiosk'] as const;
+export const areas = ['members', 'import', 'cards', 'units', 'audit', 'kiosk', 'notices'] as const;
 export type Area = (typeof areas)[number];
 
 const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
@@ -21,6 +21,7 @@ const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
   cards: 'member.issue_code',
   units: 'unit.manage',
   kiosk: 'kiosk.register',
+  notices: 'notice.publish',
 };
 
 export function mayUse(me: Me | null, area: Area): boolean {

@@ -3,6 +3,7 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/session.ts';
+import { NoticeFeed } from '../notices/NoticeFeed.tsx';
 import { MainMenu } from './MainMenu.tsx';
 
 export function HomePage() {
@@ -23,7 +24,7 @@ export function HomePage() {
           </Link>
         </p>
       )}
-      <p>{m.home.lead}</p>
+      {me ? <NoticeFeed /> : <p>{m.home.lead}</p>}
       <MainMenu />
       <p className="muted">{m.home.offlineNote}</p>
       <p>

@@ -10,6 +10,7 @@ const destinations = {
   units: '/units',
   audit: '/audit',
   kiosk: '/kiosk/register',
+  notices: '/notices/new',
 } as const satisfies Record<Area, string>;
 
 /** The officer and admin areas this member may use; nothing for everyone else. */

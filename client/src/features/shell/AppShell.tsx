@@ -2,6 +2,7 @@ import { Outlet } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { useSession } from '../auth/session.ts';
+import { FileCacheKeeper } from '../notices/FileCacheKeeper.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { SessionEndedBanner } from './SessionEndedBanner.tsx';
 import { SyncSessionWatcher } from './SyncSessionWatcher.tsx';
@@ -20,6 +21,7 @@ export function AppShell() {
       <UpdateBanner />
       <SessionEndedBanner />
       <SyncSessionWatcher />
+      <FileCacheKeeper />
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

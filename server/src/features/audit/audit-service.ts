@@ -20,6 +20,8 @@ export const auditActions = [
   'kiosk.registered',
   'kiosk.revoked',
   'export.created',
+  'notice.reminded',
+  'comment.hidden',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

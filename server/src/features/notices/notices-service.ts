@@ -31,6 +31,8 @@ export interface ReadRate {
  * time (the sync triggers then deliver them). Reading happens through sync.
  */
 export class NoticesService {
+  private readonly publishedListeners: ((ids: string[]) => void)[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -46,6 +48,15 @@ export class NoticesService {
     this.db.prepare('DELETE FROM notice_attachments WHERE notice_id = ?').run(id);
     const put = this.db.prepare('INSERT OR IGNORE INTO notice_attachments (notice_id, hash) VALUES (?, ?)');
     for (const a of list) put.run(id, a.hash);
+  }
+
+  /** Told, after the commit, of notices that just became published (push notifications). */
+  onPublished(listener: (ids: string[]) => void): void {
+    this.publishedListeners.push(listener);
+  }
+
+  private announce(ids: string[]): void {
+    if (ids.length > 0) for (const listener of this.publishedListeners) listener(ids);
   }
 
   private row(id: string): NoticeRow | undefined {
@@ -71,6 +82,7 @@ export class NoticesService {
     const id = randomUUID();
     const now = this.clock.now();
     const publishAt = input.publishAt ?? now;
+    const status = this.status(publishAt, input.expiresAt);
     this.db
       .transaction(() => {
         this.db
@@ -78,7 +90,7 @@ export class NoticesService {
             `INSERT INTO notices (id, title, body, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
           )
-          .run(id, input.title.trim(), input.body, input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), this.status(publishAt, input.expiresAt), publishAt, input.expiresAt ?? null, actor.memberId, now, now);
+          .run(id, input.title.trim(), input.body, input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, actor.memberId, now, now);
         this.attach(actor, id, input.attachments);
         this.db.prepare('UPDATE notices SET attachments = ? WHERE id = ?').run(JSON.stringify(input.attachments ?? []), id);
         this.db
@@ -86,6 +98,7 @@ export class NoticesService {
           .run(id, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);
       })
       .immediate();
+    if (status === 'published') this.announce([id]);
     return { id };
   }
 
@@ -101,6 +114,7 @@ export class NoticesService {
     const now = this.clock.now();
     const publishAt = input.publishAt ?? row.publish_at;
     const version = row.version + 1;
+    const status = this.status(publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt);
     this.db
       .transaction(() => {
         this.db
@@ -108,7 +122,7 @@ export class NoticesService {
             `UPDATE notices SET title = ?, body = ?, category = COALESCE(?, category), pinned = COALESCE(?, pinned), allow_comments = COALESCE(?, allow_comments),
              audience = ?, status = ?, publish_at = ?, expires_at = ?, version = ?, updated_at = ? WHERE id = ?`,
           )
-          .run(input.title.trim(), input.body, input.category ?? null, input.pinned === undefined ? null : input.pinned ? 1 : 0, input.allowComments === undefined ? null : input.allowComments ? 1 : 0, JSON.stringify(input.audience), this.status(publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt), publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt, version, now, id);
+          .run(input.title.trim(), input.body, input.category ?? null, input.pinned === undefined ? null : input.pinned ? 1 : 0, input.allowComments === undefined ? null : input.allowComments ? 1 : 0, JSON.stringify(input.audience), status, publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt, version, now, id);
         this.attach(actor, id, input.attachments);
         this.db.prepare('UPDATE notices SET attachments = ? WHERE id = ?').run(JSON.stringify(input.attachments ?? []), id);
         this.db
@@ -116,6 +130,7 @@ export class NoticesService {
           .run(id, version, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);
       })
       .immediate();
+    if (status === 'published' && row.status !== 'published') this.announce([id]);
     return { version };
   }
 
@@ -135,13 +150,17 @@ export class NoticesService {
   /** Publishes what is due and expires what is over; the triggers hand both to the sync engine. */
   tick(): number {
     const now = this.clock.now();
-    return this.db
+    const due: string[] = [];
+    const changes = this.db
       .transaction(() => {
+        due.push(...(this.db.prepare("SELECT id FROM notices WHERE status = 'scheduled' AND publish_at <= ? AND (expires_at IS NULL OR expires_at > ?)").pluck().all(now, now) as string[]));
         const published = this.db.prepare("UPDATE notices SET status = 'published', updated_at = ? WHERE status = 'scheduled' AND publish_at <= ? AND (expires_at IS NULL OR expires_at > ?)").run(now, now, now).changes;
         const expired = this.db.prepare("UPDATE notices SET status = 'expired', updated_at = ? WHERE status IN ('published', 'scheduled') AND expires_at IS NOT NULL AND expires_at <= ?").run(now, now).changes;
         return published + expired;
       })
       .immediate();
+    this.announce(due);
+    return changes;
   }
 
   /**

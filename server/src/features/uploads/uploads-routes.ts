@@ -8,7 +8,7 @@ import type { UploadsService } from './uploads-service.ts';
 /**
  * POST /api/uploads?name=… (the raw file as the body) and GET /api/files/:hash.
  * A file is served only to its uploader and to members who may read a notice
- * that references it; anyone else gets the same 404 as for a file that does
+ * or a document that references it; anyone else gets the same 404 as for a file that does
  * not exist. Files are served with nosniff and a sandboxing CSP, so an
  * uploaded PDF or image can never run script in our origin.
  */
@@ -39,8 +39,10 @@ export function uploadsRoutes(parent: FastifyInstance, deps: { db: Db; uploads: 
         const uploader = deps.db.prepare('SELECT name FROM upload_owners WHERE hash = ? AND member_id = ?').pluck().get(hash, actor.memberId) as string | undefined;
         const notices = deps.db.prepare('SELECT notice_id FROM notice_attachments WHERE hash = ?').pluck().all(hash) as string[];
         const via = notices.find((id) => deps.sync.readable(actor, 'notices', id));
-        if (!uploader && !via) throw notFound();
-        const name = uploader ?? ((JSON.parse((deps.db.prepare('SELECT attachments FROM notices WHERE id = ?').pluck().get(via) as string) ?? '[]') as { hash: string; name: string }[]).find((a) => a.hash === hash)?.name ?? 'file');
+        // A file of a readable document (any of its versions) is served too.
+        const inDocument = uploader || via ? undefined : (deps.db.prepare('SELECT document_id, name FROM document_versions WHERE hash = ?').all(hash) as { document_id: string; name: string }[]).find((d) => deps.sync.readable(actor, 'documents', d.document_id));
+        if (!uploader && !via && !inDocument) throw notFound();
+        const name = uploader ?? inDocument?.name ?? ((JSON.parse((deps.db.prepare('SELECT attachments FROM notices WHERE id = ?').pluck().get(via) as string) ?? '[]') as { hash: string; name: string }[]).find((a) => a.hash === hash)?.name ?? 'file');
         const file = deps.uploads.read(hash);
         return reply
           .type(file.type)

@@ -1,0 +1,114 @@
+import './notices.css';
+import type { Attachment, Audience, NoticeInput } from '@kumiai/shared';
+import { useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { errorCode } from '../../api/client.ts';
+import type { AnyErrorCode } from '../../i18n/types.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { useActor } from '../auth/access.ts';
+import { AttachmentPicker } from './AttachmentPicker.tsx';
+import { AudiencePicker } from './AudiencePicker.tsx';
+import { BodyEditor } from './BodyEditor.tsx';
+import { publishNotice } from './notices-api.ts';
+import { usePublishScope } from './use-publish-scope.ts';
+
+const noOne: Audience = { all: false, units: [], roles: [], members: [] };
+
+function time(local: string): number | undefined {
+  if (!local) return undefined;
+  const ms = new Date(local).getTime();
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** Officers write a notice for their own scope, preview it, attach files and publish (POST /api/notices). */
+export function NoticeEditorPage() {
+  const { m } = useI18n();
+  useDocumentTitle(m.notices.editorTitle);
+  const actor = useActor();
+  const navigate = useNavigate();
+  const scope = usePublishScope(actor);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [category, setCategory] = useState('');
+  const [pinned, setPinned] = useState(false);
+  const [allowComments, setAllowComments] = useState(false);
+  const [audience, setAudience] = useState<Audience>(noOne);
+  const [publishAt, setPublishAt] = useState('');
+  const [expiresAt, setExpiresAt] = useState('');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AnyErrorCode | null>(null);
+  const [missing, setMissing] = useState<'title' | 'audience' | null>(null);
+
+  const target: Audience = audience.all ? { all: true, units: [], roles: [], members: [] } : audience;
+  const hasAudience = target.all || target.units.length > 0 || target.roles.length > 0;
+
+  async function submit(): Promise<void> {
+    if (!title.trim()) return setMissing('title');
+    if (!hasAudience) return setMissing('audience');
+    setMissing(null);
+    setBusy(true);
+    setError(null);
+    const at = time(publishAt);
+    const until = time(expiresAt);
+    const input: NoticeInput = {
+      title: title.trim(),
+      body,
+      pinned,
+      allowComments,
+      audience: target,
+      attachments,
+      ...(category.trim() ? { category: category.trim() } : {}),
+      ...(at !== undefined ? { publishAt: at } : {}),
+      ...(until !== undefined ? { expiresAt: until } : {}),
+    };
+    try {
+      const { id } = await publishNotice(input);
+      await navigate({ to: '/notices/$noticeId', params: { noticeId: id } });
+    } catch (e) {
+      setError(errorCode(e));
+      setBusy(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    if (!busy && !uploading) void submit();
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="editor-title" data-testid="notice-editor">
+      <h1 id="editor-title">{m.notices.editorTitle}</h1>
+      <form className="stack" onSubmit={onSubmit} noValidate>
+        <ErrorAlert code={error} testId="notice-editor-error" />
+        <TextField label={m.notices.title} value={title} onValueChange={setTitle} maxLength={200} required error={missing === 'title' ? m.common.required : null} data-testid="notice-title-input" />
+        <BodyEditor value={body} onChange={setBody} />
+        <TextField label={m.notices.category} hint={m.notices.categoryHint} value={category} onValueChange={setCategory} maxLength={40} data-testid="notice-category-input" />
+        <label className="check-row">
+          <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} data-testid="notice-pinned" />
+          <span>{m.notices.pinnedLabel}</span>
+        </label>
+        <label className="check-row">
+          <input type="checkbox" checked={allowComments} onChange={(e) => setAllowComments(e.target.checked)} data-testid="notice-allow-comments" />
+          <span>{m.notices.allowComments}</span>
+        </label>
+        <AudiencePicker value={audience} onChange={setAudience} units={scope.units} wholeUnion={scope.wholeUnion} />
+        {missing === 'audience' ? (
+          <p className="field-error" role="alert" data-testid="notice-audience-error">
+            {m.notices.audienceNone}
+          </p>
+        ) : null}
+        <TextField label={m.notices.schedule} type="datetime-local" value={publishAt} onValueChange={setPublishAt} data-testid="notice-publish-at" />
+        <TextField label={m.notices.expires} type="datetime-local" value={expiresAt} onValueChange={setExpiresAt} data-testid="notice-expires-at" />
+        <AttachmentPicker value={attachments} onChange={setAttachments} onBusy={setUploading} />
+        <button type="submit" className="button button-primary button-large" disabled={busy || uploading} aria-busy={busy} data-testid="notice-publish">
+          {busy ? m.common.sending : m.notices.publish}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import './notices.css';
+import { Link } from '@tanstack/react-router';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { formatDateTime } from './dates.ts';
+import { usePublishedNotices, useReadIds } from './use-notices.ts';
+
+/** The member's notices from the device (also offline): pinned first, newest first, unread marked. */
+export function NoticeFeed() {
+  const { m, lang } = useI18n();
+  const notices = usePublishedNotices();
+  const reads = useReadIds();
+  return (
+    <section className="stack" aria-labelledby="feed-title" data-testid="notice-feed">
+      <h2 id="feed-title">{m.notices.feedTitle}</h2>
+      {notices === undefined || reads === undefined ? (
+        <p className="muted" role="status">
+          {m.app.loading}
+        </p>
+      ) : notices.length === 0 ? (
+        <p className="muted" data-testid="notice-feed-empty">
+          {m.notices.feedEmpty}
+        </p>
+      ) : (
+        <ul className="row-list notice-list">
+          {notices.map((n) => {
+            const unread = !reads.has(n.id);
+            return (
+              <li key={n.id}>
+                <Link
+                  to="/notices/$noticeId"
+                  params={{ noticeId: n.id }}
+                  className="row-link notice-row"
+                  data-testid="notice-item"
+                  data-notice-id={n.id}
+                  data-unread={unread ? 'true' : 'false'}
+                >
+                  <span className="notice-badges">
+                    {n.pinned ? <span className="badge">{m.notices.pinned}</span> : null}
+                    {unread ? <span className="badge badge-strong">{m.notices.unread}</span> : null}
+                    {n.category ? <span className="badge">{n.category}</span> : null}
+                    {(n.attachments?.length ?? 0) > 0 ? (
+                      <span className="badge">
+                        <span aria-hidden="true">📎 </span>
+                        {m.notices.hasAttachments}
+                      </span>
+                    ) : null}
+                  </span>
+                  <span className={unread ? 'row-title notice-title-unread' : 'row-title'}>{n.title}</span>
+                  <span className="muted">
+                    {formatDateTime(n.publishAt, lang)} · {n.authorName}
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import './notices.css';
+import { scopeRoots } from '@kumiai/shared';
+import { Link } from '@tanstack/react-router';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { useActor } from '../auth/access.ts';
+import { AttachmentList } from './AttachmentList.tsx';
+import { formatDateTime } from './dates.ts';
+import { NoticeMarkdown } from './NoticeMarkdown.tsx';
+import { useNotice } from './use-notices.ts';
+import { useReadReceipt } from './use-read-receipt.ts';
+
+/** One notice, read from the device (also offline); opening it records the member's read. */
+export function NoticePage({ noticeId }: { noticeId: string }) {
+  const { m, lang } = useI18n();
+  const notice = useNotice(noticeId);
+  const actor = useActor();
+  useDocumentTitle(notice?.title ?? m.notices.feedTitle);
+  useReadReceipt(notice);
+  if (notice === undefined || !actor) {
+    return (
+      <section className="card stack" aria-labelledby="notice-title">
+        <h1 id="notice-title">{m.notices.feedTitle}</h1>
+        <p className="muted" role="status">
+          {m.app.loading}
+        </p>
+      </section>
+    );
+  }
+  if (notice === null) {
+    return (
+      <section className="card stack" aria-labelledby="notice-title" data-testid="notice-missing">
+        <h1 id="notice-title">{m.notices.feedTitle}</h1>
+        <p role="status">{m.notices.notOnDevice}</p>
+        <p>
+          <Link to="/" className="text-link">
+            {m.notices.backToFeed}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  const mayReadRates = notice.authorId === actor.memberId || scopeRoots(actor, 'notice.read_rates').length > 0;
+  return (
+    <article className="card stack" aria-labelledby="notice-title" data-testid="notice-view" data-notice-id={notice.id}>
+      <h1 id="notice-title">{notice.title}</h1>
+      <dl className="facts">
+        <dt>{m.notices.publishedAt}</dt>
+        <dd>{formatDateTime(notice.publishAt, lang)}</dd>
+        <dt>{m.notices.author}</dt>
+        <dd>{notice.authorName}</dd>
+        {notice.category ? (
+          <>
+            <dt>{m.notices.category}</dt>
+            <dd>{notice.category}</dd>
+          </>
+        ) : null}
+        {notice.status !== 'published' ? (
+          <>
+            <dt>{m.notices.statusLabel}</dt>
+            <dd>{m.notices.statuses[notice.status]}</dd>
+          </>
+        ) : null}
+      </dl>
+      <NoticeMarkdown text={notice.body} testId="notice-body" />
+      <AttachmentList memberId={actor.memberId} files={notice.attachments ?? []} />
+      {mayReadRates ? (
+        <p>
+          <Link to="/notices/$noticeId/read-rate" params={{ noticeId: notice.id }} className="button" data-testid="notice-read-rate-link">
+            {m.notices.readRateLink}
+          </Link>
+        </p>
+      ) : null}
+      <p>
+        <Link to="/" className="text-link">
+          {m.notices.backToFeed}
+        </Link>
+      </p>
+    </article>
+  );
+}

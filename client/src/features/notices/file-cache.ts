@@ -1,0 +1,46 @@
+import type { NoticeDoc } from '@kumiai/shared';
+import { memberFilesCacheName } from '../../sync/session-data.ts';
+import { fileUrl } from './notices-api.ts';
+
+/**
+ * Notice attachments kept on the device (Cache Storage, one cache per member,
+ * removed with the member's data) so they open with no network.
+ */
+
+function available(): boolean {
+  return typeof caches !== 'undefined';
+}
+
+/** Fetches every attachment of the notices on the device that is not cached yet, and drops files no notice references any more. */
+export async function syncFileCache(memberId: string, notices: readonly NoticeDoc[]): Promise<void> {
+  if (!available()) return;
+  const cache = await caches.open(memberFilesCacheName(memberId));
+  const wanted = new Set(notices.flatMap((n) => (n.attachments ?? []).map((a) => new URL(fileUrl(a.hash), location.origin).href)));
+  for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
+  if (typeof navigator !== 'undefined' && !navigator.onLine) return;
+  for (const url of wanted) {
+    if (await cache.match(url)) continue;
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (response.ok) await cache.put(url, response);
+    } catch {
+      return; // offline after all: try again at the next change
+    }
+  }
+}
+
+/** The attachment's bytes from the device, fetching (and keeping) them when they are not there yet; null when neither works. */
+export async function cachedFile(memberId: string, hash: string): Promise<Blob | null> {
+  const url = new URL(fileUrl(hash), location.origin).href;
+  const cache = available() ? await caches.open(memberFilesCacheName(memberId)) : null;
+  const hit = await cache?.match(url);
+  if (hit) return hit.blob();
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return null;
+    await cache?.put(url, response.clone());
+    return await response.blob();
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,41 @@
+import { can, type Actor, type UnitDoc } from '@kumiai/shared';
+import { useEffect, useState } from 'react';
+import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
+
+export interface ScopeUnit {
+  id: string;
+  name: string;
+  depth: number;
+}
+
+/** The units (from the synced `units` collection) this officer may publish to, in tree order; whether they may address the whole union. */
+export function usePublishScope(actor: Actor | null): { units: ScopeUnit[]; wholeUnion: boolean } {
+  const db = useSyncDatabase();
+  const [docs, setDocs] = useState<UnitDoc[]>([]);
+  useEffect(() => {
+    if (!db) return;
+    const sub = db.units.find({ selector: { archived: false } }).$.subscribe((list) => setDocs(list.map((d) => d.toJSON() as UnitDoc)));
+    return () => sub.unsubscribe();
+  }, [db]);
+  if (!actor) return { units: [], wholeUnion: false };
+  const byId = new Map(docs.map((u) => [u.id, u]));
+  const pathOf = (id: string): string[] => {
+    const path: string[] = [];
+    for (let u = byId.get(id); u && !path.includes(u.id); u = u.parentId ? byId.get(u.parentId) : undefined) path.unshift(u.id);
+    return path;
+  };
+  const children = new Map<string | null, UnitDoc[]>();
+  for (const u of docs) {
+    const parent = u.parentId && byId.has(u.parentId) ? u.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const units: ScopeUnit[] = [];
+  const walk = (parent: string | null, depth: number): void => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'ja'))) {
+      if (u.kind !== 'union' && can(actor, 'notice.publish', { unitPath: pathOf(u.id) })) units.push({ id: u.id, name: u.name, depth });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return { units, wholeUnion: can(actor, 'notice.publish', { unitPath: actor.unitPath.slice(0, 1) }) };
+}

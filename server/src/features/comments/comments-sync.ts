@@ -1,0 +1,54 @@
+import { audienceRoles, COMMENT_SERVER_OWNED, commentWriteProblem, noticeCommentDocSchema, type NoticeCommentDoc } from '@kumiai/shared';
+import type { CollectionRegistration, Doc } from '../../sync/registry.ts';
+
+/**
+ * The engine hands applyWrite the document without RxDB's `_deleted`, so the
+ * write rule marks the deletions it allowed here for applyWrite (the same
+ * object passes from one to the other within one row's handling).
+ */
+const allowedDeletions = new WeakSet<Doc>();
+
+/**
+ * `notice_comments`: comments and reactions. Readable by the notice's readers
+ * (sync_audience rows copied from the notice by the triggers of migration 0006)
+ * and by the notice's author (scope_member). Hidden comments and taken-back
+ * ones are sent with empty text to everyone: a projection is the same for all readers.
+ */
+export const commentsCollection: CollectionRegistration = {
+  name: 'notice_comments',
+  schema: noticeCommentDocSchema,
+  source: {
+    table: 'notice_comments',
+    projection: `json_object('id', t.id, 'noticeId', t.notice_id, 'authorId', t.author_id, 'authorName', (SELECT name FROM members WHERE id = t.author_id),
+      'kind', t.kind, 'text', CASE WHEN t.hidden OR t.deleted THEN '' ELSE t.text END, 'emoji', t.emoji,
+      'hidden', json(CASE WHEN t.hidden THEN 'true' ELSE 'false' END), 'createdAt', t.created_at, 'updatedAt', t.updated_at)`,
+  },
+  readableUnits: () => [],
+  // The same audience membership as notices: a comment reaches exactly its notice's readers.
+  audience: { units: (actor) => [...actor.unitPath], roles: (actor) => audienceRoles(actor) },
+  readsOwn: (actor) => actor.status !== 'left',
+  serverOwned: COMMENT_SERVER_OWNED,
+  checkWrite: (ctx, master, next, deleted) => {
+    const doc = next as unknown as NoticeCommentDoc;
+    const notice = ctx.db.prepare('SELECT allow_comments FROM notices WHERE id = ?').get(doc.noticeId) as { allow_comments: number } | undefined;
+    const parent = { readable: notice !== undefined && ctx.visible('notices', doc.noticeId), allowComments: notice?.allow_comments === 1 };
+    const problem = commentWriteProblem(ctx.actor, master as unknown as NoticeCommentDoc | null, doc, deleted, parent);
+    if (!problem && deleted) allowedDeletions.add(next);
+    return problem;
+  },
+  applyWrite: (ctx, next) => {
+    const doc = next as unknown as NoticeCommentDoc;
+    if (allowedDeletions.has(next)) {
+      // Kept as a row (text dropped) so the removal still reaches the notice's readers.
+      ctx.db.prepare("UPDATE notice_comments SET deleted = 1, text = '', updated_at = ? WHERE id = ?").run(ctx.now, doc.id);
+      return;
+    }
+    // Written on the device, perhaps offline: its time is kept, but never one from the future.
+    ctx.db
+      .prepare(
+        `INSERT INTO notice_comments (id, notice_id, author_id, kind, text, emoji, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+      )
+      .run(doc.id, doc.noticeId, doc.authorId, doc.kind, doc.kind === 'comment' ? doc.text : '', doc.emoji, Math.min(doc.createdAt, ctx.now), ctx.now);
+  },
+};

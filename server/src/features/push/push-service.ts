@@ -1,0 +1,180 @@
+import { inAudience, type Actor, type Audience, type PushPayload, type PushSubscriptionInput } from '@kumiai/shared';
+import type { Agent } from 'node:https';
+import webpush from 'web-push';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { ActorRepo } from '../auth/actor-repo.ts';
+import { noticeOfficedBy } from '../comments/notice-officer.ts';
+import { type PushSender, type VapidDetails, vapidSubject, webPushSender } from './push-sender.ts';
+
+interface Logger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+interface SubscriptionRow {
+  endpoint: string;
+  member_id: string;
+  p256dh: string;
+  auth: string;
+}
+
+/** A member keeps at most this many devices subscribed; the oldest go first. */
+const MAX_PER_MEMBER = 10;
+
+const silent: Logger = { info: () => undefined, warn: () => undefined };
+
+/** Where a message went, for logs: the push service's origin only (the path is the subscription's secret). */
+const originOf = (endpoint: string) => URL.canParse(endpoint) ? new URL(endpoint).origin : 'invalid';
+
+/**
+ * Web Push: the VAPID key pair (made at first start, kept in the database),
+ * members' subscriptions, and messages for newly published notices and
+ * reminders. Messages go out after the commit, never inside a transaction;
+ * failures are logged and never thrown; dead subscriptions (404/410) are deleted.
+ */
+export class PushService {
+  private vapid: VapidDetails | null = null;
+  private readonly pending = new Set<Promise<void>>();
+  private log: Logger = silent;
+  /** Replaceable for tests; the default encrypts and sends with the web-push library. */
+  sender: PushSender = webPushSender(
+    () => this.vapidDetails(),
+    () => this.tlsAgent,
+  );
+  /** Tests trust their local push service's self-signed certificate with this; real push services need none. */
+  tlsAgent: Agent | undefined = undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly actors: ActorRepo,
+    private readonly config: { publicUrl: string },
+  ) {}
+
+  useLogger(log: Logger): void {
+    this.log = log;
+  }
+
+  private vapidDetails(): VapidDetails {
+    if (!this.vapid) {
+      const keys = webpush.generateVAPIDKeys();
+      // Another process may have made them first: whichever row exists wins.
+      this.db.prepare('INSERT OR IGNORE INTO push_vapid (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)').run(keys.publicKey, keys.privateKey, this.clock.now());
+      const row = this.db.prepare('SELECT public_key, private_key FROM push_vapid WHERE id = 1').get() as { public_key: string; private_key: string };
+      this.vapid = { subject: vapidSubject(this.config.publicUrl), publicKey: row.public_key, privateKey: row.private_key };
+    }
+    return this.vapid;
+  }
+
+  publicKey(): string {
+    return this.vapidDetails().publicKey;
+  }
+
+  subscribe(auth: { actor: Actor; sessionKind: 'personal' | 'kiosk' | null }, input: PushSubscriptionInput): void {
+    // A shared kiosk must never show one member's notices to the next.
+    if (auth.sessionKind === 'kiosk') throw new AppError('forbidden', 403, 'Kiosk sessions cannot subscribe to push');
+    this.checkEndpoint(input.endpoint);
+    const p256dh = Buffer.from(input.keys.p256dh, 'base64url');
+    if (p256dh.length !== 65 || p256dh[0] !== 4) throw new AppError('validation_failed', 400, 'keys.p256dh must be an uncompressed P-256 point');
+    if (Buffer.from(input.keys.auth, 'base64url').length !== 16) throw new AppError('validation_failed', 400, 'keys.auth must be 16 bytes');
+    const memberId = auth.actor.memberId;
+    this.db
+      .transaction(() => {
+        // One endpoint is one browser: if another member subscribed it before (a shared phone), it is now this member's.
+        this.db
+          .prepare(
+            `INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (endpoint) DO UPDATE SET member_id = excluded.member_id, p256dh = excluded.p256dh, auth = excluded.auth, created_at = excluded.created_at`,
+          )
+          .run(input.endpoint, memberId, input.keys.p256dh, input.keys.auth, this.clock.now());
+        this.db
+          .prepare('DELETE FROM push_subscriptions WHERE member_id = ? AND endpoint NOT IN (SELECT endpoint FROM push_subscriptions WHERE member_id = ? ORDER BY created_at DESC, endpoint LIMIT ?)')
+          .run(memberId, memberId, MAX_PER_MEMBER);
+      })
+      .immediate();
+  }
+
+  unsubscribe(actor: Actor, endpoint: string): void {
+    this.db.prepare('DELETE FROM push_subscriptions WHERE endpoint = ? AND member_id = ?').run(endpoint, actor.memberId);
+  }
+
+  private checkEndpoint(endpoint: string): void {
+    if (!URL.canParse(endpoint)) throw new AppError('validation_failed', 400, 'endpoint must be a URL');
+    const url = new URL(endpoint);
+    // Push services are https (web-push speaks nothing else); credentials in the URL are never a push endpoint.
+    if (url.protocol !== 'https:' || url.username || url.password) throw new AppError('validation_failed', 400, 'endpoint must be an https URL');
+  }
+
+  /** Newly published notices: each subscribed member of the audience (not the author) gets one message. Call after the commit. */
+  noticesPublished(ids: readonly string[]): void {
+    for (const id of ids) {
+      const notice = this.db.prepare("SELECT id, title, audience, author_id FROM notices WHERE id = ? AND status = 'published'").get(id) as
+        | { id: string; title: string; audience: string; author_id: string }
+        | undefined;
+      if (!notice) continue;
+      const targets = this.audienceSubscriptions(JSON.parse(notice.audience) as Audience, notice.id, false).filter((s) => s.member_id !== notice.author_id);
+      this.dispatch(targets, { type: 'notice', noticeId: notice.id, title: notice.title, url: `/notices/${notice.id}` });
+    }
+  }
+
+  /** The author or an officer of the notice reminds those of its audience who have not read it. Returns how many members are reached. */
+  remind(actor: Actor, noticeId: string): { members: number } {
+    const notice = noticeOfficedBy(this.db, this.actors, actor, noticeId);
+    if (notice.status !== 'published') throw new AppError('bad_request', 400, 'Only a published notice can be reminded of');
+    const targets = this.audienceSubscriptions(notice.audience, notice.id, true);
+    this.dispatch(targets, { type: 'reminder', noticeId: notice.id, title: notice.title, url: `/notices/${notice.id}` });
+    return { members: new Set(targets.map((t) => t.member_id)).size };
+  }
+
+  /** Resolves when every message sent so far has been answered (tests; a graceful stop). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /** Subscriptions of active members in the audience (unread ones only, for reminders). */
+  private audienceSubscriptions(audience: Audience, noticeId: string, unreadOnly: boolean): SubscriptionRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.endpoint, s.member_id, s.p256dh, s.auth FROM push_subscriptions s JOIN members m ON m.id = s.member_id
+         WHERE m.status != 'left' AND (? = 0 OR NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = ? AND r.member_id = s.member_id))`,
+      )
+      .all(unreadOnly ? 1 : 0, noticeId) as SubscriptionRow[];
+    const reached = new Map<string, boolean>();
+    return rows.filter((row) => {
+      if (!reached.has(row.member_id)) {
+        const member = this.actors.load(row.member_id);
+        reached.set(row.member_id, member !== null && inAudience(member, audience));
+      }
+      return reached.get(row.member_id) === true;
+    });
+  }
+
+  private dispatch(targets: SubscriptionRow[], payload: PushPayload): void {
+    if (targets.length === 0) return;
+    const body = JSON.stringify(payload);
+    // Detached from the request and its transaction; the promise is tracked only so tests can wait for it.
+    const run = (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await Promise.all(targets.map((t) => this.sendOne(t, body)));
+    })();
+    this.pending.add(run);
+    void run.finally(() => this.pending.delete(run));
+  }
+
+  private async sendOne(target: SubscriptionRow, body: string): Promise<void> {
+    const where = originOf(target.endpoint);
+    try {
+      const { statusCode } = await this.sender({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, body);
+      if (statusCode === 404 || statusCode === 410) {
+        this.db.prepare('DELETE FROM push_subscriptions WHERE endpoint = ?').run(target.endpoint);
+        this.log.info({ pushService: where, statusCode }, 'push subscription expired: deleted');
+      } else if (statusCode >= 300) {
+        this.log.warn({ pushService: where, statusCode }, 'push refused');
+      }
+    } catch (error) {
+      this.log.warn({ pushService: where, err: error instanceof Error ? error.message : String(error) }, 'push failed');
+    }
+  }
+}

@@ -1,43 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { ActivatePage } from '../pages/activate-page.ts';
+import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
 import { NoticesPage } from '../pages/notices-page.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { readDeviceData, traces } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { issueCards, originOf, phoneContext } from '../support/identity.ts';
-import type { RunningServer } from '../support/server.ts';
+import { originOf } from '../support/identity.ts';
+import { otherMemberOnPhone, PDF, unitIdOf } from '../support/notices.ts';
 import { expectUpToDate, MEMBER_A, memberOnPhone, unionWithRoster } from '../support/sync.ts';
-
-/** The roster's member in 品川職場 (A2), another workplace than member A's 本社分会 (A1). */
-const MEMBER_C = { employeeNumber: '200003', name: '波～太郎', password: 'another quiet phrase' } as const;
-
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
-
-async function unitIdOf(page: Page, server: RunningServer, code: string): Promise<string> {
-  const res = await page.request.get(`${server.url}/api/units`);
-  const body = (await res.json()) as { units: { id: string; code: string | null }[] };
-  const unit = body.units.find((u) => u.code === code);
-  if (!unit) throw new Error(`no unit ${code}`);
-  return unit.id;
-}
-
-async function otherMemberOnPhone(browser: Browser, page: Page, server: RunningServer): Promise<{ phone: BrowserContext; memberPage: Page; memberId: string }> {
-  const [card] = await issueCards(page.request, server, [MEMBER_C.employeeNumber]);
-  if (!card) throw new Error('no card issued');
-  const phone = await phoneContext(browser, server);
-  const memberPage = await phone.newPage();
-  const activate = new ActivatePage(memberPage);
-  await activate.openCard(card.url);
-  await activate.expectGreeting(MEMBER_C.name, MEMBER_C.employeeNumber);
-  await activate.choosePassword(MEMBER_C.password);
-  await expect(memberPage.getByTestId('home-member')).toBeVisible();
-  return { phone, memberPage, memberId: card.memberId };
-}
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);

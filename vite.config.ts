@@ -55,6 +55,8 @@ export default defineConfig({
         // The first install takes control of the open page at once, so it works offline without a reload.
         // Updates still wait for the member's "reload" tap (registerType: 'prompt').
         clientsClaim: true,
+        // Web Push (push and notificationclick handlers): client/public/push-sw.js, served uncached like sw.js.
+        importScripts: ['push-sw.js'],
       },
     }),
   ],

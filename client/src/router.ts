@@ -1,6 +1,9 @@
 import { createRouter } from '@tanstack/react-router';
 import { activateRoute } from './routes/activate.tsx';
 import { auditRoute } from './routes/audit.tsx';
+import { documentNewRoute } from './routes/document-new.tsx';
+import { documentRoute } from './routes/document.tsx';
+import { documentsRoute } from './routes/documents.tsx';
 import { indexRoute } from './routes/index.tsx';
 import { kioskRegisterRoute } from './routes/kiosk-register.tsx';
 import { kioskRoute } from './routes/kiosk.tsx';
@@ -14,6 +17,7 @@ import { membersCardsRoute } from './routes/members-cards.tsx';
 import { membersImportRoute } from './routes/members-import.tsx';
 import { membersRoute } from './routes/members.tsx';
 import { rootRoute } from './routes/root.tsx';
+import { searchRoute } from './routes/search.tsx';
 import { settingsRoute } from './routes/settings.tsx';
 import { setupRoute } from './routes/setup.tsx';
 import { signInRoute } from './routes/sign-in.tsx';
@@ -26,7 +30,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   kioskRoute,
-  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute, noticeNewRoute, noticeRoute, noticeReadRateRoute]),
+  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute, noticeNewRoute, noticeRoute, noticeReadRateRoute, searchRoute, documentsRoute, documentNewRoute, documentRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -60,11 +60,6 @@ describe('client sync engine against the real server', () => {
     // The units from the root down to the member's own workplace, no siblings.
     expect((await mem.database.db.units.find().exec()).map((d) => d.id).sort()).toEqual(['bA', 'u', 'wA1']);
 
-    // An officer's device receives the records of their branch, and nothing of branch B.
-    const officer = await client('offA', url);
-    await officer.replication.awaitInSync();
-    expect((await officer.database.db.members.find().exec()).map((d) => d.id).sort()).toEqual(['memA', 'offA', 'viewA']);
-
     // An allowed edit: counted as waiting, then acknowledged and seen by the other device.
     const me = (await mem.database.db.members.findOne('memA').exec())!;
     await me.incrementalPatch({ phone: '090-1234-5678' });
@@ -78,6 +73,14 @@ describe('client sync engine against the real server', () => {
     expect(mem.database.rejections.listRejections()[0]).toMatchObject({ id: 'memA', code: 'forbidden_field', field: 'name' });
     await until(async () => (await mem.database.db.members.findOne('memA').exec())?.name !== 'Forged');
     await until(() => mem.database.pending.count === 0);
+
+    // An officer's device receives the records of their branch, and nothing of branch B.
+    // (RxDB's free edition opens at most 13 collections per process: the second device closes first.)
+    await off.stop();
+    engines.splice(engines.indexOf(off), 1);
+    const officer = await client('offA', url);
+    await officer.replication.awaitInSync();
+    expect((await officer.database.db.members.find().exec()).map((d) => d.id).sort()).toEqual(['memA', 'offA', 'viewA']);
   });
 });
 

@@ -21,6 +21,8 @@ export const deviceEditableFields: Record<CollectionName, readonly string[]> = {
   members: MEMBER_SELF_EDITABLE,
   notices: [],
   reads: [],
+  documents: [],
+  notice_comments: ['text'],
 };
 
 type Doc = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { syncedCollections, type CollectionName, type MemberDoc, type NoticeDoc, type ReadDoc, type UnitDoc } from '@kumiai/shared';
+import { syncedCollections, type CollectionName, type DocumentDoc, type MemberDoc, type NoticeCommentDoc, type NoticeDoc, type ReadDoc, type UnitDoc } from '@kumiai/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
@@ -11,7 +11,7 @@ import { RejectionStore } from './rejections.ts';
  *
  * Collection budget: RxDB's free edition opens at most 13 collections per
  * process; each replication adds no collection (its meta data is a storage
- * instance). Four collections today; see server/src/sync/README.md.
+ * instance). Six collections today; see server/src/sync/README.md.
  */
 
 export type KumiaiCollections = {
@@ -19,6 +19,8 @@ export type KumiaiCollections = {
   members: RxCollection<MemberDoc>;
   notices: RxCollection<NoticeDoc>;
   reads: RxCollection<ReadDoc>;
+  documents: RxCollection<DocumentDoc>;
+  notice_comments: RxCollection<NoticeCommentDoc>;
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 
@@ -28,6 +30,8 @@ const migrationStrategies: Record<CollectionName, Record<number, (old: Record<st
   members: {},
   notices: {},
   reads: {},
+  documents: {},
+  notice_comments: {},
 };
 
 export interface MemberDatabase {
@@ -89,7 +93,7 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
   });
-  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map(), notices: new Map(), reads: new Map() };
+  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map(), notices: new Map(), reads: new Map(), documents: new Map(), notice_comments: new Map() };
   const names = Object.keys(syncedCollections) as CollectionName[];
   try {
     await db.addCollections(

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { notFound } from '../lib/errors.ts';
 
-const NEVER_CACHE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'registerSW.js']);
+const NEVER_CACHE = new Set(['index.html', 'sw.js', 'push-sw.js', 'manifest.webmanifest', 'registerSW.js']);
 
 /**
  * Serves the built PWA. Vite puts content-hashed files under /assets, so those

@@ -1,4 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import { noticeCommentDocSchema } from './comments.ts';
+import { documentDocSchema } from './documents.ts';
 import { noticeDocSchema, readDocSchema } from './notices.ts';
 
 /**
@@ -60,5 +62,7 @@ export const syncedCollections = {
   members: memberDocSchema,
   notices: noticeDocSchema,
   reads: readDocSchema,
+  documents: documentDocSchema,
+  notice_comments: noticeCommentDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;

@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/session.ts';
 import { ProfileForm } from './ProfileForm.tsx';
+import { PushOptIn } from './PushOptIn.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
 import { SignOutButtons } from './SignOutButtons.tsx';
 import { useOwnMember } from './use-own-member.ts';
@@ -46,6 +47,7 @@ export function MePage() {
           {m.app.loading}
         </p>
       )}
+      <PushOptIn kiosk={me.session.kind === 'kiosk'} />
       <SignOutButtons kiosk={me.session.kind === 'kiosk'} memberId={me.member.id} />
     </section>
   );

@@ -13,7 +13,7 @@ function sizeText(bytes: number): string {
  * One attachment, opened from the device's copy (a blob: URL), so it works with
  * no network; until that copy is there, the server's address.
  */
-function AttachmentItem({ memberId, file }: { memberId: string; file: Attachment }) {
+export function AttachmentItem({ memberId, file }: { memberId: string; file: Attachment }) {
   const { m } = useI18n();
   const [blobUrl, setBlobUrl] = useState<string | null>(null);
   useEffect(() => {

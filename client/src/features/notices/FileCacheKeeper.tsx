@@ -1,9 +1,11 @@
+import type { DocumentDoc, NoticeDoc } from '@kumiai/shared';
 import { useEffect } from 'react';
+import { combineLatest } from 'rxjs';
 import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
 import { useSession } from '../auth/session.ts';
-import { syncFileCache } from './file-cache.ts';
+import { filesToKeep, syncFileCache } from './file-cache.ts';
 
-/** Keeps the attachments of every notice on the device in Cache Storage (and only those); renders nothing. */
+/** Keeps the attachments of every notice and the files of "keep offline" documents on the device in Cache Storage (and only those); renders nothing. */
 export function FileCacheKeeper() {
   const db = useSyncDatabase();
   const { me } = useSession();
@@ -11,12 +13,15 @@ export function FileCacheKeeper() {
   useEffect(() => {
     if (!db || !memberId) return;
     let running = Promise.resolve();
-    let latest: Parameters<typeof syncFileCache>[1] = [];
+    let latest: string[] = [];
     const run = (): void => {
       running = running.then(() => syncFileCache(memberId, latest)).catch(() => undefined);
     };
-    const sub = db.notices.find().$.subscribe((docs) => {
-      latest = docs.map((d) => d.toJSON() as Parameters<typeof syncFileCache>[1][number]);
+    const sub = combineLatest([db.notices.find().$, db.documents.find().$]).subscribe(([notices, documents]) => {
+      latest = filesToKeep(
+        notices.map((d) => d.toJSON() as NoticeDoc),
+        documents.map((d) => d.toJSON() as DocumentDoc),
+      );
       run();
     });
     window.addEventListener('online', run);

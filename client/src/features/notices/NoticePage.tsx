@@ -3,9 +3,11 @@ import { scopeRoots } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useActor } from '../auth/access.ts';
+import { mayUse, useActor } from '../auth/access.ts';
+import { useSession } from '../auth/session.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { formatDateTime } from './dates.ts';
+import { NoticeComments } from './NoticeComments.tsx';
 import { NoticeMarkdown } from './NoticeMarkdown.tsx';
 import { useNotice } from './use-notices.ts';
 import { useReadReceipt } from './use-read-receipt.ts';
@@ -15,6 +17,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
   const { m, lang } = useI18n();
   const notice = useNotice(noticeId);
   const actor = useActor();
+  const { me } = useSession();
   useDocumentTitle(notice?.title ?? m.notices.feedTitle);
   useReadReceipt(notice);
   if (notice === undefined || !actor) {
@@ -64,6 +67,9 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
       </dl>
       <NoticeMarkdown text={notice.body} testId="notice-body" />
       <AttachmentList memberId={actor.memberId} files={notice.attachments ?? []} />
+      {notice.allowComments ? (
+        <NoticeComments noticeId={notice.id} memberId={actor.memberId} memberName={me?.member.name ?? ''} mayHide={notice.authorId === actor.memberId || mayUse(me, 'notices')} />
+      ) : null}
       {mayReadRates ? (
         <p>
           <Link to="/notices/$noticeId/read-rate" params={{ noticeId: notice.id }} className="button" data-testid="notice-read-rate-link">

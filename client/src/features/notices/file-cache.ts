@@ -1,21 +1,29 @@
-import type { NoticeDoc } from '@kumiai/shared';
+import type { DocumentDoc, NoticeDoc } from '@kumiai/shared';
 import { memberFilesCacheName } from '../../sync/session-data.ts';
 import { fileUrl } from './notices-api.ts';
 
 /**
- * Notice attachments kept on the device (Cache Storage, one cache per member,
- * removed with the member's data) so they open with no network.
+ * Notice attachments and the current files of documents marked "keep offline",
+ * kept on the device (Cache Storage, one cache per member, removed with the
+ * member's data) so they open with no network.
  */
+
+/** The hashes of every file to keep: all notice attachments, and the current file of each "keep offline" document. */
+export function filesToKeep(notices: readonly NoticeDoc[], documents: readonly DocumentDoc[]): string[] {
+  const hashes = new Set(notices.flatMap((n) => (n.attachments ?? []).map((a) => a.hash)));
+  for (const d of documents) if (d.kind === 'document' && d.keepOffline && d.current) hashes.add(d.current.file.hash);
+  return [...hashes];
+}
 
 function available(): boolean {
   return typeof caches !== 'undefined';
 }
 
-/** Fetches every attachment of the notices on the device that is not cached yet, and drops files no notice references any more. */
-export async function syncFileCache(memberId: string, notices: readonly NoticeDoc[]): Promise<void> {
+/** Fetches every file to keep (see `filesToKeep`) that is not cached yet, and drops the files nothing references any more. */
+export async function syncFileCache(memberId: string, hashes: readonly string[]): Promise<void> {
   if (!available()) return;
   const cache = await caches.open(memberFilesCacheName(memberId));
-  const wanted = new Set(notices.flatMap((n) => (n.attachments ?? []).map((a) => new URL(fileUrl(a.hash), location.origin).href)));
+  const wanted = new Set(hashes.map((hash) => new URL(fileUrl(hash), location.origin).href));
   for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);
   if (typeof navigator !== 'undefined' && !navigator.onLine) return;
   for (const url of wanted) {

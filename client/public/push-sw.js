@@ -1,0 +1,77 @@
+/* global self */
+// Web Push for Kumiai, imported by the generated service worker (vite.config.ts, workbox.importScripts).
+// Plain script: the service worker cannot read the app's chosen language, so the browser's language decides.
+
+'use strict';
+
+const ICON = '/icons/icon-192.png';
+
+const BODIES = {
+  ja: { notice: '新しいお知らせ', reminder: '未読のお知らせがあります' },
+  en: { notice: 'New notice', reminder: 'You have an unread notice' },
+};
+
+/** The message as the server sends it ({type, noticeId, title, url}); anything else is shown generically. */
+function parse(event) {
+  let data = null;
+  try {
+    data = event.data ? event.data.json() : null;
+  } catch {
+    data = null;
+  }
+  if (!data || typeof data !== 'object') data = {};
+  return {
+    type: data.type === 'reminder' ? 'reminder' : 'notice',
+    noticeId: typeof data.noticeId === 'string' ? data.noticeId : '',
+    title: typeof data.title === 'string' && data.title.trim() ? data.title : 'Kumiai 組合',
+    url: typeof data.url === 'string' ? data.url : '/',
+  };
+}
+
+/** An address inside this app only: another origin (or a malformed path) opens the home page instead. */
+function sameOriginUrl(path) {
+  try {
+    const url = new URL(path, self.location.origin);
+    return url.origin === self.location.origin ? url.href : new URL('/', self.location.origin).href;
+  } catch {
+    return new URL('/', self.location.origin).href;
+  }
+}
+
+self.addEventListener('push', (event) => {
+  const message = parse(event);
+  const lang = String(self.navigator.language || 'ja').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  const options = {
+    body: BODIES[lang][message.type],
+    icon: ICON,
+    lang,
+    data: { url: message.url, noticeId: message.noticeId, type: message.type },
+  };
+  // One notification per notice: a reminder replaces the earlier one.
+  if (message.noticeId) options.tag = message.noticeId;
+  if (message.type === 'reminder') options.renotify = Boolean(message.noticeId);
+  event.waitUntil(self.registration.showNotification(message.title, options));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const data = event.notification.data || {};
+  const target = sameOriginUrl(typeof data.url === 'string' ? data.url : '/');
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      if (open) {
+        // navigate() works only on a window this worker controls; otherwise a new window opens the notice.
+        try {
+          const focused = await open.focus();
+          if (focused.url !== target) await focused.navigate(target);
+          return;
+        } catch {
+          // fall through to a new window
+        }
+      }
+      await self.clients.openWindow(target);
+    })(),
+  );
+});

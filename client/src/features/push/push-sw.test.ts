@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+const source = fs.readFileSync(path.resolve(import.meta.dirname, '../../../public/push-sw.js'), 'utf8');
+const ORIGIN = 'https://kumiai.example';
+
+interface FakeWindow {
+  url: string;
+  focus: () => Promise<FakeWindow>;
+  navigate: (url: string) => Promise<FakeWindow>;
+}
+
+/** Runs client/public/push-sw.js against a fake service worker scope and returns its listeners and what they did. */
+function worker(windows: { url: string; controlled: boolean }[] = [], language = 'ja-JP') {
+  const listeners = new Map<string, (event: unknown) => void>();
+  const log: string[] = [];
+  const shown: { title: string; options: Record<string, unknown> }[] = [];
+  const clients: FakeWindow[] = windows.map((w) => {
+    const client: FakeWindow = {
+      url: w.url,
+      focus: async () => {
+        log.push(`focus ${client.url}`);
+        return client;
+      },
+      navigate: async (url: string) => {
+        if (!w.controlled) throw new TypeError('not controlled');
+        log.push(`navigate ${url}`);
+        return client;
+      },
+    };
+    return client;
+  });
+  const self = {
+    location: { origin: ORIGIN },
+    navigator: { language },
+    addEventListener: (type: string, fn: (event: unknown) => void) => listeners.set(type, fn),
+    registration: {
+      showNotification: async (title: string, options: Record<string, unknown>) => {
+        shown.push({ title, options });
+      },
+    },
+    clients: {
+      matchAll: async () => clients,
+      openWindow: async (url: string) => {
+        log.push(`open ${url}`);
+        return null;
+      },
+    },
+  };
+  vm.runInNewContext(source, { self, URL });
+  async function dispatch(type: string, event: object): Promise<void> {
+    let work: Promise<unknown> = Promise.resolve();
+    listeners.get(type)?.({ ...event, waitUntil: (p: Promise<unknown>) => (work = p) });
+    await work;
+  }
+  return {
+    shown,
+    log,
+    push: (data: unknown) => dispatch('push', { data: { json: () => (typeof data === 'string' ? JSON.parse(data) : data) as unknown } }),
+    click: (url: unknown) => dispatch('notificationclick', { notification: { data: { url }, close: () => log.push('close') } }),
+  };
+}
+
+describe('push-sw.js', () => {
+  it('shows a notice with its title, a Japanese body, its tag, the icon and the url', async () => {
+    const sw = worker();
+    await sw.push({ type: 'notice', noticeId: 'n1', title: '臨時大会', url: '/notices/n1' });
+    expect(sw.shown).toHaveLength(1);
+    expect(sw.shown[0]).toMatchObject({ title: '臨時大会', options: { body: '新しいお知らせ', tag: 'n1', icon: '/icons/icon-192.png', data: { url: '/notices/n1' } } });
+  });
+
+  it('words a reminder as unread, in English for an English browser', async () => {
+    const sw = worker([], 'en-US');
+    await sw.push({ type: 'reminder', noticeId: 'n1', title: 'Meeting', url: '/notices/n1' });
+    expect(sw.shown[0]?.options).toMatchObject({ body: 'You have an unread notice', tag: 'n1', renotify: true });
+  });
+
+  it('shows something sensible for a malformed message', async () => {
+    const sw = worker();
+    await sw.push('"not an object"');
+    expect(sw.shown[0]).toMatchObject({ title: 'Kumiai 組合', options: { body: '新しいお知らせ', data: { url: '/' } } });
+  });
+
+  it('on a tap, focuses an open window of the app and navigates it to the notice', async () => {
+    const sw = worker([{ url: `${ORIGIN}/`, controlled: true }]);
+    await sw.click('/notices/n1');
+    expect(sw.log).toEqual(['close', `focus ${ORIGIN}/`, `navigate ${ORIGIN}/notices/n1`]);
+  });
+
+  it('opens a new window when none is open, or when the open one cannot be navigated', async () => {
+    const none = worker();
+    await none.click('/notices/n1');
+    expect(none.log).toEqual(['close', `open ${ORIGIN}/notices/n1`]);
+    const uncontrolled = worker([{ url: `${ORIGIN}/me`, controlled: false }]);
+    await uncontrolled.click('/notices/n1');
+    expect(uncontrolled.log).toEqual(['close', `focus ${ORIGIN}/me`, `open ${ORIGIN}/notices/n1`]);
+  });
+
+  it('never opens another origin', async () => {
+    for (const url of ['https://evil.example/notices/n1', '//evil.example/x', 'javascript:alert(1)']) {
+      const sw = worker();
+      await sw.click(url);
+      expect(sw.log).toEqual(['close', `open ${ORIGIN}/`]);
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import type { DocumentDoc, NoticeDoc } from '@kumiai/shared';
+import { describe, expect, it } from 'vitest';
+import { excerpt, searchOnDevice } from './local-search.ts';
+
+const everyone = { all: true, units: [], roles: [], members: [] };
+const notice = (id: string, title: string, body: string, status: NoticeDoc['status'] = 'published'): NoticeDoc =>
+  ({ id, title, body, status, publishAt: 1, audience: everyone, pinned: false, allowComments: false }) as unknown as NoticeDoc;
+const doc = (id: string, kind: 'folder' | 'document', title: string, description = ''): DocumentDoc =>
+  ({ id, kind, folderId: kind === 'folder' ? null : 'f', title, description, audience: everyone, keepOffline: false, sort: 0, authorId: null, current: null, versions: [], updatedAt: 2 });
+
+describe('searchOnDevice', () => {
+  it('finds two-character Japanese words in titles, bodies and descriptions, titles first', () => {
+    const hits = searchOnDevice('賃金', [notice('n1', '春闘', '今年の賃金交渉について'), notice('n2', '賃金の回答', '本文')], [doc('d1', 'document', '規約', '賃金規程の写し')]);
+    expect(hits.map((h) => h.id)).toEqual(['n2', 'd1', 'n1']);
+    expect(hits.find((h) => h.id === 'n1')?.snippet).toContain('賃金交渉');
+  });
+
+  it('normalises full-width letters and case, and skips folders and unpublished notices', () => {
+    const hits = searchOnDevice('ｐｄｆ', [notice('n1', 'PDF の配布', ''), notice('n2', 'pdf 下書き', '', 'draft')], [doc('f', 'folder', 'PDF'), doc('d1', 'document', 'Pdf 資料')]);
+    expect(hits.map((h) => h.id).sort()).toEqual(['d1', 'n1']);
+  });
+
+  it('returns nothing for an empty query, and excerpts around the match', () => {
+    expect(searchOnDevice('  ', [notice('n1', 'a', 'b')], [])).toEqual([]);
+    expect(excerpt(`${'あ'.repeat(100)}賃金${'い'.repeat(100)}`, '賃金', 5)).toBe('…あああああ賃金いいいいい…');
+  });
+});

@@ -87,8 +87,11 @@ describe('sign-in and sessions', () => {
     expect((await me({ cookie: phone.cookie })).statusCode).toBe(401);
     expect((await me({ cookie: laptop.cookie })).statusCode).toBe(200);
     const tablet = await signIn(server, '000100');
+    server.db.prepare("INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES ('https://push.example/1', 'memA', 'k', 'a', 0)").run();
     await server.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: tablet, payload: { everywhere: true } });
     expect((await me({ cookie: laptop.cookie })).statusCode).toBe(401);
+    // Signed out everywhere: no device keeps receiving this member's notifications.
+    expect(server.db.prepare("SELECT count(*) FROM push_subscriptions WHERE member_id = 'memA'").pluck().get()).toBe(0);
 
     const again = await signIn(server, '000100');
     const admin = await signIn(server, '000001');

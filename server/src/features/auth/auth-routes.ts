@@ -47,7 +47,11 @@ export function authRoutes(app: FastifyInstance, deps: AuthRouteDeps): void {
     async (request, reply) => {
       const auth = requireAuth(request);
       const token = request.cookies[SESSION_COOKIE];
-      if (request.body?.everywhere) deps.sessions.revokeAll(auth.actor.memberId);
+      if (request.body?.everywhere) {
+        deps.sessions.revokeAll(auth.actor.memberId);
+        // Every device is signed out, so none of them should keep receiving this member's notifications.
+        deps.db.prepare('DELETE FROM push_subscriptions WHERE member_id = ?').run(auth.actor.memberId);
+      }
       else if (token) deps.sessions.revoke(token);
       clearSessionCookie(reply);
       return { ok: true };

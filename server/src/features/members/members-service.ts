@@ -168,7 +168,10 @@ export class MembersService {
       if (transfer) event.run(id, 'transferred', row.unit_id, input.unitId, null, null, actor?.memberId ?? null, now);
       if (input.status && input.status !== row.status) event.run(id, 'status_changed', null, null, row.status, input.status, actor?.memberId ?? null, now);
       // A member who leaves is signed out everywhere at once.
-      if (input.status === 'left') this.db.prepare('DELETE FROM sessions WHERE member_id = ?').run(id);
+      if (input.status === 'left') {
+        this.db.prepare('DELETE FROM sessions WHERE member_id = ?').run(id);
+        this.db.prepare('DELETE FROM push_subscriptions WHERE member_id = ?').run(id);
+      }
       return toView(this.row(id)!);
     });
   }

@@ -120,12 +120,18 @@ export class SyncEngine {
   }
 
   /** The document as this reader may see it now: its JSON, a removal, or null when it was never theirs to see. */
-  private current(c: Compiled, reader: Reader, id: string): { visible: boolean; json: string | null; exists: boolean } {
+  private current(c: Compiled, reader: Reader, id: string): { visible: boolean; json: string | null; exists: boolean; deletedInScope: boolean } {
     const row = this.stmt(c.oneSql).get(id) as { deleted: number; scope_unit: string | null; scope_member: string | null; data: string | null } | undefined;
-    if (!row) return { visible: false, json: null, exists: false };
+    if (!row) return { visible: false, json: null, exists: false, deletedInScope: false };
     const audience = c.registration.audience ? (this.stmt(AUDIENCE_SQL).all(c.registration.name, id) as AudienceRow[]) : [];
     const visible = reader.sees(c.registration, row.scope_unit, row.scope_member, audience);
-    return { visible: visible && row.deleted === 0, json: visible && row.deleted === 0 && row.data ? withDeletedFalse(row.data) : null, exists: true };
+    return {
+      visible: visible && row.deleted === 0,
+      json: visible && row.deleted === 0 && row.data ? withDeletedFalse(row.data) : null,
+      exists: true,
+      // A deleted document the reader could see may be created again (a reaction taken back, then given again); the write rule decides.
+      deletedInScope: visible && row.deleted === 1,
+    };
   }
 
   /**
@@ -236,7 +242,7 @@ export class SyncEngine {
             continue;
           }
           const current = this.current(c, reader, id);
-          if (!current.visible && current.exists) {
+          if (!current.visible && current.exists && !current.deletedInScope) {
             reject(id, 'forbidden', 'Not allowed');
             continue;
           }

@@ -168,3 +168,31 @@ describe('notice comments and reactions', () => {
     expect(live((await memB.pullAll('notice_comments', after.checkpoint)).docs)).toHaveLength(3);
   });
 });
+
+describe('taking back and giving again', () => {
+  it('a reaction taken back can be given again by its author, and nobody takes over another member’s taken-back comment', async () => {
+    await setup();
+    const { id } = await publish({ audience: audience({ units: ['wA1'] }) });
+    const memA = await clientFor('memA');
+    const memA2 = await clientFor('memA2');
+    const like = reaction(id, 'memA', '👍');
+    expect((await write(memA, [like])).codes).toEqual([]);
+    const given = (await memA.pullAll('notice_comments')).docs.get(like.id)!;
+    // Taken back (RxDB sends the deletion with the master it assumed)...
+    const back = await memA.request('notice_comments', 'masterWrite', [[{ assumedMasterState: given, newDocumentState: { ...given, _deleted: true } }]]);
+    expect(back.rejected).toBeUndefined();
+    expect(server.db.prepare('SELECT deleted FROM notice_comments WHERE id = ?').pluck().get(like.id)).toBe(1);
+    // ...and given again.
+    expect((await write(memA, [like])).codes).toEqual([]);
+    expect(server.db.prepare('SELECT deleted FROM notice_comments WHERE id = ?').pluck().get(like.id)).toBe(0);
+    expect((await memA2.pullAll('notice_comments')).docs.get(like.id)).toMatchObject({ _deleted: false, emoji: '👍', authorId: 'memA' });
+
+    // A comment taken back stays its author's: another member re-using its id is refused.
+    const mine = comment(id, 'memA', 'はじめまして', 'c-shared-id');
+    expect((await write(memA, [mine])).codes).toEqual([]);
+    const stored = (await memA.pullAll('notice_comments')).docs.get('c-shared-id')!;
+    await memA.request('notice_comments', 'masterWrite', [[{ assumedMasterState: stored, newDocumentState: { ...stored, _deleted: true } }]]);
+    expect((await write(memA2, [comment(id, 'memA2', '乗っ取り', 'c-shared-id')])).codes).toEqual(['c-shared-id forbidden ']);
+    expect(server.db.prepare("SELECT author_id, deleted FROM notice_comments WHERE id = 'c-shared-id'").get()).toEqual({ author_id: 'memA', deleted: 1 });
+  });
+});

@@ -32,6 +32,9 @@ export const commentsCollection: CollectionRegistration = {
     const doc = next as unknown as NoticeCommentDoc;
     const notice = ctx.db.prepare('SELECT allow_comments FROM notices WHERE id = ?').get(doc.noticeId) as { allow_comments: number } | undefined;
     const parent = { readable: notice !== undefined && ctx.visible('notices', doc.noticeId), allowComments: notice?.allow_comments === 1 };
+    // Re-creating a taken-back comment or reaction is for its own author only: nobody takes over another's id.
+    const earlierAuthor = master ? undefined : (ctx.db.prepare('SELECT author_id FROM notice_comments WHERE id = ?').pluck().get(doc.id) as string | undefined);
+    if (earlierAuthor !== undefined && earlierAuthor !== ctx.actor.memberId) return { code: 'forbidden' };
     const problem = commentWriteProblem(ctx.actor, master as unknown as NoticeCommentDoc | null, doc, deleted, parent);
     if (!problem && deleted) allowedDeletions.add(next);
     return problem;
@@ -47,7 +50,7 @@ export const commentsCollection: CollectionRegistration = {
     ctx.db
       .prepare(
         `INSERT INTO notice_comments (id, notice_id, author_id, kind, text, emoji, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at`,
+         ON CONFLICT (id) DO UPDATE SET text = excluded.text, deleted = 0, updated_at = excluded.updated_at`,
       )
       .run(doc.id, doc.noticeId, doc.authorId, doc.kind, doc.kind === 'comment' ? doc.text : '', doc.emoji, Math.min(doc.createdAt, ctx.now), ctx.now);
   },

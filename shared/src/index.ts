@@ -13,3 +13,5 @@ export * from './sync/comments.ts';
 export * from './push.ts';
 export * from './sync/documents.ts';
 export * from './search.ts';
+export * from './forms/fields.ts';
+export * from './forms/applications.ts';

@@ -10,6 +10,7 @@ import { kioskRoute } from './routes/kiosk.tsx';
 import { meRoute } from './routes/me.tsx';
 import { memberDetailRoute } from './routes/member-detail.tsx';
 import { memberRoute } from './routes/member.tsx';
+import { noticeEditRoute } from './routes/notice-edit.tsx';
 import { noticeNewRoute } from './routes/notice-new.tsx';
 import { noticeReadRateRoute } from './routes/notice-read-rate.tsx';
 import { noticeRoute } from './routes/notice.tsx';
@@ -30,7 +31,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   kioskRoute,
-  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute, noticeNewRoute, noticeRoute, noticeReadRateRoute, searchRoute, documentsRoute, documentNewRoute, documentRoute]),
+  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute, noticeNewRoute, noticeRoute, noticeReadRateRoute, noticeEditRoute, searchRoute, documentsRoute, documentNewRoute, documentRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

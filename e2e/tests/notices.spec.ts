@@ -162,3 +162,47 @@ test('a notice body with <script> and javascript: links renders inert; axe on th
   await expect(page.getByTestId('notice-upload-error')).toHaveAttribute('data-code', 'unsupported_file_type');
   await expectAccessible(page, 'editor with errors');
 });
+
+test('an officer edits a published notice (the member sees the new title, the history lists both versions), reminds the unread and adds a documents folder', async ({ page, server, browser }) => {
+  await unionWithRoster(page, server);
+  const a1 = await unitIdOf(page, server, 'A1');
+  const { phone, memberPage } = await memberOnPhone(browser, page, server);
+  try {
+    const officer = new NoticesPage(page);
+    const noticeId = await officer.publish({ title: '職場集会のお知らせ', body: '金曜日に集会があります。', unitIds: [a1], files: [] });
+    const member = new NoticesPage(memberPage);
+    await memberPage.goto('/');
+    await expect(member.item(noticeId)).toContainText('職場集会のお知らせ');
+
+    // The officer edits it from the notice view; the editor comes prefilled.
+    await page.getByTestId('notice-edit-link').click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${noticeId}/edit$`));
+    const titleInput = page.getByTestId('notice-title-input');
+    await expect(titleInput).toHaveValue('職場集会のお知らせ');
+    await expect(page.getByTestId('notice-body-input')).toHaveValue('金曜日に集会があります。');
+    await expect(page.locator(`[data-testid="audience-unit"][data-unit-id="${a1}"]`)).toBeChecked();
+    await titleInput.fill('職場集会のお知らせ(場所変更)');
+    await page.getByTestId('notice-publish').click();
+    await expect(page).toHaveURL(new RegExp(`/notices/${noticeId}$`));
+    await expect(page.getByTestId('notice-history-version')).toHaveCount(2);
+    await expect(page.getByTestId('notice-history-version').first()).toContainText('職場集会のお知らせ(場所変更)');
+
+    // The member's feed shows the new title.
+    await expect(member.item(noticeId)).toContainText('職場集会のお知らせ(場所変更)');
+
+    // The reminder reports how many members it reached (none have a push subscription here).
+    await page.getByTestId('notice-read-rate-link').click();
+    await page.getByTestId('read-rate-remind').click();
+    await expect(page.getByTestId('read-rate-reminded')).toHaveAttribute('data-members', /^[0-9]+$/);
+    await expect(page.getByTestId('read-rate-reminded')).toContainText('人にリマインドを送りました');
+
+    // The officer adds a folder to the documents library; it arrives through sync.
+    await page.goto('/documents');
+    await page.getByTestId('folder-name-input').fill('執行委員会資料');
+    await page.getByTestId('folder-add').click();
+    await expect(page.getByTestId('folder-added')).toContainText('執行委員会資料');
+    await expect(page.getByTestId('documents-folder').filter({ hasText: '執行委員会資料' })).toBeVisible();
+  } finally {
+    await phone.close();
+  }
+});

@@ -35,7 +35,7 @@ export function errorCode(error: unknown): AnyErrorCode {
   return error instanceof ApiError ? error.code : 'internal';
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One request to our own server with the session cookie. The type parameter is
@@ -74,6 +74,10 @@ export function apiPost<T>(path: string, body: unknown, options: RequestOptions 
 
 export function apiGet<T>(path: string, options: RequestOptions = {}): Promise<T> {
   return apiRequest<T>('GET', path, undefined, options);
+}
+
+export function apiPut<T>(path: string, body: unknown): Promise<T> {
+  return apiRequest<T>('PUT', path, body);
 }
 
 export function apiPatch<T>(path: string, body: unknown): Promise<T> {

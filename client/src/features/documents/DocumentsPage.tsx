@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { mayUse } from '../auth/access.ts';
 import { useSession } from '../auth/session.ts';
 import { formatDateTime } from '../notices/dates.ts';
+import { AddFolderForm } from './AddFolderForm.tsx';
 import { useLibrary } from './use-documents.ts';
 
 /** The documents library from the device (also offline): folders in order, each with its documents newest first. */
@@ -62,6 +63,7 @@ export function DocumentsPage() {
           );
         })
       )}
+      {mayUse(me, 'notices') ? <AddFolderForm /> : null}
     </section>
   );
 }

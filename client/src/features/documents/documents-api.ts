@@ -1,4 +1,4 @@
-import type { DocumentInput, DocumentVersionInput } from '@kumiai/shared';
+import type { DocumentInput, DocumentVersionInput, FolderInput } from '@kumiai/shared';
 import { apiPost } from '../../api/client.ts';
 
 export function createDocument(input: DocumentInput): Promise<{ id: string; version: number }> {
@@ -7,4 +7,8 @@ export function createDocument(input: DocumentInput): Promise<{ id: string; vers
 
 export function addDocumentVersion(id: string, input: DocumentVersionInput): Promise<{ version: number }> {
   return apiPost<{ version: number }>(`/api/documents/${encodeURIComponent(id)}/versions`, input);
+}
+
+export function createFolder(input: FolderInput): Promise<{ id: string }> {
+  return apiPost<{ id: string }>('/api/folders', input);
 }

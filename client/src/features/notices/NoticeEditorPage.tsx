@@ -1,6 +1,6 @@
 import './notices.css';
-import type { Attachment, Audience, NoticeInput } from '@kumiai/shared';
-import { useNavigate } from '@tanstack/react-router';
+import type { Attachment, Audience, NoticeDoc, NoticeInput } from '@kumiai/shared';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
@@ -12,8 +12,9 @@ import { useActor } from '../auth/access.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { AudiencePicker } from './AudiencePicker.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
-import { publishNotice } from './notices-api.ts';
-import { usePublishScope } from './use-publish-scope.ts';
+import { publishNotice, updateNotice } from './notices-api.ts';
+import { useNotice } from './use-notices.ts';
+import { useMayEditNotice, usePublishScope } from './use-publish-scope.ts';
 
 const noOne: Audience = { all: false, units: [], roles: [], members: [] };
 
@@ -25,20 +26,48 @@ function time(local: string): number | undefined {
 
 /** Officers write a notice for their own scope, preview it, attach files and publish (POST /api/notices). */
 export function NoticeEditorPage() {
+  return <NoticeForm />;
+}
+
+/** The author or an officer of a notice edits it, prefilled from the copy on the device (PUT /api/notices/:id keeps the history). */
+export function NoticeEditPage({ noticeId }: { noticeId: string }) {
   const { m } = useI18n();
-  useDocumentTitle(m.notices.editorTitle);
+  const actor = useActor();
+  const notice = useNotice(noticeId);
+  const mayEdit = useMayEditNotice(actor, notice);
+  if (notice && actor && mayEdit) return <NoticeForm key={notice.id} editing={notice} />;
+  const message = notice === undefined || !actor ? m.app.loading : notice === null ? m.notices.notOnDevice : m.notices.editNotAllowed;
+  return (
+    <section className="card stack" aria-labelledby="editor-title" data-testid="notice-edit-unavailable">
+      <h1 id="editor-title">{m.notices.editTitle}</h1>
+      <p className={notice === undefined ? 'muted' : undefined} role="status">
+        {message}
+      </p>
+      <p>
+        <Link to="/notices/$noticeId" params={{ noticeId }} className="text-link">
+          {m.notices.backToNotice}
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function NoticeForm({ editing }: { editing?: NoticeDoc }) {
+  const { m } = useI18n();
+  const heading = editing ? m.notices.editTitle : m.notices.editorTitle;
+  useDocumentTitle(heading);
   const actor = useActor();
   const navigate = useNavigate();
   const scope = usePublishScope(actor);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [category, setCategory] = useState('');
-  const [pinned, setPinned] = useState(false);
-  const [allowComments, setAllowComments] = useState(false);
-  const [audience, setAudience] = useState<Audience>(noOne);
+  const [title, setTitle] = useState(editing?.title ?? '');
+  const [body, setBody] = useState(editing?.body ?? '');
+  const [category, setCategory] = useState(editing?.category ?? '');
+  const [pinned, setPinned] = useState(editing?.pinned ?? false);
+  const [allowComments, setAllowComments] = useState(editing?.allowComments ?? false);
+  const [audience, setAudience] = useState<Audience>(editing?.audience ?? noOne);
   const [publishAt, setPublishAt] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [attachments, setAttachments] = useState<Attachment[]>(editing?.attachments ?? []);
   const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AnyErrorCode | null>(null);
@@ -67,7 +96,11 @@ export function NoticeEditorPage() {
       ...(until !== undefined ? { expiresAt: until } : {}),
     };
     try {
-      const { id } = await publishNotice(input);
+      let id: string;
+      if (editing) {
+        await updateNotice(editing.id, input);
+        id = editing.id;
+      } else id = (await publishNotice(input)).id;
       await navigate({ to: '/notices/$noticeId', params: { noticeId: id } });
     } catch (e) {
       setError(errorCode(e));
@@ -82,7 +115,7 @@ export function NoticeEditorPage() {
 
   return (
     <section className="card stack" aria-labelledby="editor-title" data-testid="notice-editor">
-      <h1 id="editor-title">{m.notices.editorTitle}</h1>
+      <h1 id="editor-title">{heading}</h1>
       <form className="stack" onSubmit={onSubmit} noValidate>
         <ErrorAlert code={error} testId="notice-editor-error" />
         <TextField label={m.notices.title} value={title} onValueChange={setTitle} maxLength={200} required error={missing === 'title' ? m.common.required : null} data-testid="notice-title-input" />
@@ -102,11 +135,15 @@ export function NoticeEditorPage() {
             {m.notices.audienceNone}
           </p>
         ) : null}
-        <TextField label={m.notices.schedule} type="datetime-local" value={publishAt} onValueChange={setPublishAt} data-testid="notice-publish-at" />
-        <TextField label={m.notices.expires} type="datetime-local" value={expiresAt} onValueChange={setExpiresAt} data-testid="notice-expires-at" />
+        {editing ? null : (
+          <>
+            <TextField label={m.notices.schedule} type="datetime-local" value={publishAt} onValueChange={setPublishAt} data-testid="notice-publish-at" />
+            <TextField label={m.notices.expires} type="datetime-local" value={expiresAt} onValueChange={setExpiresAt} data-testid="notice-expires-at" />
+          </>
+        )}
         <AttachmentPicker value={attachments} onChange={setAttachments} onBusy={setUploading} />
         <button type="submit" className="button button-primary button-large" disabled={busy || uploading} aria-busy={busy} data-testid="notice-publish">
-          {busy ? m.common.sending : m.notices.publish}
+          {busy ? m.common.sending : editing ? m.notices.saveEdit : m.notices.publish}
         </button>
       </form>
     </section>

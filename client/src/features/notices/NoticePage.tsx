@@ -8,8 +8,10 @@ import { useSession } from '../auth/session.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { formatDateTime } from './dates.ts';
 import { NoticeComments } from './NoticeComments.tsx';
+import { NoticeHistory } from './NoticeHistory.tsx';
 import { NoticeMarkdown } from './NoticeMarkdown.tsx';
 import { useNotice } from './use-notices.ts';
+import { useMayEditNotice } from './use-publish-scope.ts';
 import { useReadReceipt } from './use-read-receipt.ts';
 
 /** One notice, read from the device (also offline); opening it records the member's read. */
@@ -20,6 +22,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
   const { me } = useSession();
   useDocumentTitle(notice?.title ?? m.notices.feedTitle);
   useReadReceipt(notice);
+  const mayEdit = useMayEditNotice(actor, notice);
   if (notice === undefined || !actor) {
     return (
       <section className="card stack" aria-labelledby="notice-title">
@@ -70,13 +73,21 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
       {notice.allowComments ? (
         <NoticeComments noticeId={notice.id} memberId={actor.memberId} memberName={me?.member.name ?? ''} mayHide={notice.authorId === actor.memberId || mayUse(me, 'notices')} />
       ) : null}
-      {mayReadRates ? (
-        <p>
-          <Link to="/notices/$noticeId/read-rate" params={{ noticeId: notice.id }} className="button" data-testid="notice-read-rate-link">
-            {m.notices.readRateLink}
-          </Link>
+      {mayReadRates || mayEdit ? (
+        <p className="button-row">
+          {mayEdit ? (
+            <Link to="/notices/$noticeId/edit" params={{ noticeId: notice.id }} className="button" data-testid="notice-edit-link">
+              {m.notices.edit}
+            </Link>
+          ) : null}
+          {mayReadRates ? (
+            <Link to="/notices/$noticeId/read-rate" params={{ noticeId: notice.id }} className="button" data-testid="notice-read-rate-link">
+              {m.notices.readRateLink}
+            </Link>
+          ) : null}
         </p>
       ) : null}
+      {mayEdit ? <NoticeHistory noticeId={notice.id} version={notice.version} /> : null}
       <p>
         <Link to="/" className="text-link">
           {m.notices.backToFeed}

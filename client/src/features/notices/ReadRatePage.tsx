@@ -7,7 +7,7 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { fetchReadRate, type ReadRate } from './notices-api.ts';
+import { fetchReadRate, remindUnread, type ReadRate } from './notices-api.ts';
 import { useNotice } from './use-notices.ts';
 
 function pct(read: number, total: number): string {
@@ -22,6 +22,21 @@ export function ReadRatePage({ noticeId }: { noticeId: string }) {
   const [rate, setRate] = useState<ReadRate | null>(null);
   const [error, setError] = useState<AnyErrorCode | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [reminding, setReminding] = useState(false);
+  const [reached, setReached] = useState<number | null>(null);
+  const [remindError, setRemindError] = useState<AnyErrorCode | null>(null);
+  async function remind(): Promise<void> {
+    setReminding(true);
+    setReached(null);
+    setRemindError(null);
+    try {
+      setReached((await remindUnread(noticeId)).members);
+    } catch (e) {
+      setRemindError(errorCode(e));
+    } finally {
+      setReminding(false);
+    }
+  }
   useEffect(() => {
     const controller = new AbortController();
     fetchReadRate(noticeId, controller.signal).then(
@@ -87,6 +102,15 @@ export function ReadRatePage({ noticeId }: { noticeId: string }) {
           {m.app.loading}
         </p>
       ) : null}
+      <div className="stack">
+        <button type="button" className="button button-large" onClick={() => void remind()} disabled={reminding} aria-busy={reminding} data-testid="read-rate-remind">
+          {reminding ? m.common.sending : m.notices.remind}
+        </button>
+        <ErrorAlert code={remindError} testId="read-rate-remind-error" />
+        <p role="status" data-testid="read-rate-reminded" data-members={reached ?? undefined}>
+          {reached === null ? '' : format(m.notices.reminded, { n: reached })}
+        </p>
+      </div>
       <p className="button-row">
         <button type="button" className="button" onClick={() => setAttempt((a) => a + 1)} data-testid="read-rate-refresh">
           {m.notices.refresh}

@@ -1,5 +1,5 @@
-import type { Attachment, NoticeInput } from '@kumiai/shared';
-import { apiGet, apiPost, apiRequest } from '../../api/client.ts';
+import type { Attachment, Audience, NoticeInput } from '@kumiai/shared';
+import { apiGet, apiPost, apiPut, apiRequest } from '../../api/client.ts';
 
 export interface ReadRate {
   total: number;
@@ -15,6 +15,29 @@ export function uploadFile(file: File): Promise<Attachment> {
 
 export function publishNotice(input: NoticeInput): Promise<{ id: string }> {
   return apiPost<{ id: string }>('/api/notices', input);
+}
+
+/** Saves an edit of a notice; the server keeps the previous version in its history. */
+export function updateNotice(id: string, input: NoticeInput): Promise<{ version: number }> {
+  return apiPut<{ version: number }>(`/api/notices/${encodeURIComponent(id)}`, input);
+}
+
+export interface NoticeVersion {
+  version: number;
+  title: string;
+  body: string;
+  audience: Audience;
+  editorId: string;
+  at: number;
+}
+
+export function fetchNoticeHistory(id: string, signal?: AbortSignal): Promise<{ versions: NoticeVersion[] }> {
+  return apiGet<{ versions: NoticeVersion[] }>(`/api/notices/${encodeURIComponent(id)}/history`, signal ? { signal } : {});
+}
+
+/** Sends a push reminder to the audience members who have not read it; how many members it reached. */
+export function remindUnread(id: string): Promise<{ members: number }> {
+  return apiPost<{ members: number }>(`/api/notices/${encodeURIComponent(id)}/remind`, {});
 }
 
 export function fetchReadRate(id: string, signal?: AbortSignal): Promise<ReadRate> {

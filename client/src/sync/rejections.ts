@@ -1,5 +1,5 @@
 import type { RejectionCode } from '@kumiai/shared';
-import { deepEqual, type RxDatabase } from 'rxdb';
+import type { RxDatabase } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import { LocalValue } from './local-store.ts';
 
@@ -50,13 +50,17 @@ export class RejectionStore {
   add(items: readonly Omit<StoredRejection, 'key'>[]): Promise<void> {
     if (items.length === 0) return Promise.resolve();
     const stamped = items.map((item) => ({ ...item, key: `${item.collection}|${item.id}|${item.at}|${Math.random().toString(36).slice(2, 8)}` }));
-    // The same attempted state pushed again before its refusal was resolved (an initial push racing the
-    // resync after connecting) is refused again: that is still one refused change for the member.
-    const same = (a: StoredRejection, b: StoredRejection): boolean =>
-      a.collection === b.collection && a.id === b.id && a.code === b.code && a.field === b.field && deepEqual(a.attempted, b.attempted);
+    // One entry per refused field of a document: the same change pushed again (an initial push racing
+    // the resync after connecting, or a retry with a fresher master) is still one refused change for
+    // the member, so it replaces the earlier entry (keeping its key) instead of piling up.
+    const same = (a: StoredRejection, b: StoredRejection): boolean => a.collection === b.collection && a.id === b.id && a.code === b.code && a.field === b.field;
     return this.store.modify((d) => {
       const next = [...d.items];
-      for (const item of stamped) if (!next.some((kept) => same(kept, item))) next.push(item);
+      for (const item of stamped) {
+        const at = next.findIndex((kept) => same(kept, item));
+        if (at >= 0) next[at] = { ...item, key: next[at]!.key };
+        else next.push(item);
+      }
       return { items: next.slice(-MAX_KEPT) };
     });
   }

@@ -15,7 +15,9 @@ export default defineConfig({
   testDir: './tests',
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry in CI only, so a timing hiccup on a loaded 2-core runner does not block a landing;
+  // scripts/summary.mjs still reports every flaky test by name in its e2e line.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -42,7 +42,14 @@ if (pw && pw.stats && pw.stats.expected + pw.stats.unexpected + pw.stats.flaky >
   const { expected, unexpected, flaky, skipped } = pw.stats;
   // A skipped e2e test is a failure here: e2e is never skipped.
   const failed = unexpected + skipped + (read('playwright.exit') === '0' || unexpected ? 0 : 1);
-  suites.push({ name: 'e2e', passed: expected + flaky, failed, note: `${expected + unexpected + flaky + skipped} tests` });
+  const flakyNames = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) if (t.status === 'flaky') flakyNames.push(spec.title);
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of pw.suites ?? []) walk(suite);
+  const flakyNote = flakyNames.length ? `; flaky (passed on retry): ${flakyNames.join(' | ')}` : '';
+  suites.push({ name: 'e2e', passed: expected + flaky, failed, note: `${expected + unexpected + flaky + skipped} tests${flakyNote}` });
 } else suites.push({ name: 'e2e', passed: 0, failed: 1, note: 'crashed or reported no tests' });
 
 // The benchmark smoke run (.ci/run adds it after the README's test command).

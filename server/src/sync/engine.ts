@@ -43,6 +43,14 @@ export interface StreamBatch {
   unheard: Map<string, AudienceRow[]>;
 }
 
+/**
+ * Whether an audience row (kind, value) reaches a reader; parameters: the
+ * reader's audience units (JSON array), roles (JSON array), member id.
+ */
+const audienceMatch = (alias: string) =>
+  `(${alias}kind = 'all' OR (${alias}kind = 'unit' AND ${alias}value IN (SELECT value FROM json_each(?)))
+    OR (${alias}kind = 'role' AND ${alias}value IN (SELECT value FROM json_each(?))) OR (${alias}kind = 'member' AND ${alias}value = ?))`;
+
 const AUDIENCE_SQL = 'SELECT kind, value FROM sync_audience WHERE collection = ? AND id = ?';
 
 const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":false}`;
@@ -72,9 +80,7 @@ export class SyncEngine {
       const name = registration.name;
       // Audience documents: also readable when an audience row names the reader's unit, role, id, or everyone.
       const audienceClause = registration.audience
-        ? `OR EXISTS (SELECT 1 FROM sync_audience a WHERE a.collection = d.collection AND a.id = d.id AND (a.kind = 'all'
-             OR (a.kind = 'unit' AND a.value IN (SELECT value FROM json_each(?))) OR (a.kind = 'role' AND a.value IN (SELECT value FROM json_each(?)))
-             OR (a.kind = 'member' AND a.value = ?)))`
+        ? `OR EXISTS (SELECT 1 FROM sync_audience a WHERE a.collection = d.collection AND a.id = d.id AND ${audienceMatch('a.')})`
         : 'OR (? IS NULL AND ? IS NULL AND ? IS NULL)'; // never true: keeps one parameter list for both kinds
       this.compiled.set(name, {
         registration,
@@ -173,9 +179,7 @@ export class SyncEngine {
           since === 0 || !c.registration.audience
             ? []
             : (this.stmt(
-                  `SELECT DISTINCT seq, id FROM sync_audience_tombstones WHERE collection = ? AND seq > ? AND (kind = 'all'
-                   OR (kind = 'unit' AND value IN (SELECT value FROM json_each(?))) OR (kind = 'role' AND value IN (SELECT value FROM json_each(?)))
-                   OR (kind = 'member' AND value = ?)) ORDER BY seq LIMIT ?`,
+                  `SELECT DISTINCT seq, id FROM sync_audience_tombstones WHERE collection = ? AND seq > ? AND ${audienceMatch('')} ORDER BY seq LIMIT ?`,
                 )
                 .all(collection, cursor, scope.audienceUnitsJson, scope.rolesJson, memberId, limit) as { seq: number; id: string }[]);
         const logged =

@@ -1,4 +1,4 @@
-import type { Actor, Grant, Role } from '@kumiai/shared';
+import { canPublishTo, type Actor, type Audience, type Grant, type Role } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 
 const UNIT_PATH_SQL = `
@@ -15,6 +15,15 @@ export class ActorRepo {
 
   unitPath(unitId: string): string[] {
     return (this.db.prepare(UNIT_PATH_SQL).pluck().all(unitId) as string[]);
+  }
+
+  unitOf(memberId: string): string | null {
+    return (this.db.prepare('SELECT unit_id FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? null;
+  }
+
+  /** The shared publishing rule, with unit paths and members' units read from the database. */
+  mayPublishTo(actor: Actor, audience: Audience): boolean {
+    return canPublishTo(actor, audience, (unitId) => this.unitPath(unitId), (memberId) => this.unitOf(memberId));
   }
 
   load(memberId: string): Actor | null {

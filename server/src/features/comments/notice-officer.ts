@@ -1,4 +1,4 @@
-import { canPublishTo, inAudience, type Actor, type Audience } from '@kumiai/shared';
+import { inAudience, type Actor, type Audience } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
@@ -22,8 +22,7 @@ export function noticeOfficedBy(db: Db, actors: ActorRepo, actor: Actor, noticeI
     | undefined;
   if (!row) throw notFound();
   const audience = JSON.parse(row.audience) as Audience;
-  const unitOf = (memberId: string) => (db.prepare('SELECT unit_id FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? null;
-  const officer = row.author_id === actor.memberId || canPublishTo(actor, audience, (u) => actors.unitPath(u), unitOf);
+  const officer = row.author_id === actor.memberId || actors.mayPublishTo(actor, audience);
   if (!officer) throw row.status === 'published' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
   return { id: row.id, title: row.title, status: row.status, audience, authorId: row.author_id };
 }

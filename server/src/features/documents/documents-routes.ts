@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { documentInputSchema, documentVersionInputSchema, folderInputSchema, type DocumentInput, type DocumentVersionInput, type FolderInput } from '@kumiai/shared';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { DocumentsService } from './documents-service.ts';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+import { idParams } from '../../lib/schemas.ts';
 
 /** Publishing folders, documents and new versions; members read them through sync. */
 export function documentsRoutes(app: FastifyInstance, deps: { documents: DocumentsService }): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canPublishTo, inAudience, scopeRoots, type Actor, type Attachment, type Audience, type DocumentInput, type DocumentVersionInput, type FolderInput } from '@kumiai/shared';
+import { inAudience, scopeRoots, type Actor, type Attachment, type Audience, type DocumentInput, type DocumentVersionInput, type FolderInput } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -33,10 +33,8 @@ export class DocumentsService {
     return this.db.prepare('SELECT id, kind, audience, author_id, version FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
   }
 
-  private unitOf = (memberId: string): string | null => (this.db.prepare('SELECT unit_id FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? null;
-
   private mayPublish(actor: Actor, audience: Audience): boolean {
-    return canPublishTo(actor, audience, (u) => this.actors.unitPath(u), this.unitOf);
+    return this.actors.mayPublishTo(actor, audience);
   }
 
   private checkAudience(actor: Actor, audience: Audience): void {

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { listMembersQuerySchema, roles, updateMemberSchema, type ListMembersQuery, type Role, type UpdateMemberRequest } from '@kumiai/shared';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { MembersService } from './members-service.ts';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+import { idParams } from '../../lib/schemas.ts';
 
 export function membersRoutes(app: FastifyInstance, deps: { members: MembersService }): void {
   const { members } = deps;

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { noticeInputSchema, type NoticeInput } from '@kumiai/shared';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { NoticesService } from './notices-service.ts';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+import { idParams } from '../../lib/schemas.ts';
 
 /** Publishing and read rates; members read notices and record reads through sync. */
 export function noticesRoutes(app: FastifyInstance, deps: { notices: NoticesService }): void {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { can, canPublishTo, inAudience, scopeRoots, type Actor, type Audience, type Grant, type NoticeInput } from '@kumiai/shared';
+import { can, inAudience, scopeRoots, type Actor, type Audience, type Grant, type NoticeInput } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -64,9 +64,8 @@ export class NoticesService {
   }
 
   private checkAudience(actor: Actor, audience: Audience): void {
-    const unitOf = (memberId: string) => (this.db.prepare('SELECT unit_id FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? null;
     for (const unit of audience.units) if (this.actors.unitPath(unit).length === 0) throw notFound(`No such unit ${unit}`);
-    if (!canPublishTo(actor, audience, (u) => this.actors.unitPath(u), unitOf)) {
+    if (!this.actors.mayPublishTo(actor, audience)) {
       throw new AppError('forbidden', 403, 'You can publish only to units and members within your own scope');
     }
   }
@@ -107,8 +106,7 @@ export class NoticesService {
     const row = this.row(id);
     if (!row) throw notFound();
     const old = JSON.parse(row.audience) as Audience;
-    const unitOf = (memberId: string) => (this.db.prepare('SELECT unit_id FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? null;
-    const mayEdit = row.author_id === actor.memberId || canPublishTo(actor, old, (u) => this.actors.unitPath(u), unitOf);
+    const mayEdit = row.author_id === actor.memberId || this.actors.mayPublishTo(actor, old);
     if (!mayEdit) throw inAudience(actor, old) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
     this.checkAudience(actor, input.audience);
     const now = this.clock.now();

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUnitSchema, updateUnitSchema, type CreateUnitRequest, type UpdateUnitRequest } from '@kumiai/shared';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { OrgService } from './org-service.ts';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+import { idParams } from '../../lib/schemas.ts';
 
 export function orgRoutes(app: FastifyInstance, deps: { org: OrgService }): void {
   app.get('/api/units', { config: { access: 'member' } }, async (request) => ({ units: deps.org.list(requireAuth(request).actor) }));

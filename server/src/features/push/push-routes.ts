@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { pushSubscriptionSchema, pushUnsubscribeSchema, type PushSubscriptionInput } from '@kumiai/shared';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { PushService } from './push-service.ts';
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+import { idParams } from '../../lib/schemas.ts';
 
 /** Web Push: the server's public key, members' subscriptions, and reminders. */
 export function pushRoutes(app: FastifyInstance, deps: { push: PushService; audit: AuditService }): void {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { audience } from './support.ts';
 import { startTestServer, type TestServer } from '../helpers.ts';
 import { seedOrg, signIn } from '../seed.ts';
 
@@ -14,7 +15,6 @@ async function upload(headers: Record<string, string>, name: string, body: Buffe
   return server.app.inject({ method: 'POST', url: `/api/uploads?name=${encodeURIComponent(name)}`, headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: body });
 }
 
-const audience = (units: string[]) => ({ all: false, units, roles: [], members: [] });
 
 describe('attachments', () => {
   it('serve a notice’s PDF to its audience only, sandboxed; others get 404', async () => {
@@ -25,7 +25,7 @@ describe('attachments', () => {
     expect(res.statusCode).toBe(201);
     const file = res.json<{ hash: string; type: string; size: number; name: string }>();
     expect(file).toMatchObject({ type: 'application/pdf', size: PDF.length, name: '賃金交渉.pdf' });
-    const created = await server.app.inject({ method: 'POST', url: '/api/notices', headers: officer, payload: { title: '交渉報告', body: '添付を見てください', audience: audience(['wA1']), attachments: [file] } });
+    const created = await server.app.inject({ method: 'POST', url: '/api/notices', headers: officer, payload: { title: '交渉報告', body: '添付を見てください', audience: audience({ units: ['wA1'] }), attachments: [file] } });
     expect(created.statusCode).toBe(201);
 
     const inside = await signIn(server, '000100');
@@ -56,11 +56,11 @@ describe('attachments', () => {
 
     const other = await signIn(server, '000001');
     const theirs = (await upload(other, 'photo.png', PNG)).json<{ hash: string; type: string; size: number; name: string }>();
-    const forged = await server.app.inject({ method: 'POST', url: '/api/notices', headers: officer, payload: { title: 't', body: 'b', audience: audience(['wA1']), attachments: [theirs] } });
+    const forged = await server.app.inject({ method: 'POST', url: '/api/notices', headers: officer, payload: { title: 't', body: 'b', audience: audience({ units: ['wA1'] }), attachments: [theirs] } });
     expect(forged.statusCode).toBe(400);
     expect(forged.json()).toMatchObject({ error: { code: 'attachment_not_yours' } });
     const mine = (await upload(officer, 'photo.png', PNG)).json<{ hash: string; type: string; size: number; name: string }>();
-    const lying = await server.app.inject({ method: 'POST', url: '/api/notices', headers: officer, payload: { title: 't', body: 'b', audience: audience(['wA1']), attachments: [{ ...mine, type: 'application/pdf' }] } });
+    const lying = await server.app.inject({ method: 'POST', url: '/api/notices', headers: officer, payload: { title: 't', body: 'b', audience: audience({ units: ['wA1'] }), attachments: [{ ...mine, type: 'application/pdf' }] } });
     expect(lying.json()).toMatchObject({ error: { code: 'attachment_not_yours' } });
     expect(server.db.prepare('SELECT count(*) FROM notices').pluck().get()).toBe(0);
   });

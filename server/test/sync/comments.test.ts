@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedMember, seedOrg, signIn } from '../seed.ts';
-import { RawClient, startSyncServer, waitFor, type SyncServer } from './support.ts';
+import type { RawClient} from './support.ts';
+import { audience, openAs, startSyncServer, type SyncServer, waitFor } from './support.ts';
 
 let server: SyncServer;
 const clients: RawClient[] = [];
@@ -16,13 +17,8 @@ async function setup() {
   await seedMember(server.db, { id: 'memB2', employeeNumber: '000201', unitId: 'bB' });
 }
 
-async function clientFor(memberId: string) {
-  const client = await RawClient.open(server.url, { token: server.services.tokens.create(memberId, 1).token });
-  clients.push(client);
-  return client;
-}
+const clientFor = (memberId: string) => openAs(server, memberId, clients);
 
-const audience = (a: Partial<{ all: boolean; units: string[]; roles: string[]; members: string[] }>) => ({ all: false, units: [], roles: [], members: [], ...a });
 
 async function publish(body: Record<string, unknown>) {
   const headers = await signIn(server, '000001');

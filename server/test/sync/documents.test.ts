@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedOrg, signIn } from '../seed.ts';
 import { japanesePdf } from '../japanese-pdf.ts';
-import { RawClient, startSyncServer, type SyncServer } from './support.ts';
+import type { RawClient} from './support.ts';
+import { audience, openAs, startSyncServer, type SyncServer } from './support.ts';
 
 let server: SyncServer;
 const clients: RawClient[] = [];
@@ -11,13 +12,8 @@ afterEach(async () => {
 });
 
 type File = { hash: string; name: string; type: string; size: number };
-const audience = (units: string[]) => ({ all: false, units, roles: [], members: [] });
 
-async function clientFor(memberId: string) {
-  const client = await RawClient.open(server.url, { token: server.services.tokens.create(memberId, 1).token });
-  clients.push(client);
-  return client;
-}
+const clientFor = (memberId: string) => openAs(server, memberId, clients);
 
 async function upload(headers: Record<string, string>, name: string, body: Buffer): Promise<File> {
   const res = await server.app.inject({ method: 'POST', url: `/api/uploads?name=${encodeURIComponent(name)}`, headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: body });
@@ -37,7 +33,7 @@ describe('documents (資料室)', () => {
       method: 'POST',
       url: '/api/documents',
       headers: officer,
-      payload: { folderId: 'folder-minutes', title: '定期大会議事録', description: 'A1職場の記録', audience: audience(['wA1']), keepOffline: true, file: v1 },
+      payload: { folderId: 'folder-minutes', title: '定期大会議事録', description: 'A1職場の記録', audience: audience({ units: ['wA1'] }), keepOffline: true, file: v1 },
     });
     expect(created.statusCode).toBe(201);
     const { id } = created.json<{ id: string }>();
@@ -83,13 +79,13 @@ describe('documents (資料室)', () => {
     const offB = await signIn(server, '000020');
     const member = await signIn(server, '000100');
     const mine = await upload(offB, 'b.pdf', japanesePdf('B支部の資料'));
-    const outOfScope = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offB, payload: { folderId: 'folder-bylaws', title: 't', audience: audience(['wA1']), file: mine } });
+    const outOfScope = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offB, payload: { folderId: 'folder-bylaws', title: 't', audience: audience({ units: ['wA1'] }), file: mine } });
     expect(outOfScope.statusCode).toBe(403);
-    const notYours = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offA, payload: { folderId: 'folder-bylaws', title: 't', audience: audience(['wA1']), file: mine } });
+    const notYours = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offA, payload: { folderId: 'folder-bylaws', title: 't', audience: audience({ units: ['wA1'] }), file: mine } });
     expect(notYours.json()).toMatchObject({ error: { code: 'attachment_not_yours' } });
-    const noFolder = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offB, payload: { folderId: 'nope', title: 't', audience: audience(['wB1']), file: mine } });
+    const noFolder = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offB, payload: { folderId: 'nope', title: 't', audience: audience({ units: ['wB1'] }), file: mine } });
     expect(noFolder.statusCode).toBe(404);
-    const ok = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offB, payload: { folderId: 'folder-bylaws', title: 't', audience: audience(['wB1']), file: mine } });
+    const ok = await server.app.inject({ method: 'POST', url: '/api/documents', headers: offB, payload: { folderId: 'folder-bylaws', title: 't', audience: audience({ units: ['wB1'] }), file: mine } });
     expect(ok.statusCode).toBe(201);
     // Another officer outside the audience may not add versions (and is not told the document exists).
     const mineA = await upload(offA, 'a.pdf', japanesePdf('A'));

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { seedOrg, signIn } from '../seed.ts';
-import { RawClient, startSyncServer, waitFor, type SyncServer } from './support.ts';
+import { openAs, RawClient, startSyncServer, type SyncServer, waitFor } from './support.ts';
 
 let server: SyncServer;
 const clients: RawClient[] = [];
@@ -16,12 +16,7 @@ async function setup(env: Record<string, string> = {}) {
   server.services.sync.processScopeChanges();
 }
 
-async function clientFor(memberId: string) {
-  const { token } = server.services.tokens.create(memberId, 1);
-  const client = await RawClient.open(server.url, { token });
-  clients.push(client);
-  return client;
-}
+const clientFor = (memberId: string) => openAs(server, memberId, clients);
 
 const dump = () => JSON.stringify([server.db.prepare('SELECT * FROM members ORDER BY id').all(), server.db.prepare('SELECT * FROM sync_docs ORDER BY collection, id').all()]);
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedOrg, signIn } from '../seed.ts';
-import { RawClient, startSyncServer, waitFor, type SyncServer } from './support.ts';
+import { openAs, RawClient, startSyncServer, type SyncServer, waitFor } from './support.ts';
 
 let server: SyncServer;
 const clients: RawClient[] = [];
@@ -9,12 +9,7 @@ afterEach(async () => {
   await server.close();
 });
 
-async function clientFor(memberId: string) {
-  const { token } = server.services.tokens.create(memberId, 1);
-  const client = await RawClient.open(server.url, { token });
-  clients.push(client);
-  return client;
-}
+const clientFor = (memberId: string) => openAs(server, memberId, clients);
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed with its seed. */
 function prng(seed: number) {

@@ -122,3 +122,13 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** A raw client signed in as that member with a fresh bearer token, remembered for closing after the test. */
+export async function openAs(server: SyncServer, memberId: string, clients: RawClient[]): Promise<RawClient> {
+  const client = await RawClient.open(server.url, { token: server.services.tokens.create(memberId, 1).token });
+  clients.push(client);
+  return client;
+}
+
+/** A notice or document audience: nobody unless given. */
+export const audience = (a: Partial<{ all: boolean; units: string[]; roles: string[]; members: string[] }>) => ({ all: false, units: [], roles: [], members: [], ...a });

@@ -37,6 +37,19 @@ export const errorCodes = [
   'union_not_set_up',
   'unsupported_file_type',
   'attachment_not_yours',
+  /** A form definition with problems (duplicate ids, a choice without options, a condition on a later field). */
+  'form_invalid',
+  /** The survey or application form takes no answers now. */
+  'form_closed',
+  /** An anonymous survey with fewer answers than the minimum: its results are not shown. */
+  'results_withheld',
+  /** The application moved on since the officer looked (another approver acted first): reload and look again. */
+  'application_changed',
+  /** Only the current step's approvers act on an application, never its applicant. */
+  'not_current_approver',
+  'own_application',
+  /** The action does not apply in the application's current state. */
+  'wrong_state',
   'internal',
 ] as const;
 

@@ -15,3 +15,5 @@ export * from './sync/documents.ts';
 export * from './search.ts';
 export * from './forms/fields.ts';
 export * from './forms/applications.ts';
+export * from './forms/forms.ts';
+export type * from './forms/api.ts';

@@ -25,6 +25,14 @@ export const actions = [
   'audit.read',
   'notice.publish',
   'notice.read_rates',
+  /** Create and edit surveys and application templates for an audience in scope. */
+  'form.manage',
+  /** See response rates and results of surveys, and export them. */
+  'form.results',
+  /** See applications of members in scope (the approval inbox and details); acting needs the current step too. */
+  'application.review',
+  /** Record that an approved application was paid. */
+  'application.pay',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -62,9 +70,12 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'kiosk.register',
     'notice.publish',
     'notice.read_rates',
+    'form.manage',
+    'form.results',
+    'application.review',
   ]),
-  treasurer: new Set<Action>(['unit.read', 'member.read']),
-  viewer: new Set<Action>(['unit.read', 'member.read']),
+  treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay']),
+  viewer: new Set<Action>(['unit.read', 'member.read', 'form.results', 'application.review']),
   election_commissioner: new Set<Action>(['unit.read', 'member.read']),
   member: new Set<Action>(),
 };

@@ -1,4 +1,4 @@
-import { MEMBER_SELF_EDITABLE, type CollectionName } from '@kumiai/shared';
+import { deviceRequestStillValid, MEMBER_SELF_EDITABLE, type CollectionName, type SubmissionState } from '@kumiai/shared';
 import { deepEqual, type RxConflictHandler } from 'rxdb';
 
 /**
@@ -23,6 +23,9 @@ export const deviceEditableFields: Record<CollectionName, readonly string[]> = {
   reads: [],
   documents: [],
   notice_comments: ['text'],
+  forms: [],
+  // Answers and the state a member asks for (draft, submitted, withdrawn): see submissionStillWanted.
+  submissions: ['answers', 'formVersion', 'state'],
 };
 
 type Doc = Record<string, unknown>;
@@ -50,6 +53,9 @@ export function createConflictHandler(collection: CollectionName, rejected: Reje
         return realMasterState;
       }
       if (realMasterState._deleted) return realMasterState;
+      // A submission the server moved on meanwhile (an officer acted, or the device's own submit went
+      // through and only its acknowledgement was lost): the device's request no longer applies, the server's state wins.
+      if (collection === 'submissions' && !submissionStillWanted(realMasterState, newDocumentState, assumedMasterState)) return realMasterState;
       const merged: Doc = { ...realMasterState };
       for (const field of editable) {
         const mine = newDocumentState[field] ?? null;
@@ -59,6 +65,11 @@ export function createConflictHandler(collection: CollectionName, rejected: Reje
       return merged as typeof realMasterState;
     },
   };
+}
+
+function submissionStillWanted(master: Doc, mine: Doc, assumed: Doc | undefined): boolean {
+  if (assumed && deepEqual(mine.state, assumed.state) && deepEqual(mine.answers, assumed.answers)) return false;
+  return deviceRequestStillValid(master.state as SubmissionState, mine.state as SubmissionState) || (mine.state === master.state && master.state === 'submitted');
 }
 
 interface PropSchema {

@@ -1,4 +1,15 @@
-import { syncedCollections, type CollectionName, type DocumentDoc, type MemberDoc, type NoticeCommentDoc, type NoticeDoc, type ReadDoc, type UnitDoc } from '@kumiai/shared';
+import {
+  syncedCollections,
+  type CollectionName,
+  type DocumentDoc,
+  type FormDoc,
+  type MemberDoc,
+  type NoticeCommentDoc,
+  type NoticeDoc,
+  type ReadDoc,
+  type SubmissionDoc,
+  type UnitDoc,
+} from '@kumiai/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
@@ -11,7 +22,7 @@ import { RejectionStore } from './rejections.ts';
  *
  * Collection budget: RxDB's free edition opens at most 13 collections per
  * process; each replication adds no collection (its meta data is a storage
- * instance). Six collections today; see server/src/sync/README.md.
+ * instance). Eight collections today; see server/src/sync/README.md.
  */
 
 export type KumiaiCollections = {
@@ -21,6 +32,8 @@ export type KumiaiCollections = {
   reads: RxCollection<ReadDoc>;
   documents: RxCollection<DocumentDoc>;
   notice_comments: RxCollection<NoticeCommentDoc>;
+  forms: RxCollection<FormDoc>;
+  submissions: RxCollection<SubmissionDoc>;
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 
@@ -32,6 +45,8 @@ const migrationStrategies: Record<CollectionName, Record<number, (old: Record<st
   reads: {},
   documents: {},
   notice_comments: {},
+  forms: {},
+  submissions: {},
 };
 
 export interface MemberDatabase {
@@ -93,7 +108,7 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
   });
-  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map(), notices: new Map(), reads: new Map(), documents: new Map(), notice_comments: new Map() };
+  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map(), notices: new Map(), reads: new Map(), documents: new Map(), notice_comments: new Map(), forms: new Map(), submissions: new Map() };
   const names = Object.keys(syncedCollections) as CollectionName[];
   try {
     await db.addCollections(

@@ -266,7 +266,7 @@ export class SyncEngine {
           const ctx = { db: this.db, actor: reader.actor, now, visible: (other: string, otherId: string) => this.current(this.get(other), reader, otherId).visible };
           const problem = c.registration.checkWrite(ctx, master, next, deleted);
           if (problem) {
-            reject(id, problem.code, problem.field ? `${problem.field} may not be changed` : 'Not allowed', problem.field);
+            reject(id, problem.code, problem.message ?? (problem.field ? `${problem.field} may not be changed` : 'Not allowed'), problem.field);
             continue;
           }
           this.db.transaction(() => c.registration.applyWrite!(ctx, next))();

@@ -40,7 +40,7 @@ export interface CollectionRegistration {
    * The write rule: null when the actor may make this change, else why not.
    * Absent: the collection is read-only from devices.
    */
-  checkWrite?(ctx: WriteContext, master: Doc | null, next: Doc, deleted: boolean): { code: RejectionCode; field?: string } | null;
+  checkWrite?(ctx: WriteContext, master: Doc | null, next: Doc, deleted: boolean): { code: RejectionCode; field?: string; message?: string } | null;
   /** Fields only the server sets (times, owners, statuses): ignored when telling a retried write from a new one. */
   serverOwned?: readonly string[];
   /** Applies an allowed write to the source table (the triggers stamp the sequence). */

@@ -1,3 +1,5 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
 /**
  * The life of an application (各種申請: 慶弔金 and the like) as pure
  * functions: every state change and its guards, testable without a database.
@@ -75,10 +77,16 @@ export function transition(status: ApplicationStatus, action: ApplicationAction,
 }
 
 /** A step of an approval chain: a role, at a level above the applicant's unit (0 = the unit itself) or the union. */
-export interface ApprovalStep {
-  role: 'officer' | 'treasurer' | 'admin';
-  level: number | 'union';
-}
+export const approvalStepSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['role', 'level'],
+  properties: {
+    role: { type: 'string', enum: ['officer', 'treasurer', 'admin'] },
+    level: { anyOf: [{ type: 'integer', minimum: 0, maximum: 20 }, { type: 'string', enum: ['union'] }] },
+  },
+} as const;
+export type ApprovalStep = FromSchema<typeof approvalStepSchema>;
 
 /**
  * The unit whose role holders approve a step, and who they are. `unitPath` is

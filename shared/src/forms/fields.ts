@@ -1,3 +1,5 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
 /**
  * The form engine's rules, shared by the client (to help while filling in,
  * offline) and the server (to refuse what the client let through): field
@@ -7,21 +9,51 @@
 export const fieldTypes = ['single_choice', 'multiple_choice', 'scale', 'short_text', 'long_text', 'number', 'date', 'yes_no', 'file'] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
-export interface FormField {
-  id: string;
-  type: FieldType;
-  label: { ja: string; en?: string };
-  required?: boolean;
-  /** single_choice / multiple_choice */
-  options?: { id: string; label: { ja: string; en?: string } }[];
-  /** scale and number bounds; multiple_choice: most options to pick */
-  min?: number;
-  max?: number;
-  /** short_text (default 200) and long_text (default 4000) */
-  maxLength?: number;
-  /** Shown (and validated) only when another field has this answer. */
-  showIf?: { field: string; equals: string | number | boolean };
-}
+const localizedText = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ja'],
+  properties: { ja: { type: 'string', minLength: 1, maxLength: 500 }, en: { type: 'string', maxLength: 500 } },
+} as const;
+
+/** One field of a form, as stored in a form's version and synced to devices. */
+export const formFieldSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'type', 'label'],
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9_]{1,40}$', maxLength: 40 },
+    type: { type: 'string', enum: fieldTypes },
+    label: localizedText,
+    /** A line of help under the label. */
+    help: localizedText,
+    required: { type: 'boolean' },
+    /** single_choice / multiple_choice */
+    options: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'label'],
+        properties: { id: { type: 'string', pattern: '^[a-z0-9_]{1,40}$', maxLength: 40 }, label: localizedText },
+      },
+    },
+    /** scale and number bounds; multiple_choice and file: most items to give */
+    min: { type: 'number' },
+    max: { type: 'number' },
+    /** short_text (default 200) and long_text (default 4000) */
+    maxLength: { type: 'integer', minimum: 1, maximum: 20000 },
+    /** Shown (and validated) only when an earlier field has this answer. */
+    showIf: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['field', 'equals'],
+      properties: { field: { type: 'string', maxLength: 40 }, equals: { type: ['string', 'number', 'boolean'] } },
+    },
+  },
+} as const;
+export type FormField = FromSchema<typeof formFieldSchema>;
 
 export type Answer = string | number | boolean | string[] | { hash: string; name: string; type: string; size: number }[];
 export type Answers = Record<string, Answer | null | undefined>;
@@ -106,5 +138,29 @@ export function validateAnswers(fields: readonly FormField[], answers: Answers):
     if (code) problems.push({ field: field.id, code });
   }
   for (const id of Object.keys(answers)) if (!known.has(id)) problems.push({ field: id, code: 'unknown_field' });
+  return problems;
+}
+
+export type DefinitionProblemCode = 'duplicate_id' | 'no_options' | 'duplicate_option' | 'bad_bounds' | 'bad_condition' | 'no_fields';
+
+/**
+ * Problems with a form's definition (the officer's builder shows them; the
+ * server refuses a form that has any): unique ids, options for choice fields,
+ * sane bounds, and conditions that refer to an earlier field.
+ */
+export function formDefinitionProblems(fields: readonly FormField[]): { field: string; code: DefinitionProblemCode }[] {
+  const problems: { field: string; code: DefinitionProblemCode }[] = [];
+  if (fields.length === 0) problems.push({ field: '', code: 'no_fields' });
+  const seen = new Set<string>();
+  for (const field of fields) {
+    if (seen.has(field.id)) problems.push({ field: field.id, code: 'duplicate_id' });
+    const choice = field.type === 'single_choice' || field.type === 'multiple_choice';
+    if (choice && (field.options?.length ?? 0) < 2) problems.push({ field: field.id, code: 'no_options' });
+    if (choice && new Set(field.options?.map((o) => o.id)).size !== (field.options?.length ?? 0)) problems.push({ field: field.id, code: 'duplicate_option' });
+    if (field.min !== undefined && field.max !== undefined && field.min > field.max) problems.push({ field: field.id, code: 'bad_bounds' });
+    if (field.type === 'scale' && ((field.min ?? 1) < 0 || (field.max ?? 5) > 10 || !Number.isInteger(field.min ?? 1) || !Number.isInteger(field.max ?? 5))) problems.push({ field: field.id, code: 'bad_bounds' });
+    if (field.showIf && (!seen.has(field.showIf.field) || field.showIf.field === field.id)) problems.push({ field: field.id, code: 'bad_condition' });
+    seen.add(field.id);
+  }
   return problems;
 }

@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { noticeCommentDocSchema } from './comments.ts';
+import { formDocSchema, submissionDocSchema } from '../forms/forms.ts';
 import { documentDocSchema } from './documents.ts';
 import { noticeDocSchema, readDocSchema } from './notices.ts';
 
@@ -64,5 +65,7 @@ export const syncedCollections = {
   reads: readDocSchema,
   documents: documentDocSchema,
   notice_comments: noticeCommentDocSchema,
+  forms: formDocSchema,
+  submissions: submissionDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;

@@ -46,7 +46,22 @@ export const syncErrorCodes = [
 export type SyncErrorCode = (typeof syncErrorCodes)[number];
 
 /** Why the server refused one pushed row; shown to the member beside that change. */
-export const rejectionCodes = ['schema_invalid', 'forbidden', 'read_only', 'forbidden_field', 'not_found', 'closed'] as const;
+export const rejectionCodes = [
+  'schema_invalid',
+  'forbidden',
+  'read_only',
+  'forbidden_field',
+  'not_found',
+  'closed',
+  /** The survey or application form takes no answers now (closed meanwhile, or not yet open). */
+  'form_closed',
+  /** An answer fails the form's validation; `field` names it. */
+  'invalid_answer',
+  /** The submission moved on meanwhile (an officer acted on it): the change no longer applies. */
+  'wrong_state',
+  /** This answer cannot be changed (an anonymous answer, or a survey that does not allow changes). */
+  'not_editable',
+] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
 export interface Rejection {

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { KumiaiDatabase } from './database.ts';
 import { startSyncEngine, type SyncEngine } from './engine.ts';
+import type { BeforePushHooks } from './replication.ts';
 import type { StoredRejection } from './rejections.ts';
 import { removeMemberData, requestPersistentStorage } from './session-data.ts';
 
@@ -32,7 +33,14 @@ interface SyncContextValue {
 
 const SyncContext = createContext<SyncContextValue>({ engine: null, error: null, restart: () => undefined });
 
-export function SyncProvider({ memberId, children }: { memberId: string | null; children: ReactNode }): ReactNode {
+interface SyncProviderProps {
+  memberId: string | null;
+  /** Features' steps before a push, per member (the app passes them in: the engine knows no features). Keep it a stable function. */
+  beforePush?: (memberId: string) => BeforePushHooks;
+  children: ReactNode;
+}
+
+export function SyncProvider({ memberId, beforePush, children }: SyncProviderProps): ReactNode {
   const [engine, setEngine] = useState<SyncEngine | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -45,6 +53,7 @@ export function SyncProvider({ memberId, children }: { memberId: string | null; 
     void requestPersistentStorage();
     startSyncEngine({
       memberId,
+      ...(beforePush ? { beforePush: beforePush(memberId) } : {}),
       onAccountClosed: (closed) => {
         // The member left the union: nothing of theirs may stay on this device.
         void closed.stop().then(() => removeMemberData(memberId));
@@ -66,7 +75,7 @@ export function SyncProvider({ memberId, children }: { memberId: string | null; 
       setError(null);
       void current?.stop();
     };
-  }, [memberId, generation]);
+  }, [memberId, generation, beforePush]);
 
   return <SyncContext.Provider value={{ engine, error, restart }}>{children}</SyncContext.Provider>;
 }

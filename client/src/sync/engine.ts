@@ -2,7 +2,7 @@ import type { RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
 import { openMemberDatabase, type MemberDatabase } from './database.ts';
-import { startReplication, type ReplicationHandle } from './replication.ts';
+import { startReplication, type BeforePushHooks, type ReplicationHandle } from './replication.ts';
 import { markSynced, setOnline, setPending, setPhase, setRejected, setStopReason } from './status.ts';
 
 /**
@@ -25,6 +25,8 @@ export interface StartSyncEngineOptions {
   multiInstance?: boolean;
   connection?: SyncConnectionOptions;
   retryTimeMs?: number;
+  /** Per collection, a feature's step before each push (e.g. forms upload the files a submission refers to). */
+  beforePush?: BeforePushHooks;
   /** Whether this engine feeds the app-wide status store (false for a second client in tests). */
   feedStatus?: boolean;
   /** Called once when the server closes the account (4403): the caller removes the local data. */
@@ -39,7 +41,12 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     ...(options.multiInstance !== undefined ? { multiInstance: options.multiInstance } : {}),
   });
   const connection = new SyncConnection(options.connection);
-  const replication = startReplication({ db: database, connection, ...(options.retryTimeMs ? { retryTimeMs: options.retryTimeMs } : {}) });
+  const replication = startReplication({
+    db: database,
+    connection,
+    ...(options.retryTimeMs ? { retryTimeMs: options.retryTimeMs } : {}),
+    ...(options.beforePush ? { beforePush: options.beforePush } : {}),
+  });
   const subs: Subscription[] = [];
   let stopped = false;
 

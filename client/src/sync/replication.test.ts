@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { SocketConstructor } from './connection.ts';
 import { startSyncEngine, type SyncEngine } from './engine.ts';
+import type { BeforePushHooks } from './replication.ts';
 import { startFakeServer, type FakeMessage, type FakeServer } from './test-server.ts';
 
 type Doc = Record<string, unknown> & { id: string };
@@ -71,10 +72,11 @@ afterEach(async () => {
   server = null;
 });
 
-async function engineFor(memberId: string, url: string, storage = getRxStorageMemory()): Promise<SyncEngine> {
+async function engineFor(memberId: string, url: string, storage = getRxStorageMemory(), beforePush?: BeforePushHooks): Promise<SyncEngine> {
   const engine = await startSyncEngine({
     memberId,
     storage,
+    ...(beforePush ? { beforePush } : {}),
     multiInstance: false,
     retryTimeMs: 100,
     feedStatus: false,
@@ -130,5 +132,29 @@ describe('replication over the shared connection', () => {
     await until(() => pending.count === 0);
     await rejections.dismissRejection(rejections.listRejections()[0]!.key);
     expect(rejections.listRejections()).toEqual([]);
+  });
+
+  it('runs a collection’s beforePush hook first, and retries the push while the hook throws (e.g. offline uploads)', async () => {
+    server = await startFakeServer();
+    const master = serveMaster(server, 'me');
+    const seen: string[][] = [];
+    let failures = 2;
+    const engine = await engineFor('me3', server.url, getRxStorageMemory(), {
+      members: async (docs) => {
+        seen.push(docs.map((d) => String(d.id)));
+        if (failures-- > 0) throw new Error('offline');
+      },
+    });
+    const { db, pending } = engine.database;
+    await until(async () => (await db.members.findOne('me').exec()) !== null);
+    const writesBefore = server.received.filter((r) => r.method === 'masterWrite').length;
+    await (await db.members.findOne('me').exec())!.incrementalPatch({ phone: '080' });
+    await until(() => seen.length >= 3);
+    // Nothing reached the server while the hook failed; the third attempt went through.
+    const writes = server.received.filter((r) => r.method === 'masterWrite' && r.collection === 'members');
+    expect(writes.length - writesBefore).toBe(1);
+    expect(seen.every((ids) => ids.includes('me'))).toBe(true);
+    await until(() => pending.count === 0);
+    expect(master.get('me')?.doc.phone).toBe('080');
   });
 });

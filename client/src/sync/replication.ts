@@ -19,6 +19,17 @@ type Doc = Record<string, unknown> & { id: string; _deleted: boolean };
 type Checkpoint = { seq: number };
 type Replication = RxReplicationState<Doc, Checkpoint>;
 
+/**
+ * A feature's step before its rows are pushed, e.g. uploading the files a
+ * submission refers to, so the server never sees a reference to bytes it
+ * does not have. It gets the document states about to be sent. Throwing
+ * (offline, server unreachable) fails this push attempt: RxDB keeps the rows
+ * and retries after `retryTimeMs`, so nothing is lost and order is kept.
+ * The engine stays feature-blind: the app passes the hooks in.
+ */
+export type BeforePushHook = (docs: readonly Record<string, unknown>[]) => Promise<void>;
+export type BeforePushHooks = Partial<Record<CollectionName, BeforePushHook>>;
+
 export interface StartReplicationOptions {
   db: MemberDatabase;
   connection: SyncConnection;
@@ -27,6 +38,8 @@ export interface StartReplicationOptions {
   /** Wait before RxDB retries a failed pull or push; small, as the connection itself waits for a socket. */
   retryTimeMs?: number;
   batchSize?: number;
+  /** Per collection, run before each push (see BeforePushHook). */
+  beforePush?: BeforePushHooks;
 }
 
 export interface ReplicationHandle {
@@ -77,7 +90,10 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
       },
       push: {
         batchSize: options.batchSize ?? 200,
-        handler: (rows) => push(db, connection, name, rows),
+        handler: async (rows) => {
+          await options.beforePush?.[name]?.(rows.map((r) => r.newDocumentState));
+          return push(db, connection, name, rows);
+        },
       },
     });
     subs.push(rs.error$.subscribe(() => undefined)); // errors are retried by RxDB; kept from surfacing as unhandled

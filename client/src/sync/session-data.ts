@@ -30,9 +30,15 @@ export function memberFilesCacheName(memberId: string): string {
   return `kumiai-files-${memberId}`;
 }
 
+/** The Cache Storage cache holding files a member attached offline (forms) until they are uploaded. */
+export function memberOutboxCacheName(memberId: string): string {
+  return `kumiai-outbox-${memberId}`;
+}
+
 async function deleteFilesCache(memberId: string): Promise<void> {
   if (typeof caches === 'undefined') return;
   await caches.delete(memberFilesCacheName(memberId)).catch(() => false);
+  await caches.delete(memberOutboxCacheName(memberId)).catch(() => false);
 }
 
 export async function hasPendingWrites(engine: SyncEngine): Promise<boolean> {

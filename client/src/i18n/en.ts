@@ -1,3 +1,4 @@
+import { formsOfficerEn } from '../features/forms-officer/messages.ts';
 import type { Messages } from './types.ts';
 
 export const en: Messages = {
@@ -100,6 +101,8 @@ export const en: Messages = {
     audit: 'Audit log',
     kiosk: 'Register a shared kiosk',
     notices: 'Write a notice',
+    forms: 'Surveys and application forms',
+    approvals: 'Approvals',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -491,6 +494,7 @@ export const en: Messages = {
     kiosk: 'Notifications are not available on a shared kiosk. Turn them on on your own phone.',
     failed: 'Notifications could not be turned on. Try again where you have a signal.',
   },
+  formsOfficer: formsOfficerEn,
   errors: {
     bad_request: 'The request could not be accepted. Please check what you entered.',
     validation_failed: 'Something is missing or wrong. Please check each field.',

@@ -1,4 +1,5 @@
 import type { ErrorCode, RejectionCode } from '@kumiai/shared';
+import { formsOfficerJa } from '../features/forms-officer/messages.ts';
 import type { ClientErrorCode } from './types.ts';
 
 /**
@@ -105,6 +106,8 @@ export const ja = {
     audit: '操作記録(監査ログ)',
     kiosk: '共用端末(キオスク)の登録',
     notices: 'お知らせを書く',
+    forms: 'アンケート・申請書の管理',
+    approvals: '申請の承認',
   },
   auth: {
     signInTitle: 'ログイン',
@@ -496,6 +499,7 @@ export const ja = {
     kiosk: '共用の端末（キオスク）では通知を受け取れません。自分のスマートフォンで設定してください。',
     failed: '通知を登録できませんでした。電波の届く場所でもう一度試してください。',
   },
+  formsOfficer: formsOfficerJa,
   errors: {
     bad_request: '送信内容を受け付けられませんでした。入力を確かめてください。',
     validation_failed: '入力内容に不足か誤りがあります。各項目を確かめてください。',

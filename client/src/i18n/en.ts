@@ -1,3 +1,4 @@
+import { formsEn } from '../features/forms/messages.ts';
 import { formsOfficerEn } from '../features/forms-officer/messages.ts';
 import type { Messages } from './types.ts';
 
@@ -495,6 +496,7 @@ export const en: Messages = {
     failed: 'Notifications could not be turned on. Try again where you have a signal.',
   },
   formsOfficer: formsOfficerEn,
+  forms: formsEn,
   errors: {
     bad_request: 'The request could not be accepted. Please check what you entered.',
     validation_failed: 'Something is missing or wrong. Please check each field.',

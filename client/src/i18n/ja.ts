@@ -1,4 +1,5 @@
 import type { ErrorCode, RejectionCode } from '@kumiai/shared';
+import { formsJa } from '../features/forms/messages.ts';
 import { formsOfficerJa } from '../features/forms-officer/messages.ts';
 import type { ClientErrorCode } from './types.ts';
 
@@ -500,6 +501,7 @@ export const ja = {
     failed: '通知を登録できませんでした。電波の届く場所でもう一度試してください。',
   },
   formsOfficer: formsOfficerJa,
+  forms: formsJa,
   errors: {
     bad_request: '送信内容を受け付けられませんでした。入力を確かめてください。',
     validation_failed: '入力内容に不足か誤りがあります。各項目を確かめてください。',

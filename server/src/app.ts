@@ -13,6 +13,7 @@ import { commentsRoutes } from './features/comments/comments-routes.ts';
 import { pushRoutes } from './features/push/push-routes.ts';
 import { documentsRoutes } from './features/documents/documents-routes.ts';
 import { searchRoutes } from './features/search/search-routes.ts';
+import { formsRoutes } from './features/forms/forms-routes.ts';
 import { orgRoutes } from './features/org/org-routes.ts';
 import { uploadsRoutes } from './features/uploads/uploads-routes.ts';
 import { rosterRoutes } from './features/roster/roster-routes.ts';
@@ -72,7 +73,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Forged or unknown fields are refused, never silently dropped or coerced.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) } } : {}),
   } as FastifyServerOptions);
   const startedAt = clock.now();
@@ -130,6 +131,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   pushRoutes(app, services);
   documentsRoutes(app, services);
   searchRoutes(app, services);
+  formsRoutes(app, services);
   uploadsRoutes(app, { ...services, maxBytes: config.uploadMaxBytes });
 
   await app.register(staticPlugin, { clientDir: config.clientDir });

@@ -29,6 +29,11 @@ import { SyncEngine } from './sync/engine.ts';
 import { type CollectionRegistration, CollectionRegistry } from './sync/registry.ts';
 import { UnitTree } from './sync/unit-tree.ts';
 import { createMutator } from './lib/mutate.ts';
+import { formsCollection, submissionsCollection } from './features/forms/forms-sync.ts';
+import { FormsRepo } from './features/forms/forms-repo.ts';
+import { FormsService } from './features/forms/forms-service.ts';
+import { FormResultsService } from './features/forms/forms-results.ts';
+import { ApplicationsService } from './features/forms/applications-service.ts';
 
 /**
  * The services of one server (or one CLI run) over one database. The HTTP
@@ -55,10 +60,14 @@ export function createServices(
   registry.register(readsCollection);
   registry.register(commentsCollection);
   registry.register(documentsCollection);
+  registry.register(formsCollection);
+  registry.register(submissionsCollection);
   for (const registration of extraCollections) registry.register(registration);
   const uploads = new UploadsService(db, clock, { dir: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes });
   const tree = new UnitTree(db);
   tree.refresh();
+  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl });
+  const formsRepo = new FormsRepo(db);
   return {
     db,
     clock,
@@ -76,7 +85,10 @@ export function createServices(
     uploads,
     notices: new NoticesService(db, clock, actors, uploads),
     comments: new CommentsService(db, clock, actors),
-    push: new PushService(db, clock, actors, { publicUrl: config.publicUrl }),
+    push,
+    forms: new FormsService(db, actors, formsRepo, mutate),
+    formResults: new FormResultsService(db, actors, formsRepo, audit),
+    applications: new ApplicationsService(db, actors, formsRepo, mutate, push),
     documents: new DocumentsService(db, clock, actors, uploads),
     search: new SearchService(db, clock, uploads),
     roster: new RosterService(new RosterRepo(db), clock),

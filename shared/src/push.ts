@@ -32,9 +32,7 @@ export const pushUnsubscribeSchema = {
 } as const;
 
 /** What the service worker receives; `url` is the app path the notification opens. */
-export interface PushPayload {
-  type: 'notice' | 'reminder';
-  noticeId: string;
-  title: string;
-  url: string;
-}
+export type PushPayload =
+  | { type: 'notice' | 'reminder'; noticeId: string; title: string; url: string }
+  /** An application changed (to its applicant), or is waiting for the recipient's approval. */
+  | { type: 'application'; applicationId: string; title: string; url: string };

@@ -233,8 +233,8 @@ export function submissionWrite(input: SubmissionWriteInput): SubmissionWriteRes
   }
 
   // Applications.
-  const from: SubmissionState = master ? (master.state as SubmissionState) : 'draft';
-  const requested = next.state as SubmissionState;
+  const from: SubmissionState = master ? (master.state) : 'draft';
+  const requested = next.state;
   if (master && requested === from && !answersChanged) return { ok: true, effect: { kind: requested === 'withdrawn' ? 'withdraw' : 'draft' } };
   if (requested !== 'draft' && requested !== 'submitted' && requested !== 'withdrawn') return refuse('forbidden_field', `state ${requested} is set by the server`, 'state');
   if (!DEVICE_REQUESTS[from].includes(requested)) return refuse('wrong_state', `cannot go from ${from} to ${requested}`, 'state');

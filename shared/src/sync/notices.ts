@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { can, type Actor } from '../permissions.ts';
+import { can, type Action, type Actor } from '../permissions.ts';
 
 /** Who a notice is for: everyone, units (with their subtrees), holders of roles, named members. */
 export const audienceSchema = {
@@ -116,14 +116,21 @@ export function inAudience(actor: Actor, audience: Audience): boolean {
  * members of those units; to everyone or to role holders union-wide only with
  * a role on the union itself. `pathOf` gives a unit's path, `unitOf` a member's unit.
  */
-export function canPublishTo(actor: Actor, audience: Audience, pathOf: (unitId: string) => string[], unitOf: (memberId: string) => string | null): boolean {
+export function canPublishTo(
+  actor: Actor,
+  audience: Audience,
+  pathOf: (unitId: string) => string[],
+  unitOf: (memberId: string) => string | null,
+  /** The same scope rule serves other audience-bearing things (forms: form.manage, their results: form.results). */
+  action: Action = 'notice.publish',
+): boolean {
   const root = actor.unitPath.slice(0, 1);
-  if ((audience.all || audience.roles.length > 0) && !can(actor, 'notice.publish', { unitPath: root })) return false;
+  if ((audience.all || audience.roles.length > 0) && !can(actor, action, { unitPath: root })) return false;
   if (!audience.all && audience.units.length === 0 && audience.roles.length === 0 && audience.members.length === 0) return false;
-  for (const unit of audience.units) if (!can(actor, 'notice.publish', { unitPath: pathOf(unit) })) return false;
+  for (const unit of audience.units) if (!can(actor, action, { unitPath: pathOf(unit) })) return false;
   for (const member of audience.members) {
     const unit = unitOf(member);
-    if (!unit || !can(actor, 'notice.publish', { unitPath: pathOf(unit) })) return false;
+    if (!unit || !can(actor, action, { unitPath: pathOf(unit) })) return false;
   }
   return true;
 }

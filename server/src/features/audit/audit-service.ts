@@ -22,6 +22,11 @@ export const auditActions = [
   'export.created',
   'notice.reminded',
   'comment.hidden',
+  'form.created',
+  'form.updated',
+  'form.archived',
+  'form.exported',
+  'application.acted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,4 +1,4 @@
-import { canPublishTo, type Actor, type Audience, type Grant, type Role } from '@kumiai/shared';
+import { canPublishTo, type Action, type Actor, type Audience, type Grant, type Role } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 
 const UNIT_PATH_SQL = `
@@ -22,8 +22,8 @@ export class ActorRepo {
   }
 
   /** The shared publishing rule, with unit paths and members' units read from the database. */
-  mayPublishTo(actor: Actor, audience: Audience): boolean {
-    return canPublishTo(actor, audience, (unitId) => this.unitPath(unitId), (memberId) => this.unitOf(memberId));
+  mayPublishTo(actor: Actor, audience: Audience, action: Action = 'notice.publish'): boolean {
+    return canPublishTo(actor, audience, (unitId) => this.unitPath(unitId), (memberId) => this.unitOf(memberId), action);
   }
 
   load(memberId: string): Actor | null {

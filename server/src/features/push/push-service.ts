@@ -128,6 +128,18 @@ export class PushService {
     return { members: new Set(targets.map((t) => t.member_id)).size };
   }
 
+  /** One message to each subscribed device of these members (an application's applicant or its approvers). Call after the commit. */
+  toMembers(memberIds: readonly string[], payload: PushPayload): void {
+    if (memberIds.length === 0) return;
+    const targets = this.db
+      .prepare(
+        `SELECT s.endpoint, s.member_id, s.p256dh, s.auth FROM push_subscriptions s JOIN members m ON m.id = s.member_id
+         WHERE m.status != 'left' AND s.member_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(memberIds)) as SubscriptionRow[];
+    this.dispatch(targets, payload);
+  }
+
   /** Resolves when every message sent so far has been answered (tests; a graceful stop). */
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);

@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireAuth } from '../../plugins/auth.ts';
-import type { SyncEngine } from '../../sync/engine.ts';
+import { fileNameFor, type FileAccessDeps } from './file-access.ts';
 import type { UploadsService } from './uploads-service.ts';
 
 /**
  * POST /api/uploads?name=… (the raw file as the body) and GET /api/files/:hash.
- * A file is served only to its uploader and to members who may read a notice
- * or a document that references it; anyone else gets the same 404 as for a file that does
- * not exist. Files are served with nosniff and a sandboxing CSP, so an
+ * A file is served only to those file-access.ts names (its uploader, readers
+ * of what references it); anyone else gets the same 404 as for a file that
+ * does not exist. Files are served with nosniff and a sandboxing CSP, so an
  * uploaded PDF or image can never run script in our origin.
  */
-export function uploadsRoutes(parent: FastifyInstance, deps: { db: Db; uploads: UploadsService; sync: SyncEngine; maxBytes: number }): void {
+export function uploadsRoutes(parent: FastifyInstance, deps: FileAccessDeps & { uploads: UploadsService; maxBytes: number }): void {
   void parent.register(async (app) => {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxBytes + 1024 }, (_request, body, done) => done(null, body));
@@ -36,13 +35,8 @@ export function uploadsRoutes(parent: FastifyInstance, deps: { db: Db; uploads: 
       async (request, reply) => {
         const { actor } = requireAuth(request);
         const { hash } = request.params;
-        const uploader = deps.db.prepare('SELECT name FROM upload_owners WHERE hash = ? AND member_id = ?').pluck().get(hash, actor.memberId) as string | undefined;
-        const notices = deps.db.prepare('SELECT notice_id FROM notice_attachments WHERE hash = ?').pluck().all(hash) as string[];
-        const via = notices.find((id) => deps.sync.readable(actor, 'notices', id));
-        // A file of a readable document (any of its versions) is served too.
-        const inDocument = uploader || via ? undefined : (deps.db.prepare('SELECT document_id, name FROM document_versions WHERE hash = ?').all(hash) as { document_id: string; name: string }[]).find((d) => deps.sync.readable(actor, 'documents', d.document_id));
-        if (!uploader && !via && !inDocument) throw notFound();
-        const name = uploader ?? inDocument?.name ?? ((JSON.parse((deps.db.prepare('SELECT attachments FROM notices WHERE id = ?').pluck().get(via) as string) ?? '[]') as { hash: string; name: string }[]).find((a) => a.hash === hash)?.name ?? 'file');
+        const name = fileNameFor(deps, actor, hash);
+        if (name === null) throw notFound();
         const file = deps.uploads.read(hash);
         return reply
           .type(file.type)

@@ -1,0 +1,165 @@
+import { ANONYMOUS_RESULTS_MIN, can, inAudience, type Actor, type Answers, type Audience, type FieldResult, type FormField, type FormResults } from '@kumiai/shared';
+import type { Db } from '../../db/database.ts';
+import { toExcelCsv } from '../../lib/csv-export.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { FormRow, FormsRepo } from './forms-repo.ts';
+
+/** Submissions that count as answers (or applications made): not drafts, not withdrawn. */
+const COUNTED = "state NOT IN ('draft', 'withdrawn')";
+const TEXTS_MAX = 500;
+
+/** The Japanese label of each field and option over every version, the latest winning; fields in current-version order, then older-only ones. */
+function labelsOver(versions: { fields: FormField[] }[]): { columns: FormField[]; option: (field: string, id: string) => string } {
+  const byId = new Map<string, FormField>();
+  const options = new Map<string, string>();
+  for (const v of versions) {
+    for (const f of v.fields) {
+      byId.set(f.id, f);
+      for (const o of f.options ?? []) options.set(`${f.id}\u0000${o.id}`, o.label.ja);
+    }
+  }
+  const current = versions.at(-1)?.fields ?? [];
+  const columns = [...current, ...[...byId.values()].filter((f) => !current.some((c) => c.id === f.id))];
+  return { columns, option: (field, id) => options.get(`${field}\u0000${id}`) ?? id };
+}
+
+const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** One field's results over all answers, whatever version they were given against (merged by field id). */
+export function fieldResult(field: FormField, answers: readonly Answers[]): FieldResult {
+  const given = answers.map((a) => a[field.id]).filter((v) => !empty(v));
+  const answered = given.length;
+  switch (field.type) {
+    case 'single_choice':
+    case 'multiple_choice':
+    case 'yes_no': {
+      const ids = field.type === 'yes_no' ? ['yes', 'no'] : (field.options ?? []).map((o) => o.id);
+      const counts = new Map<string, number>(ids.map((id) => [id, 0]));
+      for (const v of given) {
+        const picked = field.type === 'yes_no' ? [v === true ? 'yes' : 'no'] : Array.isArray(v) ? (v as string[]) : [String(v)];
+        for (const id of picked) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      return { field: field.id, type: field.type, answered, counts: [...counts].map(([option, count]) => ({ option, count })) };
+    }
+    case 'scale':
+    case 'number': {
+      const values = given.filter((v): v is number => typeof v === 'number');
+      const counts = new Map<number, number>();
+      if (field.type === 'scale') for (let i = field.min ?? 1; i <= (field.max ?? 5); i++) counts.set(i, 0);
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      const distribution = [...counts].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count }));
+      return { field: field.id, type: field.type, answered, distribution, mean: values.length > 0 ? values.reduce((s, v) => s + v, 0) / values.length : null };
+    }
+    case 'short_text':
+    case 'long_text':
+    case 'date':
+      return { field: field.id, type: field.type, answered, texts: given.map(String).slice(-TEXTS_MAX) };
+    case 'file':
+      return { field: field.id, type: 'file', answered };
+  }
+}
+
+/** Japan time, to the minute, as officers read it in a spreadsheet. */
+const jst = (ms: number | null) => (ms === null ? '' : new Date(ms + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' '));
+
+/**
+ * Results of a survey or an application form, for its author and for
+ * officers whose form.results scope covers its audience: response rates per
+ * unit from the "has answered" marks, field results (anonymous ones read only
+ * survey_answers_anon, and are withheld under ANONYMOUS_RESULTS_MIN answers),
+ * and the CSV export.
+ */
+export class FormResultsService {
+  constructor(
+    private readonly db: Db,
+    private readonly actors: ActorRepo,
+    private readonly repo: FormsRepo,
+    private readonly audit: AuditService,
+  ) {}
+
+  private viewable(actor: Actor, id: string): { row: FormRow; audience: Audience; author: boolean } {
+    const row = this.repo.form(id);
+    if (!row) throw notFound();
+    const audience = JSON.parse(row.audience) as Audience;
+    const author = row.author_id === actor.memberId;
+    if (author || this.actors.mayPublishTo(actor, audience, 'form.results')) return { row, audience, author };
+    throw row.status !== 'draft' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+  }
+
+  private answers(row: FormRow): Answers[] {
+    const sql = row.anonymous
+      ? 'SELECT answers FROM survey_answers_anon WHERE form_id = ? ORDER BY id'
+      : `SELECT answers FROM submissions WHERE form_id = ? AND ${COUNTED} ORDER BY submitted_at, id`;
+    return (this.db.prepare(sql).pluck().all(row.id) as string[]).map((a) => JSON.parse(a) as Answers);
+  }
+
+  results(actor: Actor, id: string): FormResults {
+    const { row, audience, author } = this.viewable(actor, id);
+    const paths = new Map<string, string[]>();
+    const pathOf = (unit: string) => paths.get(unit) ?? (paths.set(unit, this.actors.unitPath(unit)), paths.get(unit)!);
+    const reached = this.repo.activeMembers(pathOf).filter((m) => inAudience(m.actor, audience));
+    const marked = new Set(this.db.prepare(`SELECT member_id FROM submissions WHERE form_id = ? AND ${COUNTED}`).pluck().all(id) as string[]);
+    const perUnit = new Map<string, { members: number; answered: number }>();
+    for (const m of reached) {
+      if (!author && !can(actor, 'form.results', { unitPath: pathOf(m.unitId) })) continue;
+      const u = perUnit.get(m.unitId) ?? { members: 0, answered: 0 };
+      u.members += 1;
+      if (marked.has(m.actor.memberId)) u.answered += 1;
+      perUnit.set(m.unitId, u);
+    }
+    const fields = this.repo.version(id, row.version)?.fields ?? [];
+    const answers = this.answers(row);
+    const withheld = row.anonymous === 1 && answers.length < ANONYMOUS_RESULTS_MIN;
+    return {
+      formId: id,
+      kind: row.kind,
+      anonymous: row.anonymous === 1,
+      audienceSize: reached.length,
+      answered: reached.filter((m) => marked.has(m.actor.memberId)).length,
+      units: [...perUnit]
+        .map(([unitId, c]) => ({ unitId, unitName: this.repo.unitName(unitId) ?? '', ...c }))
+        .sort((a, b) => a.unitName.localeCompare(b.unitName, 'ja')),
+      fields,
+      results: withheld ? null : fields.map((f) => fieldResult(f, answers)),
+    };
+  }
+
+  /** UTF-8 with BOM; named: one row per submission with the member's columns; anonymous: answers only, in table (random id) order. Audited. */
+  exportCsv(actor: Actor, id: string): { filename: string; body: Buffer } {
+    const { row } = this.viewable(actor, id);
+    const answers = this.answers(row);
+    if (row.anonymous === 1 && answers.length < ANONYMOUS_RESULTS_MIN) throw new AppError('results_withheld', 403, `Fewer than ${ANONYMOUS_RESULTS_MIN} anonymous answers: results are not shown`);
+    const { columns, option } = labelsOver(this.repo.versions(id));
+    const cell = (field: FormField, value: unknown): string => {
+      if (empty(value)) return '';
+      if (field.type === 'single_choice') return option(field.id, String(value));
+      if (field.type === 'multiple_choice' && Array.isArray(value)) return (value as string[]).map((v) => option(field.id, v)).join(' / ');
+      if (field.type === 'yes_no') return value === true ? 'はい' : 'いいえ';
+      if (field.type === 'file' && Array.isArray(value)) return (value as { name: string }[]).map((f) => f.name).join(' / ');
+      return String(value);
+    };
+    const labels = columns.map((f) => f.label.ja);
+    let body: Buffer;
+    if (row.anonymous === 1) {
+      body = toExcelCsv(labels, answers.map((a) => columns.map((f) => cell(f, a[f.id]))));
+    } else {
+      const rows = this.db
+        .prepare(
+          `SELECT s.answers, s.submitted_at, m.employee_number, m.name, un.name AS unit_name FROM submissions s JOIN members m ON m.id = s.member_id
+           LEFT JOIN units un ON un.id = s.unit_id WHERE s.form_id = ? AND s.${COUNTED} ORDER BY s.submitted_at, s.id`,
+        )
+        .all(id) as { answers: string; submitted_at: number | null; employee_number: string; name: string; unit_name: string | null }[];
+      body = toExcelCsv(
+        ['社員番号', '氏名', '所属', '提出日時', ...labels],
+        rows.map((r) => {
+          const a = JSON.parse(r.answers) as Answers;
+          return [r.employee_number, r.name, r.unit_name ?? '', jst(r.submitted_at), ...columns.map((f) => cell(f, a[f.id]))];
+        }),
+      );
+    }
+    this.audit.record(actor.memberId, 'form.exported', id, { rows: answers.length, anonymous: row.anonymous === 1 });
+    return { filename: `${row.title}.csv`, body };
+  }
+}

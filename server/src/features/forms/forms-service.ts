@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { formDefinitionProblems, inAudience, type Actor, type Audience, type FormInput } from '@kumiai/shared';
+import type { Db } from '../../db/database.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { Mutate } from '../../lib/mutate.ts';
+import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { FormRow, FormsRepo } from './forms-repo.ts';
+
+const invalid = (message: string, problems: { field: string; code: string }[] = []) => new AppError('form_invalid', 400, message, undefined, { problems });
+
+/**
+ * Surveys and application templates: officers create them for an audience
+ * within their form.manage scope; editing a published form's fields or chain
+ * adds a version, so answers given earlier stay valid under their own.
+ */
+export class FormsService {
+  constructor(
+    private readonly db: Db,
+    private readonly actors: ActorRepo,
+    private readonly repo: FormsRepo,
+    private readonly mutate: Mutate,
+  ) {}
+
+  private checkDefinition(input: FormInput): void {
+    const problems = formDefinitionProblems(input.fields);
+    if (problems.length > 0) throw invalid('The form has problems', problems);
+    if (input.kind === 'survey' && input.steps.length > 0) throw invalid('A survey has no approval steps', [{ field: '', code: 'steps' }]);
+    if (input.kind === 'application' && input.anonymous) throw invalid('An application is never anonymous', [{ field: '', code: 'anonymous' }]);
+    // A file is tied to the member who uploaded it: an anonymous survey cannot take one.
+    const file = input.fields.find((f) => f.type === 'file');
+    if (input.anonymous && file) throw invalid('An anonymous survey cannot ask for files', [{ field: file.id, code: 'file_in_anonymous' }]);
+    if (input.closesAt !== null && input.closesAt <= input.opensAt) throw invalid('The form must close after it opens', [{ field: '', code: 'closes_before_opening' }]);
+  }
+
+  private checkAudience(actor: Actor, audience: Audience): void {
+    for (const unit of audience.units) if (this.actors.unitPath(unit).length === 0) throw notFound(`No such unit ${unit}`);
+    if (!this.actors.mayPublishTo(actor, audience, 'form.manage')) throw new AppError('forbidden', 403, 'You can address forms only to units and members within your own scope');
+  }
+
+  /** The author, or an officer whose form.manage scope covers the whole audience (seeded templates: union-wide). Others get 403 if they can see it, else 404. */
+  private managed(actor: Actor, id: string): FormRow {
+    const row = this.repo.form(id);
+    if (!row) throw notFound();
+    const audience = JSON.parse(row.audience) as Audience;
+    if (row.author_id === actor.memberId || this.actors.mayPublishTo(actor, audience, 'form.manage')) return row;
+    throw row.status !== 'draft' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+  }
+
+  create(actor: Actor, input: FormInput): { id: string; version: number } {
+    this.checkDefinition(input);
+    this.checkAudience(actor, input.audience);
+    const id = randomUUID();
+    return this.mutate(actor, { checks: [], audit: { action: 'form.created', target: id, detail: { kind: input.kind, title: input.title } } }, (now) => {
+      this.db
+        .prepare(
+          `INSERT INTO forms (id, kind, title, description, audience, status, opens_at, closes_at, anonymous, allow_edit, version, author_id, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+        )
+        .run(id, input.kind, input.title.trim(), input.description, JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, actor.memberId, now, now);
+      this.db
+        .prepare('INSERT INTO form_versions (form_id, version, fields, steps, editor_id, at) VALUES (?, 1, ?, ?, ?, ?)')
+        .run(id, JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now);
+      return { id, version: 1 };
+    });
+  }
+
+  update(actor: Actor, id: string, input: FormInput): { id: string; version: number } {
+    const row = this.managed(actor, id);
+    if (input.kind !== row.kind) throw invalid('A form’s kind does not change', [{ field: '', code: 'kind' }]);
+    this.checkDefinition(input);
+    this.checkAudience(actor, input.audience);
+    const answered = this.repo.submissionCount(id) > 0;
+    if (answered && input.anonymous !== (row.anonymous === 1)) throw invalid('Whether answers are anonymous cannot change once answers exist', [{ field: '', code: 'anonymous' }]);
+    const current = this.repo.version(id, row.version);
+    const changed = !current || JSON.stringify(current.fields) !== JSON.stringify(input.fields) || JSON.stringify(current.steps) !== JSON.stringify(input.steps);
+    // A form nobody could answer yet is edited in place; once published (or answered) its versions are kept.
+    const newVersion = changed && (row.status !== 'draft' || answered);
+    const version = newVersion ? row.version + 1 : row.version;
+    return this.mutate(actor, { checks: [], audit: { action: 'form.updated', target: id, detail: { version, title: input.title } } }, (now) => {
+      if (newVersion) {
+        this.db
+          .prepare('INSERT INTO form_versions (form_id, version, fields, steps, editor_id, at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(id, version, JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now);
+      } else if (changed) {
+        this.db.prepare('UPDATE form_versions SET fields = ?, steps = ?, editor_id = ?, at = ? WHERE form_id = ? AND version = ?').run(JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now, id, version);
+      }
+      this.db
+        .prepare(
+          `UPDATE forms SET title = ?, description = ?, audience = ?, status = ?, opens_at = ?, closes_at = ?, anonymous = ?, allow_edit = ?, version = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(input.title.trim(), input.description, JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, version, now, id);
+      return { id, version };
+    });
+  }
+
+  archive(actor: Actor, id: string): { id: string } {
+    this.managed(actor, id);
+    return this.mutate(actor, { checks: [], audit: { action: 'form.archived', target: id } }, (now) => {
+      this.db.prepare("UPDATE forms SET status = 'archived', updated_at = ? WHERE id = ?").run(now, id);
+      return { id };
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { can, type Actor, type Audience } from '@kumiai/shared';
+import type { Db } from '../../db/database.ts';
+import type { SyncEngine } from '../../sync/engine.ts';
+import type { ActorRepo } from '../auth/actor-repo.ts';
+
+export interface FileAccessDeps {
+  db: Db;
+  sync: SyncEngine;
+  actors: ActorRepo;
+}
+
+/**
+ * Who may fetch an uploaded file, in one place: its uploader; readers of a
+ * notice or a document that references it; and for a file attached to a
+ * submission, its member, reviewers of the applicant's unit (applications),
+ * and those who see a named survey's results. Returns the name to serve it
+ * under, or null (the caller answers 404, as for a file that does not exist).
+ */
+export function fileNameFor(deps: FileAccessDeps, actor: Actor, hash: string): string | null {
+  const { db, sync } = deps;
+  const uploader = db.prepare('SELECT name FROM upload_owners WHERE hash = ? AND member_id = ?').pluck().get(hash, actor.memberId) as string | undefined;
+  if (uploader) return uploader;
+
+  const notice = (db.prepare('SELECT notice_id FROM notice_attachments WHERE hash = ?').pluck().all(hash) as string[]).find((id) => sync.readable(actor, 'notices', id));
+  if (notice) {
+    const attachments = JSON.parse((db.prepare('SELECT attachments FROM notices WHERE id = ?').pluck().get(notice) as string | undefined) ?? '[]') as { hash: string; name: string }[];
+    return attachments.find((a) => a.hash === hash)?.name ?? 'file';
+  }
+
+  const document = (db.prepare('SELECT document_id, name FROM document_versions WHERE hash = ?').all(hash) as { document_id: string; name: string }[]).find((d) =>
+    sync.readable(actor, 'documents', d.document_id),
+  );
+  if (document) return document.name;
+
+  const submissions = db
+    .prepare(
+      `SELECT s.member_id, s.kind, s.unit_id, f.author_id, f.audience FROM submission_files sf JOIN submissions s ON s.id = sf.submission_id JOIN forms f ON f.id = s.form_id
+       WHERE sf.hash = ? AND s.anonymous = 0`,
+    )
+    .all(hash) as { member_id: string; kind: string; unit_id: string | null; author_id: string | null; audience: string }[];
+  const submission = submissions.find((s) => {
+    if (s.member_id === actor.memberId) return true;
+    if (s.unit_id === null) return false; // a draft is its member's alone
+    if (s.kind === 'application') return can(actor, 'application.review', { unitPath: deps.actors.unitPath(s.unit_id) });
+    return s.author_id === actor.memberId || deps.actors.mayPublishTo(actor, JSON.parse(s.audience) as Audience, 'form.results');
+  });
+  if (submission) return (db.prepare('SELECT name FROM upload_owners WHERE hash = ? AND member_id = ?').pluck().get(hash, submission.member_id) as string | undefined) ?? 'file';
+  return null;
+}

@@ -12,7 +12,7 @@ export function actorOf(me: Me): Actor {
 }
 
 /** The officer and admin areas of the app, each shown only to those who may use it. */
-export const areas = ['members', 'import', 'cards', 'units', 'audit', 'kiosk', 'notices'] as const;
+export const areas = ['members', 'import', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals'] as const;
 export type Area = (typeof areas)[number];
 
 const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
@@ -22,6 +22,8 @@ const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
   units: 'unit.manage',
   kiosk: 'kiosk.register',
   notices: 'notice.publish',
+  forms: 'form.manage',
+  approvals: 'application.review',
 };
 
 export function mayUse(me: Me | null, area: Area): boolean {

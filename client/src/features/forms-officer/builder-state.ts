@@ -62,7 +62,7 @@ function freeId(prefix: string, taken: readonly string[]): string {
   for (let n = 1; ; n++) if (!taken.includes(`${prefix}${n}`)) return `${prefix}${n}`;
 }
 
-export function newOption(options: FormField['options']): NonNullable<FormField['options']>[number] {
+export function newOption(options: Readonly<FormField['options']>): NonNullable<FormField['options']>[number] {
   return { id: freeId('o', (options ?? []).map((o) => o.id)), label: { ja: '' } };
 }
 
@@ -172,7 +172,7 @@ export function hasProblems(p: BuilderProblems): boolean {
 }
 
 /** What POST/PUT /api/forms receives. */
-export function toFormInput(state: BuilderState, status: FormInput['status'], now: number): FormInput {
+export function toFormInput(state: BuilderState, status: FormInput['status'], now: number = Date.now()): FormInput {
   const survey = state.kind === 'survey';
   const anonymous = survey && state.anonymous;
   return {

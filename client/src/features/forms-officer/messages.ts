@@ -138,7 +138,7 @@ export const formsOfficerJa = {
   valueColumn: '値',
   countColumn: '件数',
   shareColumn: '割合',
-  barText: '{count} 件({pct})',
+  barSuffix: ' 件({pct})',
   multipleNote: '複数選択のため、割合の合計は100%を超えることがあります。',
   textAnswers: '回答の一覧',
 
@@ -176,6 +176,7 @@ export const formsOfficerJa = {
   formTitle: '申請の種類',
   unit: '所属',
   state: '状態',
+  submittedAtLabel: '提出日時',
   answersTitle: '申請内容',
   notAnswered: '(記入なし)',
   attachmentLink: '{name} を開く',
@@ -350,7 +351,7 @@ export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
   valueColumn: 'Value',
   countColumn: 'Count',
   shareColumn: 'Share',
-  barText: '{count} ({pct})',
+  barSuffix: ' ({pct})',
   multipleNote: 'Several options may be chosen, so the shares can add up to more than 100%.',
   textAnswers: 'Answers',
 
@@ -388,6 +389,7 @@ export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
   formTitle: 'Form',
   unit: 'Unit',
   state: 'Status',
+  submittedAtLabel: 'Submitted',
   answersTitle: 'What was applied for',
   notAnswered: '(not filled in)',
   attachmentLink: 'Open {name}',

@@ -11,6 +11,8 @@ const destinations = {
   audit: '/audit',
   kiosk: '/kiosk/register',
   notices: '/notices/new',
+  forms: '/forms/manage',
+  approvals: '/approvals',
 } as const satisfies Record<Area, string>;
 
 /** The officer and admin areas this member may use; nothing for everyone else. */

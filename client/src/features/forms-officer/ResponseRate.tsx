@@ -1,0 +1,53 @@
+import type { FormResults } from '@kumiai/shared';
+import { format } from '../../i18n/format.ts';
+import { useI18n } from '../../i18n/use-i18n.ts';
+import { BarChart } from './BarChart.tsx';
+import { percent, percentText } from './results-bars.ts';
+
+/** How many of the audience answered (or applied), overall and per unit: a table, and bars for the eye. */
+export function ResponseRate({ results }: { results: FormResults }) {
+  const { m } = useI18n();
+  const t = m.formsOfficer;
+  const total = format(results.kind === 'survey' ? t.responseTotal : t.applicationTotal, {
+    answered: results.answered,
+    total: results.audienceSize,
+    pct: percentText(results.answered, results.audienceSize),
+  });
+  const bars = results.units.map((u) => ({ key: u.unitId, label: u.unitName, count: u.answered, pct: percent(u.answered, u.members) }));
+  return (
+    <section className="stack" aria-labelledby="response-rate-title">
+      <h2 id="response-rate-title">{t.responseRate}</h2>
+      <p className="result-total" data-testid="form-results-total" data-answered={results.answered} data-total={results.audienceSize}>
+        {total}
+      </p>
+      {results.units.length > 0 ? (
+        <>
+          <h3>{t.perUnit}</h3>
+          <div className="table-wrap">
+            <table className="report-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.unitColumn}</th>
+                  <th scope="col">{t.answeredColumn}</th>
+                  <th scope="col">{t.rateColumn}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.units.map((u) => (
+                  <tr key={u.unitId} data-testid="form-results-unit" data-unit-id={u.unitId}>
+                    <th scope="row">{u.unitName}</th>
+                    <td>
+                      {u.answered} / {u.members}
+                    </td>
+                    <td>{percentText(u.answered, u.members)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <BarChart bars={bars} testPrefix="unit-rate-bar" caption={t.perUnit} labelHeader={t.unitColumn} withTable={false} />
+        </>
+      ) : null}
+    </section>
+  );
+}

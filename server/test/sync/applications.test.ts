@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApplicationDetail, ApplicationPage } from '@kumiai/shared';
 import { seedMember, seedOrg, signIn } from '../seed.ts';
 import { openAs, startSyncServer, type RawClient, type SyncServer } from './support.ts';
-import { submission, write } from './forms-support.ts';
+import { submission, write, type ApiErr } from './forms-support.ts';
 
 let server: SyncServer;
 const clients: RawClient[] = [];
@@ -62,13 +62,13 @@ describe('applications', () => {
 
     // The branch officer may look but not act before their step.
     const early = await act('000010', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });
-    expect([early.statusCode, early.json().error.code]).toEqual([403, 'not_current_approver']);
+    expect([early.statusCode, early.json<ApiErr>().error.code]).toEqual([403, 'not_current_approver']);
     expect((await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0, comment: '確認しました' })).statusCode).toBe(200);
     const second = await act('000010', id, { action: 'approve', expectedState: 'in_review', expectedStep: 1 });
     expect(second.json<ApplicationDetail>()).toMatchObject({ state: 'approved', actions: [] });
     // Officers do not pay; the union treasurer does.
     const officerPays = await act('000010', id, { action: 'pay', expectedState: 'approved', expectedStep: 0 });
-    expect([officerPays.statusCode, officerPays.json().error.code]).toEqual([403, 'forbidden']);
+    expect([officerPays.statusCode, officerPays.json<ApiErr>().error.code]).toEqual([403, 'forbidden']);
     expect((await act('000040', id, { action: 'pay', expectedState: 'approved', expectedStep: 0 })).json<ApplicationDetail>().state).toBe('paid');
 
     const mine = (await client.pullAll('submissions')).docs.get(id)!;
@@ -93,7 +93,7 @@ describe('applications', () => {
       server.app.inject({ method: 'POST', url: `/api/applications/${id}/actions`, headers: w2, payload: body }),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-    expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('application_changed');
+    expect(results.find((r) => r.statusCode === 409)!.json<ApiErr>().error.code).toBe('application_changed');
     expect(server.db.prepare("SELECT count(*) FROM submission_events WHERE submission_id = ? AND action = 'approve'").pluck().get(id)).toBe(1);
     expect(server.db.prepare('SELECT state, step FROM submissions WHERE id = ?').get(id)).toEqual({ state: 'in_review', step: 1 });
   });
@@ -118,7 +118,7 @@ describe('applications', () => {
     const detail = (await server.app.inject({ method: 'GET', url: `/api/applications/${officers}`, headers })).json<ApplicationDetail>();
     expect(detail.chain.map((c) => [c.unitId, c.approvers.map((a) => a.id)])).toEqual([['bA', ['offA']], ['bA', ['offA']]]);
     const self = await act('000030', officers, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });
-    expect([self.statusCode, self.json().error.code]).toEqual([403, 'own_application']);
+    expect([self.statusCode, self.json<ApiErr>().error.code]).toEqual([403, 'own_application']);
     expect((await act('000010', officers, { action: 'approve', expectedState: 'in_review', expectedStep: 0 })).statusCode).toBe(200);
 
     // The inbox: filters, "mine", and pages.
@@ -167,6 +167,6 @@ describe('applications', () => {
     expect((await write(client, [{ ...again, state: 'withdrawn' }], again)).codes).toEqual([]);
     expect(server.db.prepare('SELECT state FROM submissions WHERE id = ?').pluck().get(id)).toBe('withdrawn');
     const late = await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });
-    expect([late.statusCode, late.json().error.code]).toEqual([409, 'application_changed']);
+    expect([late.statusCode, late.json<ApiErr>().error.code]).toEqual([409, 'application_changed']);
   });
 });

@@ -59,3 +59,6 @@ export async function write(client: RawClient, docs: Record<string, unknown>[], 
   expect(reply.error).toBeUndefined();
   return { codes: (reply.rejected ?? []).map((r) => [r.id, r.code, r.field ?? ''].join(' ').trim()), conflicts: reply.result as Record<string, unknown>[] };
 }
+
+/** An error answer's body (with an invalid form's problems). */
+export type ApiErr = { error: { code: string; message: string; problems?: unknown } };

@@ -101,6 +101,9 @@ describe('form results and export', () => {
     }
     const shown = (await server.app.inject({ method: 'GET', url: `/api/forms/${id}/results`, headers })).json<FormResults>();
     expect(shown.results![0]).toMatchObject({ field: 'q1', answered: 5, counts: [{ option: 'good', count: 5 }, { option: 'bad', count: 0 }] });
+    // Its questions no longer change: answer versions must not split the answerers into groups.
+    const edit = await server.app.inject({ method: 'PUT', url: `/api/forms/${id}`, headers, payload: formInput({ anonymous: true, fields: [formInput().fields[0]] }) });
+    expect([edit.statusCode, edit.json<ApiErr>().error.code]).toEqual([400, 'form_invalid']);
   });
 
   it('editing a published form adds a version and keeps earlier answers valid under theirs; results merge by field id', async () => {

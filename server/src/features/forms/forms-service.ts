@@ -73,6 +73,8 @@ export class FormsService {
     if (answered && input.anonymous !== (row.anonymous === 1)) throw invalid('Whether answers are anonymous cannot change once answers exist', [{ field: '', code: 'anonymous' }]);
     const current = this.repo.version(id, row.version);
     const changed = !current || JSON.stringify(current.fields) !== JSON.stringify(input.fields) || JSON.stringify(current.steps) !== JSON.stringify(input.steps);
+    // Answers' versions would split an anonymous survey's answerers into "before" and "after" the edit, which their marks' times could narrow down.
+    if (changed && answered && row.anonymous === 1) throw invalid('An anonymous survey’s questions cannot change once answers exist', [{ field: '', code: 'anonymous_answered' }]);
     // A form nobody could answer yet is edited in place; once published (or answered) its versions are kept.
     const newVersion = changed && (row.status !== 'draft' || answered);
     const version = newVersion ? row.version + 1 : row.version;

@@ -6,6 +6,8 @@ import { auditRoute } from './routes/audit.tsx';
 import { documentNewRoute } from './routes/document-new.tsx';
 import { documentRoute } from './routes/document.tsx';
 import { documentsRoute } from './routes/documents.tsx';
+import { formRoute } from './routes/form.tsx';
+import { formsRoute } from './routes/forms.tsx';
 import { indexRoute } from './routes/index.tsx';
 import { formEditRoute } from './routes/form-edit.tsx';
 import { formNewRoute } from './routes/form-new.tsx';
@@ -28,6 +30,7 @@ import { searchRoute } from './routes/search.tsx';
 import { settingsRoute } from './routes/settings.tsx';
 import { setupRoute } from './routes/setup.tsx';
 import { signInRoute } from './routes/sign-in.tsx';
+import { submissionRoute } from './routes/submission.tsx';
 import { unitsRoute } from './routes/units.tsx';
 
 const routeTree = rootRoute.addChildren([
@@ -37,7 +40,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   activateRoute,
   kioskRoute,
-  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute, noticeNewRoute, noticeRoute, noticeReadRateRoute, noticeEditRoute, searchRoute, documentsRoute, documentNewRoute, documentRoute, formNewRoute, formsManageRoute, formEditRoute, formResultsRoute, approvalsRoute, approvalRoute]),
+  memberRoute.addChildren([meRoute, membersRoute, membersImportRoute, membersCardsRoute, memberDetailRoute, unitsRoute, auditRoute, kioskRegisterRoute, noticeNewRoute, noticeRoute, noticeReadRateRoute, noticeEditRoute, searchRoute, documentsRoute, documentNewRoute, documentRoute, formsRoute, formRoute, submissionRoute, formNewRoute, formsManageRoute, formEditRoute, formResultsRoute, approvalsRoute, approvalRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent' });

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/session.ts';
 import { NoticeFeed } from '../notices/NoticeFeed.tsx';
+import { FormsLink } from '../forms/FormsLink.tsx';
 import { LibraryLinks } from '../search/LibraryLinks.tsx';
 import { MainMenu } from './MainMenu.tsx';
 
@@ -26,6 +27,7 @@ export function HomePage() {
         </p>
       )}
       {me ? <LibraryLinks /> : null}
+      {me ? <FormsLink /> : null}
       {me ? <NoticeFeed /> : <p>{m.home.lead}</p>}
       <MainMenu />
       <p className="muted">{m.home.offlineNote}</p>

@@ -2,6 +2,7 @@ import { Outlet } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { useSession } from '../auth/session.ts';
+import { formsBeforePush } from '../forms/outbox.ts';
 import { FileCacheKeeper } from '../notices/FileCacheKeeper.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { SessionEndedBanner } from './SessionEndedBanner.tsx';
@@ -13,7 +14,7 @@ export function AppShell() {
   const { me } = useSession();
   // The signed-in member's device database and replication (also offline); none while signed out.
   return (
-    <SyncProvider memberId={me?.member.id ?? null}>
+    <SyncProvider memberId={me?.member.id ?? null} beforePush={formsBeforePush}>
       <a className="skip-link" href="#main">
         {m.app.skipToContent}
       </a>

@@ -83,6 +83,28 @@ describe('applications', () => {
     expect(audit).toBe(3);
   });
 
+  it('each officer action is pushed to the applicant, and an approval to the next step’s approvers', async () => {
+    await setup();
+    const sent: { endpoint: string; payload: Record<string, unknown> }[] = [];
+    server.services.push.sender = (target, payload) => {
+      sent.push({ endpoint: target.endpoint, payload: JSON.parse(payload) as Record<string, unknown> });
+      return Promise.resolve({ statusCode: 201 });
+    };
+    const subscribe = server.db.prepare("INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, 'k', 'a', 0)");
+    for (const member of ['memA', 'offA', 'offB']) subscribe.run(`https://push.example/${member}`, member);
+    const { id } = await apply();
+    await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });
+    await server.services.push.settled();
+    expect(sent.map((s) => [s.endpoint, s.payload.type, s.payload.title]).sort()).toEqual([
+      ['https://push.example/memA', 'application', '結婚祝金: 次の承認に進みました'],
+      ['https://push.example/offA', 'application', '結婚祝金: 承認をお願いします'],
+    ]);
+    sent.length = 0;
+    await act('000010', id, { action: 'return', expectedState: 'in_review', expectedStep: 1, comment: '書類が不鮮明です' });
+    await server.services.push.settled();
+    expect(sent.map((s) => [s.endpoint, s.payload.title, s.payload.applicationId])).toEqual([['https://push.example/memA', '結婚祝金: 差し戻されました', id]]);
+  });
+
   it('two approvals of the same step at once: exactly one applies', async () => {
     await setup();
     const { id } = await apply();

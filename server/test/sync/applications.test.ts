@@ -95,9 +95,9 @@ describe('applications', () => {
     const { id } = await apply();
     await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });
     await server.services.push.settled();
-    expect(sent.map((s) => [s.endpoint, s.payload.type, s.payload.title]).sort()).toEqual([
-      ['https://push.example/memA', 'application', '結婚祝金: 次の承認に進みました'],
-      ['https://push.example/offA', 'application', '結婚祝金: 承認をお願いします'],
+    expect(sent.map((s) => [s.endpoint, s.payload.type, s.payload.title, s.payload.url]).sort()).toEqual([
+      ['https://push.example/memA', 'application', '結婚祝金: 次の承認に進みました', `/submissions/${id}`],
+      ['https://push.example/offA', 'application', '結婚祝金: 承認をお願いします', `/approvals/${id}`],
     ]);
     sent.length = 0;
     await act('000010', id, { action: 'return', expectedState: 'in_review', expectedStep: 1, comment: '書類が不鮮明です' });

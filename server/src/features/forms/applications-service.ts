@@ -194,10 +194,11 @@ export class ApplicationsService {
       return { ...row, state, step, chain };
     });
     const title = (this.repo.form(after.form_id)?.title ?? '申請');
-    const url = `/applications/${id}`;
+    // The client's routes: the applicant's own submission, and the approver's detail.
+    const url = `/submissions/${encodeURIComponent(id)}`;
     const text = after.state === 'in_review' ? '次の承認に進みました' : PUSH_TEXT[input.action];
     this.push.toMembers([after.member_id], { type: 'application', applicationId: id, title: `${title}: ${text}`, url });
-    if (after.state === 'in_review') this.push.toMembers(after.chain[after.step]?.approvers ?? [], { type: 'application', applicationId: id, title: `${title}: 承認をお願いします`, url: `/review/${id}` });
+    if (after.state === 'in_review') this.push.toMembers(after.chain[after.step]?.approvers ?? [], { type: 'application', applicationId: id, title: `${title}: 承認をお願いします`, url: `/approvals/${encodeURIComponent(id)}` });
     return this.detail(actor, id);
   }
 }

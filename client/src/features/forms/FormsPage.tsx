@@ -1,11 +1,13 @@
 import './forms.css';
 import { formOpen, surveySubmissionId, type FormDoc, type SubmissionDoc } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/session.ts';
 import { formatDateTime } from '../notices/dates.ts';
+import { outboxFor, pruneOutbox, referencedFiles } from './outbox.ts';
 import { StatusChip } from './StatusChip.tsx';
 import { useForms, useMySubmissions, usePendingSubmissionIds } from './use-forms.ts';
 import { useNow } from './use-now.ts';
@@ -24,6 +26,12 @@ export function FormsPage() {
   const mine = useMySubmissions();
   const pending = usePendingSubmissionIds();
   const now = useNow();
+  const memberId = me?.member.id ?? null;
+  useEffect(() => {
+    // Housekeeping while the list is open: uploaded files nothing on the device refers to any more.
+    if (!memberId || !mine) return;
+    void pruneOutbox(outboxFor(memberId), new Set(referencedFiles(mine))).catch(() => undefined);
+  }, [memberId, mine]);
   if (!me) return null;
   if (forms === undefined || mine === undefined) {
     return (

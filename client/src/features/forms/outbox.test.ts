@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
-import { memoryOutbox, referencedFiles, uploadReferencedFiles, type Uploader } from './outbox.ts';
+import { memoryOutbox, pruneOutbox, referencedFiles, uploadReferencedFiles, type Uploader } from './outbox.ts';
 
 const file = (hash: string, text = hash) => ({ hash, name: `${hash}.jpg`, type: 'image/jpeg' as const, size: text.length, blob: new Blob([text]) });
 const doc = (answers: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id: 'app-1', answers, ...extra });
@@ -38,5 +38,14 @@ describe('the attachment outbox before a push', () => {
     const refused: Uploader = () => Promise.reject(new ApiError('unsupported_file_type', 415));
     await expect(uploadReferencedFiles(store, [doc({ photo: [{ hash: h('a') }] })], refused)).resolves.toBeUndefined();
     expect((await store.get(h('a')))?.uploaded).toBe(false);
+  });
+
+  it('prunes only uploaded files nothing refers to any more', async () => {
+    const store = memoryOutbox();
+    for (const c of ['a', 'b', 'c']) await store.put(file(h(c)));
+    await store.markUploaded(h('a'));
+    await store.markUploaded(h('b'));
+    await pruneOutbox(store, new Set([h('b')]));
+    expect((await store.list()).map((f) => f.hash).sort()).toEqual([h('b'), h('c')]);
   });
 });

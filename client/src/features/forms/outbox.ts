@@ -22,6 +22,9 @@ export interface OutboxStore {
   put(file: Attachment & { blob: Blob }): Promise<void>;
   get(hash: string): Promise<OutboxFile | null>;
   markUploaded(hash: string): Promise<void>;
+  /** Every file kept, with whether it was uploaded. */
+  list(): Promise<{ hash: string; uploaded: boolean }[]>;
+  remove(hash: string): Promise<void>;
 }
 
 /** For tests, and for browsers without Cache Storage (an insecure http:// origin): kept in memory only. */
@@ -37,6 +40,12 @@ export function memoryOutbox(): OutboxStore {
     async markUploaded(hash) {
       const file = files.get(hash);
       if (file) files.set(hash, { ...file, uploaded: true });
+    },
+    async list() {
+      return [...files.values()].map((f) => ({ hash: f.hash, uploaded: f.uploaded }));
+    },
+    async remove(hash) {
+      files.delete(hash);
     },
   };
 }
@@ -64,6 +73,18 @@ function cacheOutbox(memberId: string): OutboxStore {
     async markUploaded(hash) {
       const file = await read(hash);
       if (file) await write(file, true);
+    },
+    async list() {
+      const cache = await open();
+      const out: { hash: string; uploaded: boolean }[] = [];
+      for (const request of await cache.keys()) {
+        const hit = await cache.match(request);
+        out.push({ hash: new URL(request.url).pathname.split('/').pop() ?? '', uploaded: hit?.headers.get('x-uploaded') === '1' });
+      }
+      return out;
+    },
+    async remove(hash) {
+      await (await open()).delete(keyOf(hash));
     },
   };
 }
@@ -123,6 +144,15 @@ export async function uploadReferencedFiles(store: OutboxStore, docs: readonly R
       if (uploadRetryable(error)) throw error;
     }
   }
+}
+
+/**
+ * Drops uploaded files no submission on the device refers to any more (a
+ * photo removed from a draft, a withdrawn-and-gone application). Files not
+ * uploaded yet are kept: an unsaved form may still be using them.
+ */
+export async function pruneOutbox(store: OutboxStore, stillReferenced: ReadonlySet<string>): Promise<void> {
+  for (const file of await store.list()) if (file.uploaded && !stillReferenced.has(file.hash)) await store.remove(file.hash);
 }
 
 /** The forms feature's push hooks for the sync engine (passed to SyncProvider by the app shell). */

@@ -58,10 +58,10 @@ export function ApplicationDetailPage({ id }: { id: string }) {
             <dt>{t.submittedAtLabel}</dt>
             <dd>{detail.submittedAt === null ? t.notSubmitted : formatDateTime(detail.submittedAt, lang)}</dd>
           </dl>
-          <ApplicationActions detail={detail} onChanged={setDetail} onStale={reload} />
           <ApplicationAnswers detail={detail} />
           <ApprovalChainView detail={detail} />
           <ApplicationHistory history={detail.history} />
+          <ApplicationActions detail={detail} onChanged={setDetail} onStale={reload} />
         </>
       ) : !error ? (
         <p className="muted" role="status">

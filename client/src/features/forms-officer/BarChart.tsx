@@ -27,26 +27,29 @@ export function BarChart({ bars, testPrefix, caption, labelHeader, withTable = t
           <ResultBar key={bar.key} bar={bar} testId={`${testPrefix}-${bar.key}`} />
         ))}
       </ul>
+      {/* The wrapper clips: a table does not shrink to the 1-pixel box itself. */}
       {withTable ? (
-      <table className="visually-hidden">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col">{m.formsOfficer.countColumn}</th>
-            <th scope="col">{m.formsOfficer.shareColumn}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.key}>
-              <th scope="row">{bar.label}</th>
-              <td>{bar.count}</td>
-              <td>{bar.pct}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        <div className="visually-hidden">
+          <table>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{labelHeader}</th>
+                <th scope="col">{m.formsOfficer.countColumn}</th>
+                <th scope="col">{m.formsOfficer.shareColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bars.map((bar) => (
+                <tr key={bar.key}>
+                  <th scope="row">{bar.label}</th>
+                  <td>{bar.count}</td>
+                  <td>{bar.pct}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </div>
   );

@@ -22,24 +22,21 @@ export function ResponseRate({ results }: { results: FormResults }) {
       </p>
       {results.units.length > 0 ? (
         <>
-          <h3>{t.perUnit}</h3>
-          <div className="table-wrap">
+          <h3 id="unit-rate-title">{t.perUnit}</h3>
+          {/* Focusable, so a table wider than a zoomed phone screen can be scrolled from the keyboard. */}
+          <div className="table-wrap" role="region" aria-labelledby="unit-rate-title" tabIndex={0}>
             <table className="report-table">
               <thead>
                 <tr>
                   <th scope="col">{t.unitColumn}</th>
                   <th scope="col">{t.answeredColumn}</th>
-                  <th scope="col">{t.rateColumn}</th>
                 </tr>
               </thead>
               <tbody>
                 {results.units.map((u) => (
                   <tr key={u.unitId} data-testid="form-results-unit" data-unit-id={u.unitId}>
                     <th scope="row">{u.unitName}</th>
-                    <td>
-                      {u.answered} / {u.members}
-                    </td>
-                    <td>{percentText(u.answered, u.members)}</td>
+                    <td>{format(t.unitRate, { answered: u.answered, members: u.members, pct: percentText(u.answered, u.members) })}</td>
                   </tr>
                 ))}
               </tbody>

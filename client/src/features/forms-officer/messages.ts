@@ -153,6 +153,8 @@ export const formsOfficerJa = {
   allUnits: 'すべての組織',
   stepN: '第 {n} 段階',
   stepOf: '第 {n} 段階(全 {total} 段階)',
+  stateWithStep: '{state}({step})',
+  unitRate: '{answered} / {members}({pct})',
   states: {
     draft: '下書き',
     submitted: '送信済み(受付待ち)',
@@ -366,6 +368,8 @@ export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
   allUnits: 'All units',
   stepN: 'Step {n}',
   stepOf: 'Step {n} of {total}',
+  stateWithStep: '{state} ({step})',
+  unitRate: '{answered} / {members} ({pct})',
   states: {
     draft: 'Draft',
     submitted: 'Sent (awaiting receipt)',

@@ -106,7 +106,7 @@ export function FormBuilder({ kind, editing }: { kind: FormKind; editing?: FormD
             {busy ? m.common.sending : published ? t.saveChanges : t.publish}
           </button>
           {published ? null : (
-            <button type="button" className="button button-large" disabled={busy} onClick={() => attempt('draft')} data-testid="form-save-draft">
+            <button type="button" className="button button-large" disabled={busy} onClick={() => attempt('draft')} data-testid="form-builder-draft">
               {t.saveDraft}
             </button>
           )}

@@ -35,6 +35,8 @@ async function client(memberId: string, url: string): Promise<SyncEngine> {
     multiInstance: false,
     feedStatus: false,
     retryTimeMs: 200,
+    // Two devices at once in one process: RxDB's free edition opens at most 13 collections per process.
+    collections: ['units', 'members'],
     connection: { url, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 500 } },
   });
   engines.push(engine);

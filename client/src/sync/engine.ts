@@ -1,3 +1,4 @@
+import type { CollectionName } from '@kumiai/shared';
 import type { RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
@@ -23,6 +24,8 @@ export interface StartSyncEngineOptions {
   storage?: RxStorage<unknown, unknown>;
   devMode?: boolean;
   multiInstance?: boolean;
+  /** Defaults to every synced collection (see OpenMemberDatabaseOptions.collections). */
+  collections?: readonly CollectionName[];
   connection?: SyncConnectionOptions;
   retryTimeMs?: number;
   /** Per collection, a feature's step before each push (e.g. forms upload the files a submission refers to). */
@@ -39,11 +42,13 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     ...(options.storage ? { storage: options.storage } : {}),
     ...(options.devMode !== undefined ? { devMode: options.devMode } : {}),
     ...(options.multiInstance !== undefined ? { multiInstance: options.multiInstance } : {}),
+    ...(options.collections ? { collections: options.collections } : {}),
   });
   const connection = new SyncConnection(options.connection);
   const replication = startReplication({
     db: database,
     connection,
+    ...(options.collections ? { collections: options.collections } : {}),
     ...(options.retryTimeMs ? { retryTimeMs: options.retryTimeMs } : {}),
     ...(options.beforePush ? { beforePush: options.beforePush } : {}),
   });

@@ -16,8 +16,9 @@ export function FormEditPage({ formId }: { formId: string }) {
   const scope = useManageScope();
   const mayEdit = Boolean(form && actor && mayManageForm(form, actor, scope));
   useDocumentTitle(t.editTitle);
-  if (form && mayEdit) return <FormBuilder key={form.id} kind={form.kind} editing={form} />;
-  const message = form === undefined || !actor ? m.app.loading : form === null ? t.notOnDevice : t.editNotAllowed;
+  // Saving would publish it again (a form is sent as draft or published): a closed form stays closed.
+  if (form && mayEdit && form.status !== 'archived') return <FormBuilder key={form.id} kind={form.kind} editing={form} />;
+  const message = form === undefined || !actor ? m.app.loading : form === null ? t.notOnDevice : !mayEdit ? t.editNotAllowed : t.archivedNoEdit;
   return (
     <section className="card stack" aria-labelledby="builder-title" data-testid="form-edit-unavailable">
       <h1 id="builder-title">{t.editTitle}</h1>

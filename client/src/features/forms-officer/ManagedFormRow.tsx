@@ -19,9 +19,11 @@ export function ManagedFormRow({ form }: { form: FormDoc }) {
       <span className="row-title">{form.title}</span>
       <span className="muted">{facts.join(' · ')}</span>
       <span className="button-row">
-        <Link to="/forms/$formId/edit" params={{ formId: form.id }} className="button button-small" aria-label={format(t.editLabel, { title: form.title })} data-testid={`form-edit-link-${form.id}`}>
-          {t.edit}
-        </Link>
+        {form.status === 'archived' ? null : (
+          <Link to="/forms/$formId/edit" params={{ formId: form.id }} className="button button-small" aria-label={format(t.editLabel, { title: form.title })} data-testid={`form-edit-link-${form.id}`}>
+            {t.edit}
+          </Link>
+        )}
         <Link to="/forms/$formId/results" params={{ formId: form.id }} className="button button-small" aria-label={format(t.resultsLabel, { title: form.title })} data-testid={`form-results-link-${form.id}`}>
           {t.results}
         </Link>

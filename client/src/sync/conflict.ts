@@ -68,6 +68,8 @@ export function createConflictHandler(collection: CollectionName, rejected: Reje
 }
 
 function submissionStillWanted(master: Doc, mine: Doc, assumed: Doc | undefined): boolean {
+  // An anonymous answer the server holds (as its "has answered" mark) is never changed: a retried push of it is moot.
+  if (master.anonymous === true) return false;
   if (assumed && deepEqual(mine.state, assumed.state) && deepEqual(mine.answers, assumed.answers)) return false;
   return deviceRequestStillValid(master.state as SubmissionState, mine.state as SubmissionState) || (mine.state === master.state && master.state === 'submitted');
 }

@@ -73,7 +73,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Forged or unknown fields are refused, never silently dropped or coerced.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) } } : {}),
   } as FastifyServerOptions);
   const startedAt = clock.now();

@@ -9,7 +9,7 @@ async function resolve(master: Doc, mine: Doc, assumed: Doc | undefined, rejecte
   const handler = createConflictHandler('submissions', rejected);
   // RxDB's resolve input; the handler reads only these three states.
   const input = { realMasterState: master, newDocumentState: mine, assumedMasterState: assumed } as unknown as Parameters<typeof handler.resolve>[0];
-  return (await handler.resolve(input, 'test')) as unknown as Doc;
+  return handler.resolve(input, 'test');
 }
 
 describe('conflicts on submissions', () => {

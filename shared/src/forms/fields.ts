@@ -49,7 +49,8 @@ export const formFieldSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['field', 'equals'],
-      properties: { field: { type: 'string', maxLength: 40 }, equals: { type: ['string', 'number', 'boolean'] } },
+      // anyOf, not a type list: Ajv's strict mode (RxDB's dev-mode validator) allows type unions only with null.
+      properties: { field: { type: 'string', maxLength: 40 }, equals: { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'number' }, { type: 'boolean' }] } },
     },
   },
 } as const;

@@ -153,6 +153,18 @@ describe('applications', () => {
     expect(w.items.map((i) => [i.id, i.mayAct, i.formTitle, i.employeeNumber])).toEqual([[id, true, '結婚祝金', '000100']]);
   });
 
+  it('a step nobody holds up to the union goes to the union’s admins instead of waiting for no one', async () => {
+    await setup();
+    // The branch has no officer (offA left), and no officer is granted on the union either.
+    server.db.prepare("UPDATE members SET status = 'left' WHERE id = 'offA'").run();
+    const { id } = await apply();
+    const detail = (await server.app.inject({ method: 'GET', url: `/api/applications/${id}`, headers: await signIn(server, '000001') })).json<ApplicationDetail>();
+    expect(detail.chain.map((c) => [c.unitId, c.approvers.map((a) => a.id)])).toEqual([['wA1', ['offW', 'offW2']], ['u', ['admin']]]);
+    expect((await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 })).statusCode).toBe(200);
+    const done = await act('000001', id, { action: 'approve', expectedState: 'in_review', expectedStep: 1 });
+    expect([done.statusCode, done.json<ApplicationDetail>().state]).toEqual([200, 'approved']);
+  });
+
   it('attachments: only the member’s own uploads; served to the applicant and reviewers of their unit only', async () => {
     await setup();
     const { id, photo } = await apply();

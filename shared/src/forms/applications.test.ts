@@ -103,4 +103,13 @@ describe('approvers of a step', () => {
     expect(stepApprovers({ role: 'officer', level: 1 }, path, 'bo', holders)).toEqual({ unitId: 'u', approvers: ['uo'] });
     expect(stepApprovers({ role: 'treasurer', level: 'union' }, path, 'tr', holders)).toEqual({ unitId: null, approvers: [] });
   });
+
+  it('falls back to the union’s admins when nobody up to the union holds the role, never to the applicant', () => {
+    const withAdmins = (unit: string, role: string) => (unit === 'u' && role === 'admin' ? ['ad', 'tr'] : holders(unit, role));
+    expect(stepApprovers({ role: 'treasurer', level: 'union' }, path, 'tr', withAdmins)).toEqual({ unitId: 'u', approvers: ['ad'] });
+    const noOfficers = (unit: string, role: string) => (role === 'officer' ? [] : withAdmins(unit, role));
+    expect(stepApprovers({ role: 'officer', level: 0 }, path, 'm', noOfficers)).toEqual({ unitId: 'u', approvers: ['ad', 'tr'] });
+    // The admins themselves as the step's role: no further fallback.
+    expect(stepApprovers({ role: 'admin', level: 'union' }, path, 'm', () => [])).toEqual({ unitId: null, approvers: [] });
+  });
 });

@@ -92,7 +92,9 @@ export type ApprovalStep = FromSchema<typeof approvalStepSchema>;
  * The unit whose role holders approve a step, and who they are. `unitPath` is
  * root → … → the applicant's unit; `holders(unitId, role)` lists members with
  * that role granted on that unit. A step whose only approver is the applicant
- * escalates one level up, until someone else can act (or none can: []).
+ * (or that nobody holds) escalates one level up. When nobody up to the union
+ * holds the role, the union's admins act, so that no application is left
+ * waiting for an approver who does not exist; [] only when there is none either.
  */
 export function stepApprovers(step: ApprovalStep, unitPath: readonly string[], applicantId: string, holders: (unitId: string, role: ApprovalStep['role']) => readonly string[]): { unitId: string | null; approvers: string[] } {
   let index = step.level === 'union' ? 0 : Math.max(0, unitPath.length - 1 - step.level);
@@ -101,5 +103,7 @@ export function stepApprovers(step: ApprovalStep, unitPath: readonly string[], a
     const others = holders(unitId, step.role).filter((id) => id !== applicantId);
     if (others.length > 0) return { unitId, approvers: others };
   }
-  return { unitId: null, approvers: [] };
+  const root = unitPath[0];
+  const admins = root === undefined || step.role === 'admin' ? [] : holders(root, 'admin').filter((id) => id !== applicantId);
+  return admins.length > 0 ? { unitId: root!, approvers: admins } : { unitId: null, approvers: [] };
 }

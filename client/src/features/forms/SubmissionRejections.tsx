@@ -30,7 +30,7 @@ export function SubmissionRejections({ rejections, fields, onFix, onDiscard }: P
                 <time dateTime={new Date(r.at).toISOString()}>{formatDateTime(r.at, lang)}</time>
               </p>
               <p className="button-row">
-                {r.code !== 'not_editable' ? (
+                {r.code !== 'not_editable' && r.code !== 'form_closed' ? (
                   <button type="button" className="button button-primary" onClick={() => onFix(r)} data-testid="rejection-fix">
                     {m.forms.rejection.fix}
                   </button>

@@ -95,6 +95,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     db.prepare('SELECT 1').get();
     return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000) };
   });
+  services.sync.reportError = (err) => app.log.error({ err }, 'a sync after-commit effect failed');
   const hub = new SyncHub(db, services.sync, services.actors, sessions, services.tokens, clock, app.log, {
     ...DEFAULT_SYNC_OPTIONS,
     maxMessageBytes: config.sync.maxMessageBytes,

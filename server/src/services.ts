@@ -61,13 +61,15 @@ export function createServices(
   registry.register(commentsCollection);
   registry.register(documentsCollection);
   registry.register(formsCollection);
-  registry.register(submissionsCollection);
+  // Called after a device's submit commits; `applications` is built below, before any push can arrive.
+  registry.register(submissionsCollection({ onSubmitted: (id) => applications.notifySubmitted(id) }));
   for (const registration of extraCollections) registry.register(registration);
   const uploads = new UploadsService(db, clock, { dir: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes });
   const tree = new UnitTree(db);
   tree.refresh();
   const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl });
   const formsRepo = new FormsRepo(db);
+  const applications = new ApplicationsService(db, actors, formsRepo, mutate, push);
   return {
     db,
     clock,
@@ -88,7 +90,7 @@ export function createServices(
     push,
     forms: new FormsService(db, actors, formsRepo, mutate),
     formResults: new FormResultsService(db, actors, formsRepo, audit),
-    applications: new ApplicationsService(db, actors, formsRepo, mutate, push),
+    applications,
     documents: new DocumentsService(db, clock, actors, uploads),
     search: new SearchService(db, clock, uploads),
     roster: new RosterService(new RosterRepo(db), clock),

@@ -66,6 +66,9 @@ export class SyncEngine {
   /** Prepared once, reused: preparing costs more than running these small queries. */
   private readonly statements = new Map<string, Statement>();
 
+  /** Where a failed after-commit effect is reported (the app points it at its logger). */
+  reportError: (err: unknown) => void = (err) => process.emitWarning(`sync: an after-commit effect failed: ${String(err)}`);
+
   constructor(
     private readonly db: Db,
     private readonly registry: CollectionRegistry,
@@ -229,6 +232,7 @@ export class SyncEngine {
     const conflicts: string[] = [];
     const rejected: Rejection[] = [];
     let written = 0;
+    const effects: (() => void)[] = [];
     const reject = (id: string, code: Rejection['code'], message: string, field?: string) => rejected.push({ id, code, message, ...(field ? { field } : {}) });
     this.db
       .transaction(() => {
@@ -263,7 +267,13 @@ export class SyncEngine {
             conflicts.push(current.json!);
             continue;
           }
-          const ctx = { db: this.db, actor: reader.actor, now, visible: (other: string, otherId: string) => this.current(this.get(other), reader, otherId).visible };
+          const ctx = {
+            db: this.db,
+            actor: reader.actor,
+            now,
+            visible: (other: string, otherId: string) => this.current(this.get(other), reader, otherId).visible,
+            afterCommit: (effect: () => void) => effects.push(effect),
+          };
           const problem = c.registration.checkWrite(ctx, master, next, deleted);
           if (problem) {
             reject(id, problem.code, problem.message ?? (problem.field ? `${problem.field} may not be changed` : 'Not allowed'), problem.field);
@@ -274,6 +284,14 @@ export class SyncEngine {
         }
       })
       .immediate();
+    for (const effect of effects) {
+      try {
+        effect();
+      } catch (err) {
+        // The write is committed and acknowledged; a failed side effect (a push) must not undo or fail it.
+        this.reportError(err);
+      }
+    }
     return { conflicts, rejected, written };
   }
 

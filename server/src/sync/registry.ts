@@ -10,6 +10,11 @@ export interface WriteContext {
   now: number;
   /** Whether the writing member may read that document now (the same rule pulls use). */
   visible(collection: string, id: string): boolean;
+  /**
+   * Runs `effect` once the push's transaction has committed (a push notification, say):
+   * never for a write that was rolled back, and never holding the write lock.
+   */
+  afterCommit(effect: () => void): void;
 }
 
 /**

@@ -83,7 +83,7 @@ describe('applications', () => {
     expect(audit).toBe(3);
   });
 
-  it('each officer action is pushed to the applicant, and an approval to the next step’s approvers', async () => {
+  it('a submit is pushed to the first approvers, each officer action to the applicant, an approval to the next step’s approvers', async () => {
     await setup();
     const sent: { endpoint: string; payload: Record<string, unknown> }[] = [];
     server.services.push.sender = (target, payload) => {
@@ -91,8 +91,17 @@ describe('applications', () => {
       return Promise.resolve({ statusCode: 201 });
     };
     const subscribe = server.db.prepare("INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, 'k', 'a', 0)");
-    for (const member of ['memA', 'offA', 'offB']) subscribe.run(`https://push.example/${member}`, member);
+    for (const member of ['memA', 'offA', 'offB', 'offW', 'offW2']) subscribe.run(`https://push.example/${member}`, member);
+    // offW2 chose English; the others have chosen no language (Japanese).
+    server.db.prepare("UPDATE members SET preferred_language = 'en' WHERE id = 'offW2'").run();
     const { id } = await apply();
+    // Submitted from the device: the first step's approvers hear of it, each in their language, once it is stored.
+    await server.services.push.settled();
+    expect(sent.map((s) => [s.endpoint, s.payload.title, s.payload.url]).sort()).toEqual([
+      ['https://push.example/offW', '結婚祝金: 承認をお願いします', `/approvals/${id}`],
+      ['https://push.example/offW2', '結婚祝金: waiting for your approval', `/approvals/${id}`],
+    ]);
+    sent.length = 0;
     await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });
     await server.services.push.settled();
     expect(sent.map((s) => [s.endpoint, s.payload.type, s.payload.title, s.payload.url]).sort()).toEqual([

@@ -43,7 +43,12 @@ const GUARD_ERRORS: Record<string, AppError> = {
   not_applicant: new AppError('forbidden', 403, 'Only the applicant does that'),
 };
 
-const PUSH_TEXT: Record<(typeof OFFICER_ACTIONS)[number], string> = { approve: '承認されました', return: '差し戻されました', reject: '却下されました', pay: '支払いが完了しました' };
+type PushEvent = (typeof OFFICER_ACTIONS)[number] | 'next_step' | 'please_approve';
+/** Push texts in each member's own language (members.preferred_language; Japanese when unset). */
+const PUSH_TEXT: Record<'ja' | 'en', Record<PushEvent, string>> = {
+  ja: { approve: '承認されました', return: '差し戻されました', reject: '却下されました', pay: '支払いが完了しました', next_step: '次の承認に進みました', please_approve: '承認をお願いします' },
+  en: { approve: 'approved', return: 'returned for changes', reject: 'rejected', pay: 'paid', next_step: 'moved to the next approval', please_approve: 'waiting for your approval' },
+};
 
 const encodeCursor = (row: { updated_at: number; id: string }) => Buffer.from(JSON.stringify([row.updated_at, row.id])).toString('base64url');
 function decodeCursor(cursor: string): [number, string] {
@@ -193,12 +198,27 @@ export class ApplicationsService {
       this.repo.addEvent(id, { at: now, actorId: actor.memberId, action: input.action, state, step, comment: input.comment?.trim() || null });
       return { ...row, state, step, chain };
     });
-    const title = (this.repo.form(after.form_id)?.title ?? '申請');
-    // The client's routes: the applicant's own submission, and the approver's detail.
-    const url = `/submissions/${encodeURIComponent(id)}`;
-    const text = after.state === 'in_review' ? '次の承認に進みました' : PUSH_TEXT[input.action];
-    this.push.toMembers([after.member_id], { type: 'application', applicationId: id, title: `${title}: ${text}`, url });
-    if (after.state === 'in_review') this.push.toMembers(after.chain[after.step]?.approvers ?? [], { type: 'application', applicationId: id, title: `${title}: 承認をお願いします`, url: `/approvals/${encodeURIComponent(id)}` });
+    this.tell([after.member_id], after.form_id, id, after.state === 'in_review' ? 'next_step' : input.action);
+    if (after.state === 'in_review') this.tell(after.chain[after.step]?.approvers ?? [], after.form_id, id, 'please_approve');
     return this.detail(actor, id);
+  }
+
+  /** An application just submitted from a device (offline, perhaps): its first approvers are told. */
+  notifySubmitted(id: string): void {
+    const row = this.repo.submission(id);
+    if (!row || row.state !== 'in_review') return;
+    this.tell(this.chainOf(row)[row.step]?.approvers ?? [], row.form_id, id, 'please_approve');
+  }
+
+  /** A push to members, each in their own language; the link goes to the applicant's page or the approver's. */
+  private tell(memberIds: readonly string[], formId: string, id: string, event: PushEvent): void {
+    const title = this.repo.form(formId)?.title ?? '申請';
+    // The client's routes: the applicant's own submission, and the approver's detail.
+    const url = event === 'please_approve' ? `/approvals/${encodeURIComponent(id)}` : `/submissions/${encodeURIComponent(id)}`;
+    const languages = this.repo.languages(memberIds);
+    for (const lang of ['ja', 'en'] as const) {
+      const ids = memberIds.filter((m) => (languages.get(m) ?? 'ja') === lang);
+      this.push.toMembers(ids, { type: 'application', applicationId: id, title: `${title}: ${PUSH_TEXT[lang][event]}`, url });
+    }
   }
 }

@@ -116,6 +116,14 @@ export class FormsRepo {
       .all(unitId, role) as string[];
   }
 
+  /** Each member's chosen language (absent: not chosen). */
+  languages(memberIds: readonly string[]): Map<string, 'ja' | 'en'> {
+    const rows = this.db
+      .prepare('SELECT id, preferred_language FROM members WHERE id IN (SELECT value FROM json_each(?)) AND preferred_language IS NOT NULL')
+      .all(JSON.stringify(memberIds)) as { id: string; preferred_language: 'ja' | 'en' }[];
+    return new Map(rows.map((r) => [r.id, r.preferred_language]));
+  }
+
   memberName(id: string): string | null {
     return (this.db.prepare('SELECT name FROM members WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }

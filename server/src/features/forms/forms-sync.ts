@@ -55,53 +55,61 @@ function attachmentsIn(fields: readonly FormField[], answers: SubmissionDoc['ans
  * anonymous answer is stored apart from its member (survey_answers_anon) and
  * comes back to the device as the "has answered" mark with empty answers.
  */
-export const submissionsCollection: CollectionRegistration = {
-  name: 'submissions',
-  schema: submissionDocSchema,
-  source: {
-    table: 'submissions',
-    projection: `json_object('id', t.id, 'formId', t.form_id, 'formVersion', t.form_version, 'kind', t.kind, 'memberId', t.member_id,
-      'memberName', CASE WHEN t.submitted_at IS NULL THEN NULL ELSE (SELECT name FROM members WHERE id = t.member_id) END,
-      'unitId', t.unit_id, 'anonymous', ${bool('t.anonymous')}, 'answers', json(t.answers), 'state', t.state, 'step', t.step, 'steps', t.steps,
-      'history', json((SELECT json_group_array(json(x.j)) FROM (SELECT ${historyJson} AS j FROM submission_events e WHERE e.submission_id = t.id ORDER BY e.n) x)),
-      'submittedAt', t.submitted_at, 'createdAt', t.created_at, 'updatedAt', t.updated_at)`,
-  },
-  readableUnits: () => [],
-  readsOwn: (actor) => actor.status !== 'left',
-  serverOwned: SUBMISSION_SERVER_OWNED,
-  checkWrite: (ctx, master, next, deleted) => {
-    const repo = new FormsRepo(ctx.db);
-    const doc = next as unknown as SubmissionDoc;
-    const form = ctx.visible('forms', doc.formId) ? repo.formDoc(doc.formId) : null;
-    const version = form ? repo.version(doc.formId, doc.formVersion) : null;
-    const result = submissionWrite({
-      actor: ctx.actor,
-      form,
-      versionFields: version?.fields ?? null,
-      master: master as unknown as SubmissionDoc | null,
-      next: doc,
-      deleted,
-      now: ctx.now,
-    });
-    if (!result.ok) return { code: result.code, message: result.message, ...(result.field ? { field: result.field } : {}) };
-    // Files must be the member's own uploads (those already on the submission were checked when they came).
-    if (version) {
-      const before = new Set(master ? attachmentsIn(version.fields, (master as unknown as SubmissionDoc).answers).map((a) => a.hash) : []);
-      for (const field of version.fields.filter((f) => f.type === 'file')) {
-        const value = doc.answers[field.id];
-        const added = (Array.isArray(value) ? (value as Attachment[]) : []).filter((a) => !before.has(a.hash));
-        if (!repo.ownsUploads(ctx.actor.memberId, added)) return { code: 'invalid_answer', field: field.id, message: `${field.id}: attach only files you uploaded yourself` };
+export function submissionsCollection(options: { onSubmitted?: (submissionId: string) => void } = {}): CollectionRegistration {
+  return {
+    name: 'submissions',
+    schema: submissionDocSchema,
+    source: {
+      table: 'submissions',
+      projection: `json_object('id', t.id, 'formId', t.form_id, 'formVersion', t.form_version, 'kind', t.kind, 'memberId', t.member_id,
+        'memberName', CASE WHEN t.submitted_at IS NULL THEN NULL ELSE (SELECT name FROM members WHERE id = t.member_id) END,
+        'unitId', t.unit_id, 'anonymous', ${bool('t.anonymous')}, 'answers', json(t.answers), 'state', t.state, 'step', t.step, 'steps', t.steps,
+        'history', json((SELECT json_group_array(json(x.j)) FROM (SELECT ${historyJson} AS j FROM submission_events e WHERE e.submission_id = t.id ORDER BY e.n) x)),
+        'submittedAt', t.submitted_at, 'createdAt', t.created_at, 'updatedAt', t.updated_at)`,
+    },
+    readableUnits: () => [],
+    readsOwn: (actor) => actor.status !== 'left',
+    serverOwned: SUBMISSION_SERVER_OWNED,
+    checkWrite: (ctx, master, next, deleted) => {
+      const repo = new FormsRepo(ctx.db);
+      const doc = next as unknown as SubmissionDoc;
+      const form = ctx.visible('forms', doc.formId) ? repo.formDoc(doc.formId) : null;
+      const version = form ? repo.version(doc.formId, doc.formVersion) : null;
+      const result = submissionWrite({
+        actor: ctx.actor,
+        form,
+        versionFields: version?.fields ?? null,
+        master: master as unknown as SubmissionDoc | null,
+        next: doc,
+        deleted,
+        now: ctx.now,
+      });
+      if (!result.ok) return { code: result.code, message: result.message, ...(result.field ? { field: result.field } : {}) };
+      // Files must be the member's own uploads (those already on the submission were checked when they came).
+      if (version) {
+        const before = new Set(master ? attachmentsIn(version.fields, (master as unknown as SubmissionDoc).answers).map((a) => a.hash) : []);
+        for (const field of version.fields.filter((f) => f.type === 'file')) {
+          const value = doc.answers[field.id];
+          const added = (Array.isArray(value) ? (value as Attachment[]) : []).filter((a) => !before.has(a.hash));
+          if (!repo.ownsUploads(ctx.actor.memberId, added)) return { code: 'invalid_answer', field: field.id, message: `${field.id}: attach only files you uploaded yourself` };
+        }
       }
-    }
-    decided.set(next, { effect: result.effect, master: master as unknown as SubmissionDoc | null, steps: version?.steps.length ?? 0 });
-    return null;
-  },
-  applyWrite: (ctx, next) => {
-    const decision = decided.get(next);
-    if (!decision) throw new Error('submissions: applyWrite without checkWrite');
-    applySubmission(ctx, new FormsRepo(ctx.db), next as unknown as SubmissionDoc, decision);
-  },
-};
+      decided.set(next, { effect: result.effect, master: master as unknown as SubmissionDoc | null, steps: version?.steps.length ?? 0 });
+      return null;
+    },
+    applyWrite: (ctx, next) => {
+      const decision = decided.get(next);
+      if (!decision) throw new Error('submissions: applyWrite without checkWrite');
+      const doc = next as unknown as SubmissionDoc;
+      applySubmission(ctx, new FormsRepo(ctx.db), doc, decision);
+      // The first approvers hear of it once it is stored (an application submitted offline, too).
+      if (decision.effect.kind === 'submit' && options.onSubmitted) {
+        const notify = options.onSubmitted;
+        ctx.afterCommit(() => notify(doc.id));
+      }
+    },
+  };
+}
 
 function applySubmission(ctx: WriteContext, repo: FormsRepo, doc: SubmissionDoc, decision: { effect: SubmissionEffect; master: SubmissionDoc | null; steps: number }): void {
   const { effect, master } = decision;

@@ -4,6 +4,7 @@ import { FormsPage } from '../pages/forms-page.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { personOnDevice, WORKPLACE_OFFICER } from '../support/forms.ts';
+import { originOf } from '../support/identity.ts';
 import { expectUpToDate, MEMBER_A, memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -111,5 +112,62 @@ test('an officer builds a survey; two members answer; the chart shows their answ
   } finally {
     await phone.close();
     await other.context.close();
+  }
+});
+
+test('a survey answered offline after it closed is refused with the reason in plain words; the member discards it', async ({ page, server, browser }) => {
+  await unionWithRoster(page, server);
+  const created = await page.request.post(`${server.url}/api/forms`, {
+    headers: originOf(server),
+    data: {
+      kind: 'survey',
+      title: '夏季休暇の希望調査',
+      description: '',
+      fields: [{ id: 'q1', type: 'yes_no', label: { ja: '連休を希望しますか' }, required: true }],
+      steps: [],
+      audience: { all: true, units: [], roles: [], members: [] },
+      status: 'published',
+      opensAt: Date.now() - 60_000,
+      closesAt: Date.now() + 3600_000,
+      anonymous: false,
+      allowEdit: false,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id: formId } = (await created.json()) as { id: string };
+  const { phone, memberPage } = await memberOnPhone(browser, page, server);
+  try {
+    const shell = new AppShell(memberPage);
+    await shell.setFontScale(200);
+    await memberPage.goto('/');
+    await shell.waitForServiceWorker();
+    await expectUpToDate(shell);
+    const forms = new FormsPage(memberPage);
+    await forms.openList();
+    await expect(forms.item(formId)).toBeVisible();
+
+    // Answered with no signal; meanwhile the officer closes the survey.
+    await phone.setOffline(true);
+    await forms.openForm(formId);
+    await forms.option('q1', 'yes').click();
+    await forms.submit.click();
+    await expect(forms.confirmation).toHaveAttribute('data-waiting', 'true');
+    const closed = await page.request.post(`${server.url}/api/forms/${formId}/archive`, { headers: originOf(server) });
+    expect(closed.ok()).toBe(true);
+
+    // Back online: the server refuses it; the member sees why, on the survey, and nothing waits any more.
+    await phone.setOffline(false);
+    await expectUpToDate(shell);
+    const refusal = memberPage.getByTestId('submission-rejection');
+    await expect(refusal).toHaveCount(1);
+    await expect(refusal).toHaveAttribute('data-code', 'form_closed');
+    await expect(refusal).toContainText('締め切りを過ぎていた');
+    // Sending it again would be refused again: only discarding is offered.
+    await expect(refusal.getByTestId('rejection-fix')).toHaveCount(0);
+    await expectAccessible(memberPage, '/forms/:id with a refused answer at 200%');
+    await refusal.getByTestId('rejection-discard').click();
+    await expect(memberPage.getByTestId('submission-rejections')).toHaveCount(0);
+  } finally {
+    await phone.close();
   }
 });

@@ -4,6 +4,7 @@ import { FormsPage } from '../pages/forms-page.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { personOnDevice, WORKPLACE_OFFICER } from '../support/forms.ts';
+import { readDeviceData, traces } from '../support/device-data.ts';
 import { originOf } from '../support/identity.ts';
 import { expectUpToDate, MEMBER_A, memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
@@ -167,6 +168,63 @@ test('a survey answered offline after it closed is refused with the reason in pl
     await expectAccessible(memberPage, '/forms/:id with a refused answer at 200%');
     await refusal.getByTestId('rejection-discard').click();
     await expect(memberPage.getByTestId('submission-rejections')).toHaveCount(0);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('an anonymous answer: the member is told what officers see; after it is sent the device keeps only "answered"; results wait for 5 answers', async ({ page, server, browser }) => {
+  await unionWithRoster(page, server);
+  const created = await page.request.post(`${server.url}/api/forms`, {
+    headers: originOf(server),
+    data: {
+      kind: 'survey',
+      title: '職場のハラスメント実態調査',
+      description: '',
+      fields: [{ id: 'q1', type: 'long_text', label: { ja: '困っていることを書いてください' }, required: true }],
+      steps: [],
+      audience: { all: true, units: [], roles: [], members: [] },
+      status: 'published',
+      opensAt: Date.now() - 60_000,
+      closesAt: Date.now() + 3600_000,
+      anonymous: true,
+      allowEdit: false,
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { id: formId } = (await created.json()) as { id: string };
+  const { phone, memberPage } = await memberOnPhone(browser, page, server);
+  try {
+    const shell = new AppShell(memberPage);
+    await shell.setFontScale(200);
+    await memberPage.goto('/');
+    await expectUpToDate(shell);
+    const forms = new FormsPage(memberPage);
+    await forms.openList();
+    await forms.openForm(formId);
+    const privacy = memberPage.getByTestId('survey-privacy');
+    await expect(privacy).toHaveAttribute('data-anonymous', 'true');
+    await expect(privacy).toContainText('5');
+    await expectAccessible(memberPage, '/forms/:id anonymous at 200%');
+
+    const secret = '上司からの暴言が続いています';
+    await forms.input('q1').fill(secret);
+    await forms.submit.click();
+    await expect(forms.confirmation).toBeVisible();
+    await expectUpToDate(shell);
+    // Opened again, the survey says it was answered, and shows nothing of the answer.
+    await memberPage.reload();
+    await expect(memberPage.getByTestId('survey-answered')).toBeVisible();
+    await expect(memberPage.getByTestId('form-page')).not.toContainText(secret);
+    // The server sent back only the "has answered" mark: the text is nowhere on the device any more.
+    await expect.poll(async () => traces(await readDeviceData(memberPage), [secret])).toEqual([]);
+
+    // One answer is too few to show anything of an anonymous survey.
+    await page.goto(`/forms/${formId}/results`);
+    await expect(page.getByTestId('form-results-withheld')).toBeVisible();
+    await expect(page.getByTestId('form-results')).not.toContainText(secret);
+    const csv = await page.request.get(`${server.url}/api/forms/${formId}/export.csv`);
+    expect(csv.status()).toBe(403);
   } finally {
     await phone.close();
   }

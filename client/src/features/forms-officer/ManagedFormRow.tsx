@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../notices/dates.ts';
+import { ArchiveFormButton } from './ArchiveFormButton.tsx';
 
 /** A form an officer manages: title, status and version, who made it, and links to edit it and see its results. */
 export function ManagedFormRow({ form }: { form: FormDoc }) {
@@ -27,6 +28,7 @@ export function ManagedFormRow({ form }: { form: FormDoc }) {
         <Link to="/forms/$formId/results" params={{ formId: form.id }} className="button button-small" aria-label={format(t.resultsLabel, { title: form.title })} data-testid={`form-results-link-${form.id}`}>
           {t.results}
         </Link>
+        {form.status === 'published' ? <ArchiveFormButton form={form} /> : null}
       </span>
     </li>
   );

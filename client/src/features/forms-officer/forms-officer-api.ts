@@ -16,6 +16,11 @@ export function updateForm(id: string, input: FormInput): Promise<{ id: string; 
   return apiPut<{ id: string; version: number }>(formPath(id), input);
 }
 
+/** Stops a form taking answers (surveys and application forms alike); what was given stays. */
+export function archiveForm(id: string): Promise<{ id: string }> {
+  return apiPost<{ id: string }>(`/api/forms/${encodeURIComponent(id)}/archive`, {});
+}
+
 export function fetchFormResults(id: string, signal?: AbortSignal): Promise<FormResults> {
   return apiGet<FormResults>(`${formPath(id)}/results`, signal ? { signal } : {});
 }

@@ -22,6 +22,10 @@ export const formsOfficerJa = {
   statuses: { draft: '下書き', published: '公開中', archived: '受付終了' },
   kinds: { survey: 'アンケート', application: '申請書' },
   approvalsLink: '申請の承認へ',
+  archive: '受付を終了する',
+  archiveLabel: '「{title}」の受付を終了する',
+  archiveTitle: '受付を終了しますか',
+  archiveBody: 'これ以降、回答や申請は受け付けられません。送信待ちの端末からの回答も断られ、その人には理由が表示されます。これまでの回答と結果はそのまま残ります。元には戻せません。',
 
   newSurveyTitle: 'アンケートを作る',
   newApplicationTitle: '申請書のひな形を作る',
@@ -238,6 +242,10 @@ export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
   statuses: { draft: 'Draft', published: 'Published', archived: 'Closed' },
   kinds: { survey: 'Survey', application: 'Application form' },
   approvalsLink: 'Go to approvals',
+  archive: 'Stop taking answers',
+  archiveLabel: 'Stop taking answers to “{title}”',
+  archiveTitle: 'Stop taking answers?',
+  archiveBody: 'No further answers or applications will be accepted. Answers still waiting on a device will be refused, and the member will be told why. Answers and results so far are kept. This cannot be undone.',
 
   newSurveyTitle: 'Create a survey',
   newApplicationTitle: 'Create an application form',

@@ -84,6 +84,13 @@ describe('the builder state', () => {
     expect(toFormInput({ ...fullSurvey(), steps: [{ role: 'admin', level: 'union' }] }, 'draft', now).steps).toEqual([]);
   });
 
+  it('refuses a file field in an anonymous survey, but not in a named one or an application', () => {
+    const fileIndex = fieldTypes.indexOf('file');
+    expect(builderProblems({ ...fullSurvey(), anonymous: true }).fields).toEqual([{ field: fullSurvey().fields[fileIndex]!.id, index: fileIndex, code: 'file_in_anonymous' }]);
+    expect(builderProblems(fullSurvey()).fields).toEqual([]);
+    expect(builderProblems({ ...fullSurvey(), kind: 'application', anonymous: true }).fields).toEqual([]);
+  });
+
   it('prefills from a synced form and gives back the same definition', () => {
     const survey = toFormInput({ ...fullSurvey(), opensAt: '2026-11-25T09:00', closesAt: '2026-12-01T17:30' }, 'published', now);
     const doc: FormDoc = { ...survey, id: 'f1', version: 3, authorId: 'm1', authorName: '山田', updatedAt: now };

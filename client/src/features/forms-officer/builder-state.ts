@@ -20,7 +20,7 @@ export interface BuilderState {
   fields: FormField[];
 }
 
-export type BuilderProblemCode = DefinitionProblemCode | 'label_missing' | 'option_label_missing';
+export type BuilderProblemCode = DefinitionProblemCode | 'label_missing' | 'option_label_missing' | 'file_in_anonymous';
 
 export interface BuilderProblems {
   title: boolean;
@@ -149,6 +149,8 @@ export function builderProblems(state: BuilderState): BuilderProblems {
   fields.forEach((f, index) => {
     if (!f.label.ja) problems.push({ field: f.id, index, code: 'label_missing' });
     if (f.options?.some((o) => !o.label.ja)) problems.push({ field: f.id, index, code: 'option_label_missing' });
+    // An upload records who made it, so an anonymous survey cannot ask for files (the server refuses it too).
+    if (f.type === 'file' && state.kind === 'survey' && state.anonymous) problems.push({ field: f.id, index, code: 'file_in_anonymous' });
     // A condition naming an option that has since been removed would never show the field.
     const source = f.showIf ? fields.slice(0, index).find((s) => s.id === f.showIf?.field) : undefined;
     if (f.showIf && source && !conditionValues(source).includes(f.showIf.equals) && !problems.some((p) => p.field === f.id && p.code === 'bad_condition')) {

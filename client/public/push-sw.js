@@ -7,11 +7,15 @@
 const ICON = '/icons/icon-192.png';
 
 const BODIES = {
-  ja: { notice: '新しいお知らせ', reminder: '未読のお知らせがあります' },
-  en: { notice: 'New notice', reminder: 'You have an unread notice' },
+  ja: { notice: '新しいお知らせ', reminder: '未読のお知らせがあります', application: '申請', form: 'アンケートへの回答をお願いします' },
+  en: { notice: 'New notice', reminder: 'You have an unread notice', application: 'Application', form: 'Please answer the survey' },
 };
+const TYPES = ['notice', 'reminder', 'application', 'form'];
 
-/** The message as the server sends it ({type, noticeId, title, url}); anything else is shown generically. */
+/**
+ * The message as the server sends it ({type, title, url} with noticeId, applicationId or formId);
+ * anything else is shown generically. `tag` keeps one notification per notice, application or survey.
+ */
 function parse(event) {
   let data = null;
   try {
@@ -21,8 +25,9 @@ function parse(event) {
   }
   if (!data || typeof data !== 'object') data = {};
   return {
-    type: data.type === 'reminder' ? 'reminder' : 'notice',
+    type: TYPES.includes(data.type) ? data.type : 'notice',
     noticeId: typeof data.noticeId === 'string' ? data.noticeId : '',
+    tag: [data.noticeId, data.applicationId, data.formId].find((id) => typeof id === 'string' && id !== '') || '',
     title: typeof data.title === 'string' && data.title.trim() ? data.title : 'Kumiai 組合',
     url: typeof data.url === 'string' ? data.url : '/',
   };
@@ -47,9 +52,9 @@ self.addEventListener('push', (event) => {
     lang,
     data: { url: message.url, noticeId: message.noticeId, type: message.type },
   };
-  // One notification per notice: a reminder replaces the earlier one.
-  if (message.noticeId) options.tag = message.noticeId;
-  if (message.type === 'reminder') options.renotify = Boolean(message.noticeId);
+  // One notification per notice, application or survey: a later one replaces the earlier, and says so.
+  if (message.tag) options.tag = message.tag;
+  if (message.type !== 'notice') options.renotify = Boolean(message.tag);
   event.waitUntil(self.registration.showNotification(message.title, options));
 });
 

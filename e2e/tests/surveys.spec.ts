@@ -94,6 +94,9 @@ test('an officer builds a survey; two members answer; the chart shows their answ
     await expect(page.getByTestId('result-mean-q2')).toContainText('4.5');
     await expect(page.getByTestId('result-texts-q3')).toContainText('休憩室を＝広くしてほしい');
     await expectAccessible(page, '/forms/:id/results at 390 px and 200%');
+    // The two who have not answered (the officer and the member on leave) can be reminded.
+    await page.getByTestId('form-results-remind').click();
+    await expect(page.getByTestId('form-results-reminded')).toHaveAttribute('data-members', '2');
 
     // The CSV the link downloads: UTF-8 with a BOM, the Japanese intact, the formula made inert.
     const href = await page.getByTestId('form-results-csv').getAttribute('href');

@@ -89,7 +89,7 @@ export function createServices(
     comments: new CommentsService(db, clock, actors),
     push,
     forms: new FormsService(db, actors, formsRepo, mutate),
-    formResults: new FormResultsService(db, actors, formsRepo, audit),
+    formResults: new FormResultsService(db, actors, formsRepo, audit, push, clock),
     applications,
     documents: new DocumentsService(db, clock, actors, uploads),
     search: new SearchService(db, clock, uploads),

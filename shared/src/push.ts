@@ -35,4 +35,6 @@ export const pushUnsubscribeSchema = {
 export type PushPayload =
   | { type: 'notice' | 'reminder'; noticeId: string; title: string; url: string }
   /** An application changed (to its applicant), or is waiting for the recipient's approval. */
-  | { type: 'application'; applicationId: string; title: string; url: string };
+  | { type: 'application'; applicationId: string; title: string; url: string }
+  /** A survey the recipient has not answered yet (a reminder). */
+  | { type: 'form'; formId: string; title: string; url: string };

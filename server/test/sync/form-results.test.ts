@@ -106,6 +106,36 @@ describe('form results and export', () => {
     expect([edit.statusCode, edit.json<ApiErr>().error.code]).toEqual([400, 'form_invalid']);
   });
 
+  it('reminds, by push, the audience members in the officer’s scope who have not answered an open survey, anonymous ones too; audited', async () => {
+    await setup();
+    const sent: string[] = [];
+    server.services.push.sender = (target, payload) => {
+      sent.push(`${target.endpoint} ${(JSON.parse(payload) as { type: string; url: string }).type}`);
+      return Promise.resolve({ statusCode: 201 });
+    };
+    const subscribe = server.db.prepare("INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, 'k', 'a', 0)");
+    for (const member of ['memA', 'memB', 'm1', 'm2']) subscribe.run(`https://push.example/${member}`, member);
+    const closesAt = server.clock.now() + 3600_000;
+    // A survey for branches A and B; memA answers anonymously.
+    const { id, headers } = await createForm(server, '000001', { anonymous: true, audience: audience({ units: ['bA', 'bB'] }), closesAt });
+    const client = await openAs(server, 'memA', clients);
+    expect((await write(client, [submission(server, { formId: id, memberId: 'memA', anonymous: true, answers: { q1: 'good' } })])).codes).toEqual([]);
+
+    const reminded = await server.app.inject({ method: 'POST', url: `/api/forms/${id}/remind`, headers, payload: {} });
+    expect(reminded.json()).toEqual({ members: 8 }); // the 9 members of branches A and B, all but memA
+    await server.services.push.settled();
+    expect(sent.sort()).toEqual(['https://push.example/m1 form', 'https://push.example/m2 form', 'https://push.example/memB form']);
+    const audit = server.db.prepare("SELECT detail FROM audit_log WHERE action = 'form.reminded' AND target = ?").pluck().get(id) as string;
+    expect(JSON.parse(audit)).toEqual({ members: 8 });
+
+    // A plain member may not; a closed survey is not reminded of.
+    const member = await server.app.inject({ method: 'POST', url: `/api/forms/${id}/remind`, headers: await signIn(server, '000200'), payload: {} });
+    expect(member.statusCode).toBe(403);
+    server.clock.advance(3600_000);
+    const late = await server.app.inject({ method: 'POST', url: `/api/forms/${id}/remind`, headers, payload: {} });
+    expect([late.statusCode, late.json<ApiErr>().error.code]).toEqual([409, 'form_closed']);
+  });
+
   it('editing a published form adds a version and keeps earlier answers valid under theirs; results merge by field id', async () => {
     await setup();
     const { id, headers } = await createForm(server, '000001');

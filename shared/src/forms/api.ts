@@ -11,6 +11,7 @@ import type { FormKind, HistoryEntry, SubmissionState } from './forms.ts';
  *   POST /api/forms                       FormInput → { id, version }           (form.manage over the audience)
  *   PUT  /api/forms/:id                   FormInput → { id, version }           (a published form gets a new version)
  *   POST /api/forms/:id/archive           {} → { id }                           (takes no more answers)
+ *   POST /api/forms/:id/remind            {} → { members }                      (push to those in scope who have not answered an open survey)
  *   GET  /api/forms/:id/results           → FormResults                         (author or form.results in scope)
  *   GET  /api/forms/:id/export.csv        → text/csv, UTF-8 with BOM            (same access; audited)
  *   GET  /api/applications?state=&step=&unit=&form=&mine=1&cursor=   → ApplicationPage   (application.review in scope)

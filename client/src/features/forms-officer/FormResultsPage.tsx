@@ -1,5 +1,5 @@
 import './forms-officer.css';
-import type { FormResults } from '@kumiai/shared';
+import { formOpen, type FormResults } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { errorCode } from '../../api/client.ts';
@@ -10,6 +10,8 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { FieldResultView } from './FieldResultView.tsx';
 import { exportCsvUrl, fetchFormResults } from './forms-officer-api.ts';
 import { ResponseRate } from './ResponseRate.tsx';
+import { SurveyRemindButton } from './SurveyRemindButton.tsx';
+import { useNow } from '../forms/use-now.ts';
 import { useFormDoc } from './use-forms.ts';
 
 /** A form's response rate and results, computed on the server (GET /api/forms/:id/results), with the CSV export. */
@@ -18,6 +20,7 @@ export function FormResultsPage({ formId }: { formId: string }) {
   const t = m.formsOfficer;
   useDocumentTitle(t.resultsTitle);
   const form = useFormDoc(formId);
+  const now = useNow();
   const [results, setResults] = useState<FormResults | null>(null);
   const [error, setError] = useState<AnyErrorCode | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -44,6 +47,7 @@ export function FormResultsPage({ formId }: { formId: string }) {
         <>
           {results.anonymous ? <p className="notice notice-warning">{t.anonymousNote}</p> : null}
           <ResponseRate results={results} />
+          {results.kind === 'survey' && form && formOpen(form, now) && results.answered < results.audienceSize ? <SurveyRemindButton formId={formId} /> : null}
           {results.results === null ? (
             <div className="notice notice-warning" role="status" data-testid="form-results-withheld">
               <p>{m.errors.results_withheld}</p>

@@ -21,6 +21,11 @@ export function archiveForm(id: string): Promise<{ id: string }> {
   return apiPost<{ id: string }>(`/api/forms/${encodeURIComponent(id)}/archive`, {});
 }
 
+/** Pushes a reminder to the audience members in the officer's units who have not answered; how many it reached. */
+export function remindSurvey(id: string): Promise<{ members: number }> {
+  return apiPost<{ members: number }>(`/api/forms/${encodeURIComponent(id)}/remind`, {});
+}
+
 export function fetchFormResults(id: string, signal?: AbortSignal): Promise<FormResults> {
   return apiGet<FormResults>(`${formPath(id)}/results`, signal ? { signal } : {});
 }

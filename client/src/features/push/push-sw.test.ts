@@ -77,6 +77,16 @@ describe('push-sw.js', () => {
     expect(sw.shown[0]?.options).toMatchObject({ body: 'You have an unread notice', tag: 'n1', renotify: true });
   });
 
+  it('words an application change and a survey reminder, one notification per application or survey', async () => {
+    const sw = worker();
+    await sw.push({ type: 'application', applicationId: 'a1', title: '結婚祝金: 承認されました', url: '/submissions/a1' });
+    await sw.push({ type: 'form', formId: 'f1', title: '職場アンケート', url: '/forms/f1' });
+    expect(sw.shown.map((s) => [s.title, s.options.body, s.options.tag, s.options.renotify, s.options.data])).toEqual([
+      ['結婚祝金: 承認されました', '申請', 'a1', true, { url: '/submissions/a1', noticeId: '', type: 'application' }],
+      ['職場アンケート', 'アンケートへの回答をお願いします', 'f1', true, { url: '/forms/f1', noticeId: '', type: 'form' }],
+    ]);
+  });
+
   it('shows something sensible for a malformed message', async () => {
     const sw = worker();
     await sw.push('"not an object"');

@@ -26,6 +26,7 @@ export const auditActions = [
   'form.updated',
   'form.archived',
   'form.exported',
+  'form.reminded',
   'application.acted',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

@@ -1,9 +1,11 @@
-import { ANONYMOUS_RESULTS_MIN, can, inAudience, type Actor, type Answers, type Audience, type FieldResult, type FormField, type FormResults } from '@kumiai/shared';
+import { ANONYMOUS_RESULTS_MIN, can, formOpen, inAudience, type Actor, type Answers, type Audience, type FieldResult, type FormField, type FormResults } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import { toExcelCsv } from '../../lib/csv-export.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import type { Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { PushService } from '../push/push-service.ts';
 import type { FormRow, FormsRepo } from './forms-repo.ts';
 
 /** Submissions that count as answers (or applications made): not drafts, not withdrawn. */
@@ -77,6 +79,8 @@ export class FormResultsService {
     private readonly actors: ActorRepo,
     private readonly repo: FormsRepo,
     private readonly audit: AuditService,
+    private readonly push: PushService,
+    private readonly clock: Clock,
   ) {}
 
   private viewable(actor: Actor, id: string): { row: FormRow; audience: Audience; author: boolean } {
@@ -95,15 +99,37 @@ export class FormResultsService {
     return (this.db.prepare(sql).pluck().all(row.id) as string[]).map((a) => JSON.parse(a) as Answers);
   }
 
-  results(actor: Actor, id: string): FormResults {
+  /** The audience's active members now, who of them answered (the marks), and which of them this viewer may see by unit. */
+  private audienceOf(actor: Actor, id: string) {
     const { row, audience, author } = this.viewable(actor, id);
     const paths = new Map<string, string[]>();
     const pathOf = (unit: string) => paths.get(unit) ?? (paths.set(unit, this.actors.unitPath(unit)), paths.get(unit)!);
     const reached = this.repo.activeMembers(pathOf).filter((m) => inAudience(m.actor, audience));
     const marked = new Set(this.db.prepare(`SELECT member_id FROM submissions WHERE form_id = ? AND ${COUNTED}`).pluck().all(id) as string[]);
+    const visible = (unitId: string) => author || can(actor, 'form.results', { unitPath: pathOf(unitId) });
+    return { row, reached, marked, visible };
+  }
+
+  /**
+   * A push to the audience members who have not answered an open survey yet,
+   * within the units this officer may see; known from the "has answered" marks
+   * alone, so anonymous surveys are reminded the same way. Audited.
+   */
+  remind(actor: Actor, id: string): { members: number } {
+    const { row, reached, marked, visible } = this.audienceOf(actor, id);
+    const form = { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at };
+    if (row.kind !== 'survey' || !formOpen(form, this.clock.now())) throw new AppError('form_closed', 409, 'Only an open survey can be reminded of');
+    const waiting = reached.filter((m) => !marked.has(m.actor.memberId) && visible(m.unitId)).map((m) => m.actor.memberId);
+    this.push.toMembers(waiting, { type: 'form', formId: id, title: row.title, url: `/forms/${encodeURIComponent(id)}` });
+    this.audit.record(actor.memberId, 'form.reminded', id, { members: waiting.length });
+    return { members: waiting.length };
+  }
+
+  results(actor: Actor, id: string): FormResults {
+    const { row, reached, marked, visible } = this.audienceOf(actor, id);
     const perUnit = new Map<string, { members: number; answered: number }>();
     for (const m of reached) {
-      if (!author && !can(actor, 'form.results', { unitPath: pathOf(m.unitId) })) continue;
+      if (!visible(m.unitId)) continue;
       const u = perUnit.get(m.unitId) ?? { members: 0, answered: 0 };
       u.members += 1;
       if (marked.has(m.actor.memberId)) u.answered += 1;

@@ -21,6 +21,9 @@ export function formsRoutes(app: FastifyInstance, deps: { forms: FormsService; f
   app.post<{ Params: { id: string } }>('/api/forms/:id/archive', { config: { access: 'member' }, schema: { params: idParams } }, async (request) =>
     deps.forms.archive(requireAuth(request).actor, request.params.id),
   );
+  app.post<{ Params: { id: string } }>('/api/forms/:id/remind', { config: { access: 'member' }, schema: { params: idParams } }, async (request) =>
+    deps.formResults.remind(requireAuth(request).actor, request.params.id),
+  );
   app.get<{ Params: { id: string } }>('/api/forms/:id/results', { config: { access: 'member' }, schema: { params: idParams } }, async (request) =>
     deps.formResults.results(requireAuth(request).actor, request.params.id),
   );

@@ -207,6 +207,10 @@ describe('applications', () => {
     expect((await write(client, [fixed], back)).codes).toEqual([]);
     const again = (await client.pullAll('submissions')).docs.get(id)!;
     expect(again).toMatchObject({ state: 'in_review', step: 0 });
+    // The template is narrowed to branch B meanwhile: memA can no longer apply with it, but can still withdraw.
+    server.db.prepare(`UPDATE forms SET audience = '{"all":false,"units":["bB"],"roles":[],"members":[]}' WHERE id = 'tpl-marriage'`).run();
+    const draft = submission(server, { formId: 'tpl-marriage', memberId: 'memA', kind: 'application', state: 'draft', answers: {} });
+    expect((await write(client, [draft])).codes).toEqual([`${draft.id} not_found`]);
     expect((await write(client, [{ ...again, state: 'withdrawn' }], again)).codes).toEqual([]);
     expect(server.db.prepare('SELECT state FROM submissions WHERE id = ?').pluck().get(id)).toBe('withdrawn');
     const late = await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });

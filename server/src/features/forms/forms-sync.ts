@@ -73,7 +73,9 @@ export function submissionsCollection(options: { onSubmitted?: (submissionId: st
     checkWrite: (ctx, master, next, deleted) => {
       const repo = new FormsRepo(ctx.db);
       const doc = next as unknown as SubmissionDoc;
-      const form = ctx.visible('forms', doc.formId) ? repo.formDoc(doc.formId) : null;
+      // A member may always withdraw their own application, even from a form no longer addressed to them.
+      const withdrawing = master !== null && doc.state === 'withdrawn';
+      const form = withdrawing || ctx.visible('forms', doc.formId) ? repo.formDoc(doc.formId) : null;
       const version = form ? repo.version(doc.formId, doc.formVersion) : null;
       const result = submissionWrite({
         actor: ctx.actor,

@@ -16,4 +16,4 @@ export * from './search.ts';
 export * from './forms/fields.ts';
 export * from './forms/applications.ts';
 export * from './forms/forms.ts';
-export type * from './forms/api.ts';
+export * from './forms/api.ts';

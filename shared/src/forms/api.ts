@@ -1,7 +1,8 @@
-import type { Audience } from '../sync/notices.ts';
-import type { ApplicationAction, ApprovalStep } from './applications.ts';
-import type { Answer, FormField } from './fields.ts';
-import type { FormKind, HistoryEntry, SubmissionState } from './forms.ts';
+import type { FromSchema } from 'json-schema-to-ts';
+import { audienceSchema } from '../sync/notices.ts';
+import { approvalStepSchema, type ApplicationAction, type ApprovalStep } from './applications.ts';
+import { formFieldSchema, type Answer, type FormField } from './fields.ts';
+import { formKinds, submissionDocSchema, type FormKind, type HistoryEntry, type SubmissionState } from './forms.ts';
 
 /**
  * The officers' side of the form engine, over HTTP (members fill in and
@@ -20,21 +21,30 @@ import type { FormKind, HistoryEntry, SubmissionState } from './forms.ts';
  *        409 application_changed when the application is no longer at expectedState/expectedStep.
  */
 
-export interface FormInput {
-  kind: FormKind;
-  title: string;
-  description: string;
-  fields: FormField[];
-  /** Applications only; [] for surveys. */
-  steps: ApprovalStep[];
-  audience: Audience;
-  /** draft keeps it to its author; published sends it to its audience. */
-  status: 'draft' | 'published';
-  opensAt: number;
-  closesAt: number | null;
-  anonymous: boolean;
-  allowEdit: boolean;
-}
+const time = { type: 'integer', minimum: 0, maximum: 9007199254740991 } as const;
+
+/** A survey or an application template as an officer sends it (create or edit); the server validates the body with this schema. */
+export const formInputSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['kind', 'title', 'description', 'fields', 'steps', 'audience', 'status', 'opensAt', 'closesAt', 'anonymous', 'allowEdit'],
+  properties: {
+    kind: { type: 'string', enum: formKinds },
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    description: { type: 'string', maxLength: 4000 },
+    fields: { type: 'array', maxItems: 100, items: formFieldSchema },
+    /** Applications only; [] for surveys. */
+    steps: { type: 'array', maxItems: 10, items: approvalStepSchema },
+    audience: audienceSchema,
+    /** draft keeps it to its author; published sends it to its audience. */
+    status: { type: 'string', enum: ['draft', 'published'] },
+    opensAt: time,
+    closesAt: { type: ['integer', 'null'], minimum: 0, maximum: 9007199254740991 },
+    anonymous: { type: 'boolean' },
+    allowEdit: { type: 'boolean' },
+  },
+} as const;
+export type FormInput = FromSchema<typeof formInputSchema>;
 
 export interface ChoiceCount {
   option: string;
@@ -100,10 +110,16 @@ export interface ApplicationDetail extends ApplicationSummary {
   actions: ApplicationAction[];
 }
 
-export interface ApplicationActionInput {
-  action: Exclude<ApplicationAction, 'submit' | 'withdraw'>;
-  comment?: string;
-  /** What the officer saw: the action applies only if the application is still there. */
-  expectedState: SubmissionState;
-  expectedStep: number;
-}
+/** An officer's action on an application, applied only if it is still at expectedState / expectedStep (what the officer saw). */
+export const applicationActionSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['action', 'expectedState', 'expectedStep'],
+  properties: {
+    action: { type: 'string', enum: ['approve', 'return', 'reject', 'pay'] },
+    comment: { type: 'string', maxLength: 2000 },
+    expectedState: submissionDocSchema.properties.state,
+    expectedStep: { type: 'integer', minimum: 0, maximum: 20 },
+  },
+} as const;
+export type ApplicationActionInput = FromSchema<typeof applicationActionSchema>;

@@ -1,10 +1,7 @@
 import './forms-officer.css';
-import type { ApplicationDetail } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
-import { useCallback, useEffect, useState } from 'react';
-import { errorCode } from '../../api/client.ts';
+import { useApiResource } from '../../api/use-api-resource.ts';
 import { format } from '../../i18n/format.ts';
-import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -21,23 +18,7 @@ export function ApplicationDetailPage({ id }: { id: string }) {
   const { m, lang } = useI18n();
   const t = m.formsOfficer;
   useDocumentTitle(t.detailTitle);
-  const [detail, setDetail] = useState<ApplicationDetail | null>(null);
-  const [error, setError] = useState<AnyErrorCode | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const reload = useCallback(() => setAttempt((a) => a + 1), []);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchApplication(id, controller.signal).then(
-      (d) => {
-        setDetail(d);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!controller.signal.aborted) setError(errorCode(e));
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
+  const { data: detail, error, reload, setData: setDetail } = useApiResource((signal) => fetchApplication(id, signal), [id]);
   return (
     <section className="card stack" aria-labelledby="application-title" data-testid="application-detail">
       <h1 id="application-title">{t.detailTitle}</h1>

@@ -1,16 +1,14 @@
 import './forms-officer.css';
-import { formOpen, type FormResults } from '@kumiai/shared';
+import { formOpen } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
-import { errorCode } from '../../api/client.ts';
-import type { AnyErrorCode } from '../../i18n/types.ts';
+import { useApiResource } from '../../api/use-api-resource.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { FieldResultView } from './FieldResultView.tsx';
-import { exportCsvUrl, fetchFormResults } from './forms-officer-api.ts';
+import { exportCsvUrl, fetchFormResults, remindSurvey } from './forms-officer-api.ts';
 import { ResponseRate } from './ResponseRate.tsx';
-import { SurveyRemindButton } from './SurveyRemindButton.tsx';
+import { RemindButton } from '../push/RemindButton.tsx';
 import { useNow } from '../forms/use-now.ts';
 import { useFormDoc } from './use-forms.ts';
 
@@ -21,22 +19,7 @@ export function FormResultsPage({ formId }: { formId: string }) {
   useDocumentTitle(t.resultsTitle);
   const form = useFormDoc(formId);
   const now = useNow();
-  const [results, setResults] = useState<FormResults | null>(null);
-  const [error, setError] = useState<AnyErrorCode | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchFormResults(formId, controller.signal).then(
-      (r) => {
-        setResults(r);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!controller.signal.aborted) setError(errorCode(e));
-      },
-    );
-    return () => controller.abort();
-  }, [formId, attempt]);
+  const { data: results, error, reload } = useApiResource((signal) => fetchFormResults(formId, signal), [formId]);
   const fieldById = new Map(results?.fields.map((f) => [f.id, f]) ?? []);
   return (
     <section className="card stack" aria-labelledby="form-results-title" data-testid="form-results">
@@ -47,7 +30,7 @@ export function FormResultsPage({ formId }: { formId: string }) {
         <>
           {results.anonymous ? <p className="notice notice-warning">{t.anonymousNote}</p> : null}
           <ResponseRate results={results} />
-          {results.kind === 'survey' && form && formOpen(form, now) && results.answered < results.audienceSize ? <SurveyRemindButton formId={formId} /> : null}
+          {results.kind === 'survey' && form && formOpen(form, now) && results.answered < results.audienceSize ? <RemindButton send={() => remindSurvey(formId)} label={t.remind} sentText={t.reminded} hint={t.remindHint} testId="form-results-remind" /> : null}
           {results.results === null ? (
             <div className="notice notice-warning" role="status" data-testid="form-results-withheld">
               <p>{m.errors.results_withheld}</p>
@@ -75,7 +58,7 @@ export function FormResultsPage({ formId }: { formId: string }) {
         </p>
       ) : null}
       <p className="button-row">
-        <button type="button" className="button" onClick={() => setAttempt((a) => a + 1)} data-testid="form-results-refresh">
+        <button type="button" className="button" onClick={reload} data-testid="form-results-refresh">
           {t.refresh}
         </button>
         <Link to="/forms/manage" className="text-link">

@@ -1,13 +1,12 @@
 import './notices.css';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
-import { errorCode } from '../../api/client.ts';
+import { useApiResource } from '../../api/use-api-resource.ts';
 import { format } from '../../i18n/format.ts';
-import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { fetchReadRate, remindUnread, type ReadRate } from './notices-api.ts';
+import { RemindButton } from '../push/RemindButton.tsx';
+import { fetchReadRate, remindUnread } from './notices-api.ts';
 import { useNotice } from './use-notices.ts';
 
 function pct(read: number, total: number): string {
@@ -19,37 +18,7 @@ export function ReadRatePage({ noticeId }: { noticeId: string }) {
   const { m } = useI18n();
   useDocumentTitle(m.notices.readRateTitle);
   const notice = useNotice(noticeId);
-  const [rate, setRate] = useState<ReadRate | null>(null);
-  const [error, setError] = useState<AnyErrorCode | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  const [reminding, setReminding] = useState(false);
-  const [reached, setReached] = useState<number | null>(null);
-  const [remindError, setRemindError] = useState<AnyErrorCode | null>(null);
-  async function remind(): Promise<void> {
-    setReminding(true);
-    setReached(null);
-    setRemindError(null);
-    try {
-      setReached((await remindUnread(noticeId)).members);
-    } catch (e) {
-      setRemindError(errorCode(e));
-    } finally {
-      setReminding(false);
-    }
-  }
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchReadRate(noticeId, controller.signal).then(
-      (r) => {
-        setRate(r);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!controller.signal.aborted) setError(errorCode(e));
-      },
-    );
-    return () => controller.abort();
-  }, [noticeId, attempt]);
+  const { data: rate, error, reload } = useApiResource((signal) => fetchReadRate(noticeId, signal), [noticeId]);
   const unitName = new Map(rate?.units.map((u) => [u.unitId, u.unitName]) ?? []);
   return (
     <section className="card stack" aria-labelledby="read-rate-title" data-testid="read-rate">
@@ -102,17 +71,9 @@ export function ReadRatePage({ noticeId }: { noticeId: string }) {
           {m.app.loading}
         </p>
       ) : null}
-      <div className="stack">
-        <button type="button" className="button button-large" onClick={() => void remind()} disabled={reminding} aria-busy={reminding} data-testid="read-rate-remind">
-          {reminding ? m.common.sending : m.notices.remind}
-        </button>
-        <ErrorAlert code={remindError} testId="read-rate-remind-error" />
-        <p role="status" data-testid="read-rate-reminded" data-members={reached ?? undefined}>
-          {reached === null ? '' : format(m.notices.reminded, { n: reached })}
-        </p>
-      </div>
+      <RemindButton send={() => remindUnread(noticeId)} label={m.notices.remind} sentText={m.notices.reminded} testId="read-rate-remind" />
       <p className="button-row">
-        <button type="button" className="button" onClick={() => setAttempt((a) => a + 1)} data-testid="read-rate-refresh">
+        <button type="button" className="button" onClick={reload} data-testid="read-rate-refresh">
           {m.notices.refresh}
         </button>
         <Link to="/notices/$noticeId" params={{ noticeId }} className="text-link">

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { ApplicationActionInput, FormInput, SubmissionState } from '@kumiai/shared';
+import { applicationActionSchema, formInputSchema, type ApplicationActionInput, type FormInput, type SubmissionState } from '@kumiai/shared';
 import { idParams } from '../../lib/schemas.ts';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { ApplicationsService } from './applications-service.ts';
 import type { FormResultsService } from './forms-results.ts';
-import { applicationActionSchema, formInputSchema, inboxQuerySchema } from './forms-schemas.ts';
+import { inboxQuerySchema } from './forms-schemas.ts';
 import type { FormsService } from './forms-service.ts';
 
 /**

@@ -72,6 +72,26 @@ export async function grantRole(page: Page, server: RunningServer, employeeNumbe
   if (!res.ok()) throw new Error(`granting ${role} failed: ${res.status()} ${await res.text()}`);
 }
 
+/** An open survey for the whole union, created through the API by the admin (`page`); closes in an hour. Returns its id. */
+export async function createSurvey(page: Page, server: RunningServer, survey: { title: string; anonymous: boolean; fields: unknown[] }): Promise<string> {
+  const res = await page.request.post(`${server.url}/api/forms`, {
+    headers: originOf(server),
+    data: {
+      kind: 'survey',
+      description: '',
+      steps: [],
+      audience: { all: true, units: [], roles: [], members: [] },
+      status: 'published',
+      opensAt: Date.now() - 60_000,
+      closesAt: Date.now() + 3600_000,
+      allowEdit: false,
+      ...survey,
+    },
+  });
+  if (res.status() !== 201) throw new Error(`creating the survey failed: ${res.status()} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
 /** A roster member activates their card on a device of their own and stays signed in there. */
 export async function personOnDevice(
   browser: Browser,

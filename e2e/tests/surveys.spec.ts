@@ -3,9 +3,8 @@ import { AppShell } from '../pages/app-shell.ts';
 import { FormsPage } from '../pages/forms-page.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { personOnDevice, WORKPLACE_OFFICER } from '../support/forms.ts';
+import { createSurvey, personOnDevice, WORKPLACE_OFFICER } from '../support/forms.ts';
 import { readDeviceData, traces } from '../support/device-data.ts';
-import { originOf } from '../support/identity.ts';
 import { expectUpToDate, MEMBER_A, memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
@@ -121,24 +120,7 @@ test('an officer builds a survey; two members answer; the chart shows their answ
 
 test('a survey answered offline after it closed is refused with the reason in plain words; the member discards it', async ({ page, server, browser }) => {
   await unionWithRoster(page, server);
-  const created = await page.request.post(`${server.url}/api/forms`, {
-    headers: originOf(server),
-    data: {
-      kind: 'survey',
-      title: '夏季休暇の希望調査',
-      description: '',
-      fields: [{ id: 'q1', type: 'yes_no', label: { ja: '連休を希望しますか' }, required: true }],
-      steps: [],
-      audience: { all: true, units: [], roles: [], members: [] },
-      status: 'published',
-      opensAt: Date.now() - 60_000,
-      closesAt: Date.now() + 3600_000,
-      anonymous: false,
-      allowEdit: false,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const { id: formId } = (await created.json()) as { id: string };
+  const formId = await createSurvey(page, server, { title: '夏季休暇の希望調査', anonymous: false, fields: [{ id: 'q1', type: 'yes_no', label: { ja: '連休を希望しますか' }, required: true }] });
   const { phone, memberPage } = await memberOnPhone(browser, page, server);
   try {
     const shell = new AppShell(memberPage);
@@ -180,24 +162,7 @@ test('a survey answered offline after it closed is refused with the reason in pl
 
 test('an anonymous answer: the member is told what officers see; after it is sent the device keeps only "answered"; results wait for 5 answers', async ({ page, server, browser }) => {
   await unionWithRoster(page, server);
-  const created = await page.request.post(`${server.url}/api/forms`, {
-    headers: originOf(server),
-    data: {
-      kind: 'survey',
-      title: '職場のハラスメント実態調査',
-      description: '',
-      fields: [{ id: 'q1', type: 'long_text', label: { ja: '困っていることを書いてください' }, required: true }],
-      steps: [],
-      audience: { all: true, units: [], roles: [], members: [] },
-      status: 'published',
-      opensAt: Date.now() - 60_000,
-      closesAt: Date.now() + 3600_000,
-      anonymous: true,
-      allowEdit: false,
-    },
-  });
-  expect(created.status()).toBe(201);
-  const { id: formId } = (await created.json()) as { id: string };
+  const formId = await createSurvey(page, server, { title: '職場のハラスメント実態調査', anonymous: true, fields: [{ id: 'q1', type: 'long_text', label: { ja: '困っていることを書いてください' }, required: true }] });
   const { phone, memberPage } = await memberOnPhone(browser, page, server);
   try {
     const shell = new AppShell(memberPage);

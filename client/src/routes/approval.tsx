@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { ApplicationDetailPage } from '../features/forms-officer/ApplicationDetailPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const ApplicationDetailPage = lazyRouteComponent(() => import('../features/forms-officer/ApplicationDetailPage.tsx'), 'ApplicationDetailPage');
 
 /** Approvers in scope; the server decides (404 for others). */
 export const approvalRoute = createRoute({

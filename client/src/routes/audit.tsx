@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const AuditPage = lazyRouteComponent(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 
 export const auditRoute = createRoute({
   getParentRoute: () => memberRoute,

@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { DocumentEditorPage } from '../features/documents/DocumentEditorPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const DocumentEditorPage = lazyRouteComponent(() => import('../features/documents/DocumentEditorPage.tsx'), 'DocumentEditorPage');
 
 export const documentNewRoute = createRoute({
   getParentRoute: () => memberRoute,

@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { FormEditPage } from '../features/forms-officer/FormEditPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const FormEditPage = lazyRouteComponent(() => import('../features/forms-officer/FormEditPage.tsx'), 'FormEditPage');
 
 export const formEditRoute = createRoute({
   getParentRoute: () => memberRoute,

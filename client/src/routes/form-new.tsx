@@ -1,8 +1,10 @@
 import type { FormKind } from '@kumiai/shared';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { FormBuilder } from '../features/forms-officer/FormBuilder.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const FormBuilder = lazyRouteComponent(() => import('../features/forms-officer/FormBuilder.tsx'), 'FormBuilder');
 
 /** `/forms/new?kind=survey|application` (a survey unless it says application). */
 export const formNewRoute = createRoute({

@@ -1,6 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
-import { FormResultsPage } from '../features/forms-officer/FormResultsPage.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const FormResultsPage = lazyRouteComponent(() => import('../features/forms-officer/FormResultsPage.tsx'), 'FormResultsPage');
 
 /** The form's author or those with form.results over it (viewers too); the server decides. */
 export const formResultsRoute = createRoute({

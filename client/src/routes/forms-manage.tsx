@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { FormsManagePage } from '../features/forms-officer/FormsManagePage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const FormsManagePage = lazyRouteComponent(() => import('../features/forms-officer/FormsManagePage.tsx'), 'FormsManagePage');
 
 export const formsManageRoute = createRoute({
   getParentRoute: () => memberRoute,

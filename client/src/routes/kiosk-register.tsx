@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { KioskRegisterPage } from '../features/kiosk/KioskRegisterPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const KioskRegisterPage = lazyRouteComponent(() => import('../features/kiosk/KioskRegisterPage.tsx'), 'KioskRegisterPage');
 
 export const kioskRegisterRoute = createRoute({
   getParentRoute: () => memberRoute,

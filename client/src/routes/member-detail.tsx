@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { MemberDetailPage } from '../features/members/MemberDetailPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const MemberDetailPage = lazyRouteComponent(() => import('../features/members/MemberDetailPage.tsx'), 'MemberDetailPage');
 
 export const memberDetailRoute = createRoute({
   getParentRoute: () => memberRoute,

@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { CardsPage } from '../features/cards/CardsPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const CardsPage = lazyRouteComponent(() => import('../features/cards/CardsPage.tsx'), 'CardsPage');
 
 export const membersCardsRoute = createRoute({
   getParentRoute: () => memberRoute,

@@ -1,6 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
-import { NoticeEditPage } from '../features/notices/NoticeEditorPage.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const NoticeEditPage = lazyRouteComponent(() => import('../features/notices/NoticeEditorPage.tsx'), 'NoticeEditPage');
 
 /** The author or an officer of the notice; the page checks on the device and the server decides. */
 export const noticeEditRoute = createRoute({

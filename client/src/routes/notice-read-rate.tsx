@@ -1,6 +1,8 @@
-import { createRoute } from '@tanstack/react-router';
-import { ReadRatePage } from '../features/notices/ReadRatePage.tsx';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const ReadRatePage = lazyRouteComponent(() => import('../features/notices/ReadRatePage.tsx'), 'ReadRatePage');
 
 /** Authors and officers; the server decides (404 for others). */
 export const noticeReadRateRoute = createRoute({

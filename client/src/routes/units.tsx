@@ -1,7 +1,9 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { requireArea } from '../features/auth/guards.ts';
-import { UnitsPage } from '../features/units/UnitsPage.tsx';
 import { memberRoute } from './member.tsx';
+
+// Loaded when first opened (and precached for offline use): officers' screens stay out of every member's first download.
+const UnitsPage = lazyRouteComponent(() => import('../features/units/UnitsPage.tsx'), 'UnitsPage');
 
 export const unitsRoute = createRoute({
   getParentRoute: () => memberRoute,

@@ -1,22 +1,12 @@
-import type { Answer, FormField } from '@kumiai/shared';
 import { useId } from 'react';
 import { format } from '../../i18n/format.ts';
-import type { Lang } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { fieldInputId, localized, toggleChoice } from './answers.ts';
-import { FieldShell } from './FieldShell.tsx';
+import { FieldShell, type FieldControlProps } from './FieldShell.tsx';
 
-interface Props {
-  field: FormField;
-  value: Answer | null | undefined;
-  onChange: (value: Answer | null) => void;
-  lang: Lang;
-  error: string | null;
-  disabled: boolean;
-}
 
 /** Single choice (radios), multiple choice (checkboxes, with its maximum) and yes/no (two radios): one large row per option. */
-export function ChoiceField({ field, value, onChange, lang, error, disabled }: Props) {
+export function ChoiceField({ field, value, onChange, lang, error, disabled }: FieldControlProps) {
   const { m } = useI18n();
   const name = useId();
   const base = fieldInputId(field.id);

@@ -1,22 +1,13 @@
-import type { Answer, Attachment, FormField } from '@kumiai/shared';
+import type { Answer, Attachment } from '@kumiai/shared';
 import { useState, type ChangeEvent } from 'react';
 import { format } from '../../i18n/format.ts';
-import type { Lang } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSession } from '../auth/session.ts';
 import { fieldInputId } from './answers.ts';
 import { prepareFile, sizeText, type PrepareProblem } from './downscale.ts';
-import { FieldShell } from './FieldShell.tsx';
+import { FieldShell, type FieldControlProps } from './FieldShell.tsx';
 import { outboxFor } from './outbox.ts';
 
-interface Props {
-  field: FormField;
-  value: Answer | null | undefined;
-  onChange: (value: Answer | null) => void;
-  lang: Lang;
-  error: string | null;
-  disabled: boolean;
-}
 
 function asFiles(value: Answer | null | undefined): Attachment[] {
   return Array.isArray(value) ? (value as unknown[]).filter((v): v is Attachment => typeof v === 'object' && v !== null && 'hash' in v) : [];
@@ -27,7 +18,7 @@ function asFiles(value: Answer | null | undefined): Attachment[] {
  * hashed on the device and kept in the member's outbox until the sync engine
  * uploads them just before the submission is pushed.
  */
-export function FileField({ field, value, onChange, lang, error, disabled }: Props) {
+export function FileField({ field, value, onChange, lang, error, disabled }: FieldControlProps) {
   const { m } = useI18n();
   const { me } = useSession();
   const [busy, setBusy] = useState(false);

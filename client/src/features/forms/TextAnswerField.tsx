@@ -1,20 +1,10 @@
-import type { Answer, FormField } from '@kumiai/shared';
 import { useState } from 'react';
-import type { Lang } from '../../i18n/types.ts';
 import { fieldInputId, numberAnswer } from './answers.ts';
-import { FieldShell } from './FieldShell.tsx';
+import { FieldShell, type FieldControlProps } from './FieldShell.tsx';
 
-interface Props {
-  field: FormField;
-  value: Answer | null | undefined;
-  onChange: (value: Answer | null) => void;
-  lang: Lang;
-  error: string | null;
-  disabled: boolean;
-}
 
 /** Short text, long text, number and date: one labelled control each. */
-export function TextAnswerField({ field, value, onChange, lang, error, disabled }: Props) {
+export function TextAnswerField({ field, value, onChange, lang, error, disabled }: FieldControlProps) {
   const id = fieldInputId(field.id);
   // A number box keeps what was typed ("1." on the way to "1.5") while the answer holds the number.
   const [typed, setTyped] = useState<string | null>(null);

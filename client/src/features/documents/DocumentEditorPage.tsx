@@ -6,6 +6,7 @@ import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useActor } from '../auth/access.ts';
@@ -26,7 +27,6 @@ export function DocumentEditorPage() {
   const scope = usePublishScope(actor);
   const folders = (useLibrary() ?? []).filter((d) => d.kind === 'folder');
   const folderFieldId = useId();
-  const descriptionId = useId();
   const [folderId, setFolderId] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
@@ -83,12 +83,14 @@ export function DocumentEditorPage() {
           {missing === 'folder' ? <p className="field-error">{m.common.required}</p> : null}
         </div>
         <TextField label={m.documents.docTitle} value={title} onValueChange={setTitle} maxLength={200} required error={missing === 'title' ? m.common.required : null} data-testid="document-title-input" />
-        <div className="field">
-          <label className="field-label" htmlFor={descriptionId}>
-            {m.documents.descriptionField}
-          </label>
-          <textarea id={descriptionId} className="notice-textarea" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={10_000} data-testid="document-description-input" />
-        </div>
+        <TextAreaField
+          label={m.documents.descriptionField}
+          value={description}
+          onValueChange={setDescription}
+          maxLength={10_000}
+          className="notice-textarea"
+          testId="document-description-input"
+        />
         <AudiencePicker value={audience} onChange={setAudience} units={scope.units} wholeUnion={scope.wholeUnion} />
         {missing === 'audience' ? (
           <p className="field-error" role="alert" data-testid="document-audience-error">

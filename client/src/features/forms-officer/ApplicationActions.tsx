@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import { actOnApplication } from './forms-officer-api.ts';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 
 type OfficerAction = ApplicationActionInput['action'];
 const officerActions = ['approve', 'return', 'reject', 'pay'] as const satisfies readonly OfficerAction[];

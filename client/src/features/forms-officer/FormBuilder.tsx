@@ -18,7 +18,7 @@ import { BuilderProblemSummary } from './BuilderProblemSummary.tsx';
 import { FieldListEditor } from './FieldListEditor.tsx';
 import { createForm, updateForm } from './forms-officer-api.ts';
 import { SurveyAnswerMode } from './SurveyAnswerMode.tsx';
-import { TextAreaField } from './TextAreaField.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 
 /**
  * Builds a survey or an application template, or edits one (prefilled from

@@ -1,13 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { newComment } from './use-comments.ts';
 
 /** Writes a comment to the device (offline too); the sync engine sends it, and the list shows it as waiting until then. */
 export function CommentForm({ noticeId, memberId, memberName }: { noticeId: string; memberId: string; memberName: string }) {
   const { m } = useI18n();
   const db = useSyncDatabase();
-  const id = useId();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -30,12 +30,7 @@ export function CommentForm({ noticeId, memberId, memberName }: { noticeId: stri
 
   return (
     <form className="stack" onSubmit={onSubmit} data-testid="comment-form">
-      <div className="field">
-        <label className="field-label" htmlFor={id}>
-          {m.comments.add}
-        </label>
-        <textarea id={id} className="comment-textarea" value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} data-testid="comment-input" />
-      </div>
+      <TextAreaField label={m.comments.add} value={text} onValueChange={setText} maxLength={2000} className="comment-textarea" testId="comment-input" />
       <button type="submit" className="button button-primary" disabled={busy || !text.trim()} data-testid="comment-send">
         {m.comments.send}
       </button>

@@ -1,4 +1,4 @@
-import type { Actor, ApprovalStep, Attachment, Audience, FormDoc, FormField, HistoryEntry, SubmissionState } from '@kumiai/shared';
+import type { ApprovalStep, Attachment, Audience, FormDoc, FormField, HistoryEntry, SubmissionState } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 
 export interface FormRow {
@@ -145,15 +145,5 @@ export class FormsRepo {
     this.db.prepare('DELETE FROM submission_files WHERE submission_id = ?').run(submissionId);
     const put = this.db.prepare('INSERT OR IGNORE INTO submission_files (hash, submission_id) VALUES (?, ?)');
     for (const hash of hashes) put.run(hash, submissionId);
-  }
-
-  /** Active members (with their grants, for audience matching) and their employee numbers and units. */
-  activeMembers(pathOf: (unitId: string) => string[]): { actor: Actor; employeeNumber: string; name: string; unitId: string }[] {
-    const grants = new Map<string, Actor['grants'][number][]>();
-    for (const g of this.db.prepare('SELECT member_id, role, unit_id FROM role_grants').all() as { member_id: string; role: Actor['grants'][number]['role']; unit_id: string }[]) {
-      grants.set(g.member_id, [...(grants.get(g.member_id) ?? []), { role: g.role, unitId: g.unit_id }]);
-    }
-    const rows = this.db.prepare("SELECT id, employee_number, name, unit_id, status FROM members WHERE status != 'left'").all() as { id: string; employee_number: string; name: string; unit_id: string; status: Actor['status'] }[];
-    return rows.map((m) => ({ actor: { memberId: m.id, unitPath: pathOf(m.unit_id), status: m.status, grants: grants.get(m.id) ?? [] }, employeeNumber: m.employee_number, name: m.name, unitId: m.unit_id }));
   }
 }

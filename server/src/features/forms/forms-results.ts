@@ -4,7 +4,7 @@ import { toExcelCsv } from '../../lib/csv-export.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/audit-service.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo, AudienceMember } from '../auth/actor-repo.ts';
 import type { PushService } from '../push/push-service.ts';
 import type { FormRow, FormsRepo } from './forms-repo.ts';
 
@@ -102,11 +102,9 @@ export class FormResultsService {
   /** The audience's active members now, who of them answered (the marks), and which of them this viewer may see by unit. */
   private audienceOf(actor: Actor, id: string) {
     const { row, audience, author } = this.viewable(actor, id);
-    const paths = new Map<string, string[]>();
-    const pathOf = (unit: string) => paths.get(unit) ?? (paths.set(unit, this.actors.unitPath(unit)), paths.get(unit)!);
-    const reached = this.repo.activeMembers(pathOf).filter((m) => inAudience(m.actor, audience));
+    const reached = this.actors.audienceMembers(audience);
     const marked = new Set(this.db.prepare(`SELECT member_id FROM submissions WHERE form_id = ? AND ${COUNTED}`).pluck().all(id) as string[]);
-    const visible = (unitId: string) => author || can(actor, 'form.results', { unitPath: pathOf(unitId) });
+    const visible = (m: AudienceMember) => author || can(actor, 'form.results', { unitPath: m.actor.unitPath });
     return { row, reached, marked, visible };
   }
 
@@ -119,7 +117,7 @@ export class FormResultsService {
     const { row, reached, marked, visible } = this.audienceOf(actor, id);
     const form = { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at };
     if (row.kind !== 'survey' || !formOpen(form, this.clock.now())) throw new AppError('form_closed', 409, 'Only an open survey can be reminded of');
-    const waiting = reached.filter((m) => !marked.has(m.actor.memberId) && visible(m.unitId)).map((m) => m.actor.memberId);
+    const waiting = reached.filter((m) => !marked.has(m.actor.memberId) && visible(m)).map((m) => m.actor.memberId);
     this.push.toMembers(waiting, { type: 'form', formId: id, title: row.title, url: `/forms/${encodeURIComponent(id)}` });
     this.audit.record(actor.memberId, 'form.reminded', id, { members: waiting.length });
     return { members: waiting.length };
@@ -129,7 +127,7 @@ export class FormResultsService {
     const { row, reached, marked, visible } = this.audienceOf(actor, id);
     const perUnit = new Map<string, { members: number; answered: number }>();
     for (const m of reached) {
-      if (!visible(m.unitId)) continue;
+      if (!visible(m)) continue;
       const u = perUnit.get(m.unitId) ?? { members: 0, answered: 0 };
       u.members += 1;
       if (marked.has(m.actor.memberId)) u.answered += 1;

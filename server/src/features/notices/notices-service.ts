@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { can, inAudience, scopeRoots, type Actor, type Audience, type Grant, type NoticeInput } from '@kumiai/shared';
+import { can, inAudience, scopeRoots, type Actor, type Audience, type NoticeInput } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -170,37 +170,27 @@ export class NoticesService {
     const row = this.row(id);
     if (!row) throw notFound();
     const audience = JSON.parse(row.audience) as Audience;
-    const all = this.db
-      .prepare(
-        `SELECT m.id, m.employee_number, m.name, m.unit_id, EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = ? AND r.member_id = m.id) AS read
-         FROM members m WHERE m.status != 'left'`,
-      )
-      .all(id) as { id: string; employee_number: string; name: string; unit_id: string; read: number }[];
-    const units = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
-    const grantsOf = new Map<string, Grant[]>();
-    for (const g of this.db.prepare('SELECT member_id, role, unit_id FROM role_grants').all() as { member_id: string; role: Grant['role']; unit_id: string }[]) {
-      grantsOf.set(g.member_id, [...(grantsOf.get(g.member_id) ?? []), { role: g.role, unitId: g.unit_id }]);
-    }
-    const paths = new Map<string, string[]>();
-    const pathOf = (unit: string) => paths.get(unit) ?? (paths.set(unit, this.actors.unitPath(unit)), paths.get(unit)!);
     const author = row.author_id === actor.memberId;
     // The author sees the whole audience; other officers the part of it within their scope.
     if (!author && scopeRoots(actor, 'notice.read_rates').length === 0) throw notFound();
-    const inScope = (unit: string) => author || can(actor, 'notice.read_rates', { unitPath: pathOf(unit) });
-    const reached = all.filter((m) => inAudience({ memberId: m.id, unitPath: pathOf(m.unit_id), status: 'active', grants: grantsOf.get(m.id) ?? [] }, audience));
-    const visible = reached.filter((m) => inScope(m.unit_id));
+    const readers = new Set(this.db.prepare('SELECT member_id FROM notice_reads WHERE notice_id = ?').pluck().all(id) as string[]);
+    const units = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
+    const visible = this.actors
+      .audienceMembers(audience)
+      .filter((m) => author || can(actor, 'notice.read_rates', { unitPath: m.actor.unitPath }))
+      .map((m) => ({ ...m, read: readers.has(m.actor.memberId) }));
     const perUnit = new Map<string, { total: number; read: number }>();
     for (const m of visible) {
-      const u = perUnit.get(m.unit_id) ?? { total: 0, read: 0 };
+      const u = perUnit.get(m.unitId) ?? { total: 0, read: 0 };
       u.total += 1;
-      u.read += m.read;
-      perUnit.set(m.unit_id, u);
+      if (m.read) u.read += 1;
+      perUnit.set(m.unitId, u);
     }
     return {
       total: visible.length,
       read: visible.filter((m) => m.read).length,
       units: [...perUnit].map(([unitId, c]) => ({ unitId, unitName: units.get(unitId) ?? '', ...c })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'ja')),
-      unread: visible.filter((m) => !m.read).map((m) => ({ memberId: m.id, employeeNumber: m.employee_number, name: m.name, unitId: m.unit_id })),
+      unread: visible.filter((m) => !m.read).map((m) => ({ memberId: m.actor.memberId, employeeNumber: m.employeeNumber, name: m.name, unitId: m.unitId })),
     };
   }
 }

@@ -279,7 +279,7 @@ export class SyncEngine {
             reject(id, problem.code, problem.message ?? (problem.field ? `${problem.field} may not be changed` : 'Not allowed'), problem.field);
             continue;
           }
-          this.db.transaction(() => c.registration.applyWrite!(ctx, next))();
+          this.db.transaction(() => c.registration.applyWrite!(ctx, next, master, deleted))();
           written += 1;
         }
       })

@@ -48,8 +48,11 @@ export interface CollectionRegistration {
   checkWrite?(ctx: WriteContext, master: Doc | null, next: Doc, deleted: boolean): { code: RejectionCode; field?: string; message?: string } | null;
   /** Fields only the server sets (times, owners, statuses): ignored when telling a retried write from a new one. */
   serverOwned?: readonly string[];
-  /** Applies an allowed write to the source table (the triggers stamp the sequence). */
-  applyWrite?(ctx: WriteContext, next: Doc): void;
+  /**
+   * Applies an allowed write to the source table (the triggers stamp the sequence), with the same
+   * master and deletion flag the write rule saw.
+   */
+  applyWrite?(ctx: WriteContext, next: Doc, master: Doc | null, deleted: boolean): void;
 }
 
 export class CollectionRegistry {

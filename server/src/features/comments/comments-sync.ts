@@ -1,12 +1,5 @@
 import { audienceRoles, COMMENT_SERVER_OWNED, commentWriteProblem, noticeCommentDocSchema, type NoticeCommentDoc } from '@kumiai/shared';
-import type { CollectionRegistration, Doc } from '../../sync/registry.ts';
-
-/**
- * The engine hands applyWrite the document without RxDB's `_deleted`, so the
- * write rule marks the deletions it allowed here for applyWrite (the same
- * object passes from one to the other within one row's handling).
- */
-const allowedDeletions = new WeakSet<Doc>();
+import type { CollectionRegistration } from '../../sync/registry.ts';
 
 /**
  * `notice_comments`: comments and reactions. Readable by the notice's readers
@@ -35,13 +28,11 @@ export const commentsCollection: CollectionRegistration = {
     // Re-creating a taken-back comment or reaction is for its own author only: nobody takes over another's id.
     const earlierAuthor = master ? undefined : (ctx.db.prepare('SELECT author_id FROM notice_comments WHERE id = ?').pluck().get(doc.id) as string | undefined);
     if (earlierAuthor !== undefined && earlierAuthor !== ctx.actor.memberId) return { code: 'forbidden' };
-    const problem = commentWriteProblem(ctx.actor, master as unknown as NoticeCommentDoc | null, doc, deleted, parent);
-    if (!problem && deleted) allowedDeletions.add(next);
-    return problem;
+    return commentWriteProblem(ctx.actor, master as unknown as NoticeCommentDoc | null, doc, deleted, parent);
   },
-  applyWrite: (ctx, next) => {
+  applyWrite: (ctx, next, _master, deleted) => {
     const doc = next as unknown as NoticeCommentDoc;
-    if (allowedDeletions.has(next)) {
+    if (deleted) {
       // Kept as a row (text dropped) so the removal still reaches the notice's readers.
       ctx.db.prepare("UPDATE notice_comments SET deleted = 1, text = '', updated_at = ? WHERE id = ?").run(ctx.now, doc.id);
       return;

@@ -38,8 +38,9 @@ export const formsCollection: CollectionRegistration = {
   readsOwn: (actor) => actor.status !== 'left',
 };
 
-/** What checkWrite decided for a row, handed to applyWrite (the same object passes from one to the other). */
-const decided = new WeakMap<Doc, { effect: SubmissionEffect; master: SubmissionDoc | null; steps: number }>();
+/** What the write rule decided for a row (and the chain's length), kept for applyWrite: the same object passes from one to the other. */
+type Decision = { effect: SubmissionEffect; steps: number };
+const decided = new WeakMap<Doc, Decision>();
 
 const historyJson = `json_object('at', e.at, 'action', e.action, 'state', e.state, 'step', e.step, 'actorId', e.actor_id,
   'actorName', (SELECT name FROM members WHERE id = e.actor_id), 'comment', e.comment)`;
@@ -96,14 +97,14 @@ export function submissionsCollection(options: { onSubmitted?: (submissionId: st
           if (!repo.ownsUploads(ctx.actor.memberId, added)) return { code: 'invalid_answer', field: field.id, message: `${field.id}: attach only files you uploaded yourself` };
         }
       }
-      decided.set(next, { effect: result.effect, master: master as unknown as SubmissionDoc | null, steps: version?.steps.length ?? 0 });
+      decided.set(next, { effect: result.effect, steps: version?.steps.length ?? 0 });
       return null;
     },
-    applyWrite: (ctx, next) => {
+    applyWrite: (ctx, next, master) => {
       const decision = decided.get(next);
       if (!decision) throw new Error('submissions: applyWrite without checkWrite');
       const doc = next as unknown as SubmissionDoc;
-      applySubmission(ctx, new FormsRepo(ctx.db), doc, decision);
+      applySubmission(ctx, new FormsRepo(ctx.db), doc, master as unknown as SubmissionDoc | null, decision);
       // The first approvers hear of it once it is stored (an application submitted offline, too).
       if (decision.effect.kind === 'submit' && options.onSubmitted) {
         const notify = options.onSubmitted;
@@ -113,8 +114,8 @@ export function submissionsCollection(options: { onSubmitted?: (submissionId: st
   };
 }
 
-function applySubmission(ctx: WriteContext, repo: FormsRepo, doc: SubmissionDoc, decision: { effect: SubmissionEffect; master: SubmissionDoc | null; steps: number }): void {
-  const { effect, master } = decision;
+function applySubmission(ctx: WriteContext, repo: FormsRepo, doc: SubmissionDoc, master: SubmissionDoc | null, decision: Decision): void {
+  const { effect } = decision;
   const { db, now, actor } = ctx;
   const unitId = actor.unitPath.at(-1) ?? null;
   const createdAt = Math.min(doc.createdAt, now);

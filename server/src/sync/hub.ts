@@ -246,14 +246,26 @@ export class SyncHub {
     }
   }
 
-  /** Sends what changed since the last dispatch to every subscribed socket that may see it. */
+  /**
+   * Sends what changed since the last dispatch to every subscribed socket that may see it.
+   *
+   * A member whose own scope changed (a unit moved, a role granted) gets, per
+   * collection, the whole delta since the last dispatch as the engine's pull
+   * computes it: the changed documents plus the ones that entered or left their
+   * scope (the member log). The stream never hands a device a checkpoint past
+   * documents it did not deliver, so nothing depends on the device acting on
+   * the RESYNC that follows (RxDB takes a stream event's checkpoint before it
+   * acts on a RESYNC queued behind it, and then drops that RESYNC).
+   */
   dispatch(): void {
+    const since = this.dispatchedSeq;
     const changedScopes = new Set(this.engine.processScopeChanges());
-    const { seq, batches, scopeChanged } = this.engine.changesSince(this.dispatchedSeq);
+    const { seq, batches, scopeChanged } = this.engine.changesSince(since);
     this.dispatchedSeq = Math.max(this.dispatchedSeq, seq);
     for (const id of scopeChanged) changedScopes.add(id);
     const unitsChanged = batches.some((b) => b.collection === 'units');
     if (unitsChanged) this.engine.tree.refresh();
+    const catchingUp = new Set<SyncConnection>();
     for (const connection of this.connections) {
       const reader = connection.reader;
       if (!reader) continue;
@@ -265,23 +277,39 @@ export class SyncHub {
         }
         reader.reset(actor);
       }
+      if (changedScopes.has(reader.actor.memberId)) catchingUp.add(connection);
     }
-    for (const batch of batches) this.stream(batch);
-    // Members whose own scope changed pull again: their entered and left documents come by the log.
-    for (const connection of this.connections) {
-      if (!connection.reader || !changedScopes.has(connection.reader.actor.memberId)) continue;
-      for (const collection of connection.streams) connection.send(`{"id":"stream","collection":${JSON.stringify(collection)},"result":"RESYNC"}`);
+    for (const batch of batches) this.stream(batch, catchingUp);
+    for (const connection of catchingUp) this.catchUp(connection, since);
+  }
+
+  /** Streams a connection everything after `since` in pages, each with the checkpoint its content reaches. */
+  private catchUp(connection: SyncConnection, since: number): void {
+    const reader = connection.reader;
+    if (!reader) return;
+    for (const collection of connection.streams) {
+      let cursor = since;
+      for (;;) {
+        const page = this.engine.pull(reader, collection, cursor, this.options.maxBatchSize);
+        if (page.documents.length > 0) {
+          connection.send(`{"id":"stream","collection":${JSON.stringify(collection)},"result":{"documents":[${page.documents.join(',')}],"checkpoint":{"seq":${page.seq}}}}`);
+        }
+        if (page.documents.length < this.options.maxBatchSize || page.seq <= cursor) break;
+        cursor = page.seq;
+      }
+      // Kept for clients that pull on it (a pull from the checkpoint above finds nothing new); correctness no longer depends on it.
+      connection.send(`{"id":"stream","collection":${JSON.stringify(collection)},"result":"RESYNC"}`);
     }
   }
 
-  private stream(batch: StreamBatch): void {
+  private stream(batch: StreamBatch, catchingUp: ReadonlySet<SyncConnection>): void {
     const registration = this.engine.registration(batch.collection);
     const live = batch.changed.filter((c) => !c.deleted).map((c) => c.id);
     const data = live.length ? this.engine.load(batch.collection, live) : new Map<string, string>();
     const messages = new Map<string, Buffer>();
     for (const connection of this.connections) {
       const reader = connection.reader;
-      if (!reader || !connection.streams.has(batch.collection)) continue;
+      if (!reader || !connection.streams.has(batch.collection) || catchingUp.has(connection)) continue;
       const docs: string[] = [];
       const ids: string[] = [];
       const visibleNow = new Set<string>();

@@ -11,7 +11,11 @@ import { LocalValue } from './local-store.ts';
  * conflict handler, so it never lingers in the local data as if it were saved.
  */
 export interface StoredRejection {
-  /** Unique per refusal (a document refused twice, in two different states, is listed twice). */
+  /**
+   * The refusal's identity: collection, document, code and field. The same change refused again
+   * (pushed again after a reconnect, by a retry, or by another tab) is the same refusal for the
+   * member, so it replaces the earlier entry instead of being listed twice.
+   */
   key: string;
   collection: string;
   /** The document's id. */
@@ -32,33 +36,56 @@ const KEY = 'kumiai-sync-rejections';
 /** Enough for a member to review; older ones fall off instead of growing without bound. */
 const MAX_KEPT = 200;
 
+/** One refusal per collection, document, code and field, whoever added it and however often. */
+export function rejectionKey(r: Pick<StoredRejection, 'collection' | 'id' | 'code' | 'field'>): string {
+  return JSON.stringify([r.collection, r.id, r.code, r.field ?? null]);
+}
+
+/**
+ * One entry per identity (at its first place, with its latest content). Entries are keyed by
+ * identity, so writers that raced (two tabs, a retried push) converge on one; lists stored by
+ * earlier versions, keyed per refusal, are folded too. Returns `items` itself when nothing folds.
+ */
+function unique(items: readonly StoredRejection[]): readonly StoredRejection[] {
+  const byKey = new Map<string, StoredRejection>();
+  for (const item of items) {
+    const key = rejectionKey(item);
+    byKey.set(key, item.key === key ? item : { ...item, key });
+  }
+  return byKey.size === items.length && items.every((item) => item.key === rejectionKey(item)) ? items : [...byKey.values()];
+}
+
 export class RejectionStore {
+  /** The last list handed out, so a snapshot is the same array until the data changes (useSyncExternalStore needs that). */
+  private memo: { from: readonly StoredRejection[]; to: readonly StoredRejection[] } | null = null;
+
   private constructor(private readonly store: LocalValue<RejectionData>) {}
+
+  private view(items: readonly StoredRejection[]): readonly StoredRejection[] {
+    if (this.memo?.from !== items) this.memo = { from: items, to: unique(items) };
+    return this.memo.to;
+  }
 
   static async open(db: RxDatabase): Promise<RejectionStore> {
     return new RejectionStore(await LocalValue.open<RejectionData>(db, KEY, { items: [] }));
   }
 
   listRejections(): readonly StoredRejection[] {
-    return this.store.value.items;
+    return this.view(this.store.value.items);
   }
 
   get rejections$(): Observable<readonly StoredRejection[]> {
-    return this.store.value$.pipe(map((d) => d.items));
+    return this.store.value$.pipe(map((d) => this.view(d.items)));
   }
 
   add(items: readonly Omit<StoredRejection, 'key'>[]): Promise<void> {
     if (items.length === 0) return Promise.resolve();
-    const stamped = items.map((item) => ({ ...item, key: `${item.collection}|${item.id}|${item.at}|${Math.random().toString(36).slice(2, 8)}` }));
-    // One entry per refused field of a document: the same change pushed again (an initial push racing
-    // the resync after connecting, or a retry with a fresher master) is still one refused change for
-    // the member, so it replaces the earlier entry (keeping its key) instead of piling up.
-    const same = (a: StoredRejection, b: StoredRejection): boolean => a.collection === b.collection && a.id === b.id && a.code === b.code && a.field === b.field;
+    const keyed = items.map((item) => ({ ...item, key: rejectionKey(item) }));
     return this.store.modify((d) => {
-      const next = [...d.items];
-      for (const item of stamped) {
-        const at = next.findIndex((kept) => same(kept, item));
-        if (at >= 0) next[at] = { ...item, key: next[at]!.key };
+      const next = [...unique(d.items)];
+      for (const item of keyed) {
+        const at = next.findIndex((kept) => kept.key === item.key);
+        if (at >= 0) next[at] = item;
         else next.push(item);
       }
       return { items: next.slice(-MAX_KEPT) };
@@ -67,7 +94,7 @@ export class RejectionStore {
 
   /** The member has seen it (and fixed or discarded the change). */
   dismissRejection(key: string): Promise<void> {
-    return this.store.modify((d) => ({ items: d.items.filter((item) => item.key !== key) }));
+    return this.store.modify((d) => ({ items: unique(d.items).filter((item) => item.key !== key) }));
   }
 
   close(): void {

@@ -68,3 +68,33 @@ export function traces(data: DeviceData, needles: readonly string[]): string[] {
   for (const cache of data.caches) for (const url of cache.urls) check(`Cache ${cache.name}`, url);
   return found;
 }
+
+/**
+ * Makes the device's copy of the member's record differ in a field the member
+ * may not change (as an outdated or tampered app would), with the app closed:
+ * written straight into RxDB's Dexie store, so the replication pushes it at the
+ * next start and the server refuses it (`forbidden_field`).
+ */
+export async function tamperWithOwnRecord(page: Page, memberId: string): Promise<void> {
+  // A page of the same origin that does not run the app.
+  await page.goto('/favicon.svg');
+  await page.evaluate(
+    async ({ dbName, id }) => {
+      const request = <T>(req: IDBRequest<T>): Promise<T> =>
+        new Promise((resolve, reject) => {
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+        });
+      const db = await request(indexedDB.open(dbName));
+      try {
+        const store = db.transaction('docs', 'readwrite').objectStore('docs');
+        const doc = (await request(store.get(id))) as { name: string; _rev: string; _meta: { lwt: number } };
+        const height = Number(doc._rev.split('-')[0]) + 1;
+        await request(store.put({ ...doc, name: `${doc.name} (changed)`, _rev: `${height}-tampered`, _meta: { ...doc._meta, lwt: Date.now() } }));
+      } finally {
+        db.close();
+      }
+    },
+    { dbName: `rxdb-dexie-${memberDatabaseName(memberId)}--0--members`, id: memberId },
+  );
+}

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
 import { MePage } from '../pages/me-page.ts';
 import { seriousViolations } from '../support/a11y.ts';
-import { memberDatabaseName } from '../support/device-data.ts';
+import { tamperWithOwnRecord } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { expectUpToDate, memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
@@ -11,36 +11,6 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
-}
-
-/**
- * Makes the device's copy of the member's record differ in a field the member
- * may not change (as an outdated or tampered app would), with the app closed:
- * written straight into RxDB's Dexie store, so the replication pushes it at the
- * next start and the server refuses it (`forbidden_field`).
- */
-async function tamperWithOwnRecord(page: Page, memberId: string): Promise<void> {
-  // A page of the same origin that does not run the app.
-  await page.goto('/favicon.svg');
-  await page.evaluate(
-    async ({ dbName, id }) => {
-      const request = <T>(req: IDBRequest<T>): Promise<T> =>
-        new Promise((resolve, reject) => {
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-        });
-      const db = await request(indexedDB.open(dbName));
-      try {
-        const store = db.transaction('docs', 'readwrite').objectStore('docs');
-        const doc = (await request(store.get(id))) as { name: string; _rev: string; _meta: { lwt: number } };
-        const height = Number(doc._rev.split('-')[0]) + 1;
-        await request(store.put({ ...doc, name: `${doc.name} (changed)`, _rev: `${height}-tampered`, _meta: { ...doc._meta, lwt: Date.now() } }));
-      } finally {
-        db.close();
-      }
-    },
-    { dbName: `rxdb-dexie-${memberDatabaseName(memberId)}--0--members`, id: memberId },
-  );
 }
 
 test('axe: /me with a waiting change and with a refused change, at 390 px and 200% text', async ({ page, server, browser }) => {

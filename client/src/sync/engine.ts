@@ -1,10 +1,11 @@
 import type { CollectionName } from '@kumiai/shared';
-import type { RxStorage } from 'rxdb';
+import type { RxDatabase, RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
 import { openMemberDatabase, type MemberDatabase } from './database.ts';
 import { startReplication, type BeforePushHooks, type ReplicationHandle } from './replication.ts';
-import { markSynced, setOnline, setPending, setPhase, setRejected, setStopReason } from './status.ts';
+import { LocalValue } from './local-store.ts';
+import { getSnapshot, markSynced, setOnline, setPending, setPhase, setRejected, setStopReason, subscribe, type SyncPhase } from './status.ts';
 
 /**
  * The sync engine of one signed-in member: their database, the shared
@@ -13,6 +14,8 @@ import { markSynced, setOnline, setPending, setPhase, setRejected, setStopReason
  */
 export interface SyncEngine {
   database: MemberDatabase;
+  /** Whether this tab replicates (the leader among the member's open tabs); the others follow it. */
+  leading(): boolean;
   connection: SyncConnection;
   replication: ReplicationHandle;
   /** Stops syncing and closes the database; the data and the waiting writes stay. */
@@ -54,9 +57,13 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
   });
   const subs: Subscription[] = [];
   let stopped = false;
+  let leading = false;
+  // What the leading tab reports, for the others' header: one tab syncs, every tab says how it went.
+  const shared = await LocalValue.open<SharedStatus>(database.db as unknown as RxDatabase, SHARED_STATUS_KEY, { phase: 'syncing', lastSyncedAt: null });
 
   const engine: SyncEngine = {
     database,
+    leading: () => leading,
     connection,
     replication,
     async stop() {
@@ -65,6 +72,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       subs.forEach((s) => s.unsubscribe());
       connection.stop();
       await replication.stop();
+      shared.close();
       await database.close();
     },
   };
@@ -79,6 +87,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
   };
   subs.push(
     connection.state$.subscribe((s) => {
+      if (!leading) return;
       open = s.state === 'open';
       if (s.state === 'stopped' && (s.stopReason === 'unauthenticated' || s.stopReason === 'account_closed')) {
         if (options.feedStatus !== false) setStopReason(s.stopReason);
@@ -88,6 +97,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       settle();
     }),
     replication.active$.subscribe((list) => {
+      if (!leading) return;
       active = list.some(Boolean);
       if (active && options.feedStatus !== false) setPhase('syncing');
       settle();
@@ -118,6 +128,41 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       },
     } as Subscription);
   }
-  connection.start();
+  if (options.feedStatus !== false) {
+    // Until this tab leads, its header shows what the leading tab reports.
+    subs.push(
+      shared.value$.subscribe((status) => {
+        if (leading) return;
+        if (status.phase === 'synced' && status.lastSyncedAt !== null) markSynced(status.lastSyncedAt);
+        else setPhase('syncing');
+      }),
+    );
+  }
+  void database.db.waitForLeadership().then(() => {
+    if (stopped) return;
+    leading = true;
+    if (options.feedStatus !== false) {
+      setPhase('syncing');
+      let last = '';
+      const report = (): void => {
+        const { phase, lastSyncedAt } = getSnapshot();
+        const next: SharedStatus = { phase, lastSyncedAt };
+        const text = JSON.stringify(next);
+        if (text === last || stopped) return;
+        last = text;
+        void shared.modify(() => next).catch(() => undefined);
+      };
+      const unsubscribe = subscribe(report);
+      subs.push({ unsubscribe } as Subscription);
+      report();
+    }
+    connection.start();
+  });
   return engine;
+}
+
+const SHARED_STATUS_KEY = 'kumiai-sync-leader-status';
+interface SharedStatus {
+  phase: SyncPhase;
+  lastSyncedAt: number | null;
 }

@@ -7,8 +7,8 @@ import { LocalValue } from './local-store.ts';
  * Local writes not yet acknowledged by the server, persisted beside the data so
  * the count survives a reload ("1 waiting" after an offline change + reload).
  *
- * Recorded: every write to a synced collection that did not come from the
- * replication's downstream (RxDB tags those writes `replication-downstream-*`):
+ * Recorded: every write made in this tab to a synced collection that did not
+ * come from the replication's downstream (RxDB tags those writes `replication-downstream-*`):
  * the app's own writes and RxDB's conflict resolutions, i.e. exactly what RxDB's
  * upstream will push. The entry keeps the written state.
  * Cleared: when a push carrying that same state is acknowledged without
@@ -42,6 +42,9 @@ export class PendingStore {
     // Subscribed before the app gets the database, so no write is missed.
     pending.sub = db.eventBulks$.subscribe((bulk) => {
       if (bulk.isLocal || !bulk.collectionName || !synced.has(bulk.collectionName)) return;
+      // Another tab's write reaches this database too (multi-instance): that tab records its own writes.
+      // Recording it here as well could put an entry back after the leader's push already settled it.
+      if (bulk.databaseToken !== db.token) return;
       if (bulk.context.startsWith('replication-downstream-')) return;
       const written = bulk.events.map((ev) => ({ id: ev.documentId, doc: docState(ev.documentData as Record<string, unknown>) }));
       void pending.record(bulk.collectionName, written);

@@ -71,8 +71,10 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
       replicationIdentifier: `kumiai-sync-${name}`,
       live: true,
       retryTime: options.retryTimeMs ?? 2000,
-      // Each tab replicates on its own: no leader-election plugin; the server makes repeated pushes idempotent.
-      waitForLeadership: false,
+      // One tab replicates: two tabs pushing the same waiting write would each record its refusal and race
+      // on the waiting list. The others see the leader's writes through the shared IndexedDB, and theirs go
+      // up through the leader. (Without multiInstance, in tests, every database leads.)
+      waitForLeadership: true,
       pull: {
         batchSize: options.batchSize ?? 200,
         handler: async (checkpoint, batchSize) => {

@@ -151,6 +151,10 @@ export const en: Messages = {
     rejectedTitle: 'Changes that were not accepted',
     rejectedField: 'Item: {field}',
     discard: 'Discard this change',
+    storage: 'Data on this device',
+    storagePersisted: 'Kept: the browser will not delete it to free space.',
+    storageBestEffort: 'The browser may delete it when space runs low. Send waiting changes soon; adding the app to your home screen makes it more likely to be kept.',
+    storageUnknown: 'Cannot tell (this browser does not support keeping data).',
     fields: {
       name: 'Name',
       nameKana: 'Name reading',

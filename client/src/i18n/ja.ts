@@ -156,6 +156,10 @@ export const ja = {
     rejectedTitle: '受け付けられなかった変更',
     rejectedField: '項目: {field}',
     discard: 'この変更を破棄する',
+    storage: '端末のデータ',
+    storagePersisted: '保持されます。ブラウザが空き容量のために消すことはありません。',
+    storageBestEffort: 'ブラウザが空き容量不足のときに消すことがあります。送信待ちの変更は早めに送信してください。ホーム画面に追加すると保持されやすくなります。',
+    storageUnknown: '確認できません（このブラウザは保持の指定に対応していません）。',
     fields: {
       name: '氏名',
       nameKana: 'ふりがな',

@@ -37,10 +37,12 @@ interface SyncProviderProps {
   memberId: string | null;
   /** Features' steps before a push, per member (the app passes them in: the engine knows no features). Keep it a stable function. */
   beforePush?: (memberId: string) => BeforePushHooks;
+  /** A personal device asks the browser to keep its data; a shared kiosk never does. */
+  personalDevice: boolean;
   children: ReactNode;
 }
 
-export function SyncProvider({ memberId, beforePush, children }: SyncProviderProps): ReactNode {
+export function SyncProvider({ memberId, beforePush, personalDevice, children }: SyncProviderProps): ReactNode {
   const [engine, setEngine] = useState<SyncEngine | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -50,7 +52,7 @@ export function SyncProvider({ memberId, beforePush, children }: SyncProviderPro
     if (!memberId) return;
     let cancelled = false;
     let current: SyncEngine | null = null;
-    void requestPersistentStorage();
+    if (personalDevice) void requestPersistentStorage();
     startSyncEngine({
       memberId,
       ...(beforePush ? { beforePush: beforePush(memberId) } : {}),
@@ -75,7 +77,7 @@ export function SyncProvider({ memberId, beforePush, children }: SyncProviderPro
       setError(null);
       void current?.stop();
     };
-  }, [memberId, generation, beforePush]);
+  }, [memberId, generation, beforePush, personalDevice]);
 
   return <SyncContext.Provider value={{ engine, error, restart }}>{children}</SyncContext.Provider>;
 }

@@ -1,4 +1,6 @@
+import { useSyncExternalStore } from 'react';
 import { removeRxDatabase, type RxStorage } from 'rxdb';
+import { createExternalStore } from '../lib/external-store.ts';
 import { databaseNameFor } from './database.ts';
 import type { SyncEngine } from './engine.ts';
 import { setPending, setRejected } from './status.ts';
@@ -13,14 +15,32 @@ import { setPending, setRejected } from './status.ts';
  * - account closed (close 4403): remove everything.
  */
 
-/** navigator.storage.persist() where it exists (secure contexts); false when refused or unavailable. */
+/** Whether the browser keeps this origin's data under storage pressure: unknown until asked. */
+export type StoragePersistence = 'persisted' | 'best-effort' | 'unsupported' | 'unknown';
+const persistence = createExternalStore<StoragePersistence>('unknown');
+
+/** What the browser answered the last time we asked (shown on the member's page). */
+export function useStoragePersistence(): StoragePersistence {
+  return useSyncExternalStore(persistence.subscribe, persistence.getSnapshot, persistence.getSnapshot);
+}
+
+/**
+ * navigator.storage.persist() where it exists (secure contexts): a personal device asks once its member
+ * signed in, since a browser evicts non-persistent IndexedDB under pressure, and with it the writes still
+ * waiting to be sent. A kiosk never asks: nothing of a member should stay there. True when granted.
+ */
 export async function requestPersistentStorage(): Promise<boolean> {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  if (!storage || typeof storage.persist !== 'function') return false;
+  if (!storage || typeof storage.persist !== 'function') {
+    persistence.set('unsupported');
+    return false;
+  }
   try {
-    if (await storage.persisted()) return true;
-    return await storage.persist();
+    const kept = (await storage.persisted()) || (await storage.persist());
+    persistence.set(kept ? 'persisted' : 'best-effort');
+    return kept;
   } catch {
+    persistence.set('best-effort');
     return false;
   }
 }

@@ -5,6 +5,7 @@ import { ProfileForm } from './ProfileForm.tsx';
 import { PushOptIn } from './PushOptIn.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
 import { SignOutButtons } from './SignOutButtons.tsx';
+import { StorageFact } from './StorageFact.tsx';
 import { useOwnMember } from './use-own-member.ts';
 
 export function MePage() {
@@ -38,6 +39,7 @@ export function MePage() {
             </ul>
           )}
         </dd>
+        {me.session.kind === 'kiosk' ? null : <StorageFact />}
       </dl>
       <RejectedChanges />
       {member ? (

@@ -14,7 +14,7 @@ export function AppShell() {
   const { me } = useSession();
   // The signed-in member's device database and replication (also offline); none while signed out.
   return (
-    <SyncProvider memberId={me?.member.id ?? null} beforePush={formsBeforePush}>
+    <SyncProvider memberId={me?.member.id ?? null} beforePush={formsBeforePush} personalDevice={me?.session.kind !== 'kiosk'}>
       <a className="skip-link" href="#main">
         {m.app.skipToContent}
       </a>

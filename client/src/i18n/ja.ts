@@ -542,6 +542,8 @@ export const ja = {
     not_current_approver: 'この申請の、いまの段階の承認者ではありません。',
     own_application: '自分の申請は承認できません。',
     wrong_state: 'いまの状態では、この操作はできません。',
+    upload_quota_exceeded: '今日アップロードできる量を超えました。明日もう一度試すか、役員に相談してください。',
+    push_endpoint_not_allowed: 'このブラウザーの通知サービスは組合のサーバーで受け付けられていません。IT担当者に相談してください。',
     internal: 'サーバーで問題が起きました。時間をおいてもう一度試してください。',
     network_failed: 'サーバーにつながりません。電波の届く場所でもう一度試してください。',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,

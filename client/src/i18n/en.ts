@@ -351,7 +351,7 @@ export const en: Messages = {
     countdown: 'Signing out in {n} s',
     sending: 'Sending your changes…',
     blockedTitle: 'Your changes cannot be sent yet',
-    blockedBody: '{n} changes are waiting to be sent, but there is no connection to the union. If you sign out now, they will be lost.',
+    blockedBody: '{n} changes are waiting to be sent, but there is no connection to the union. On this shared tablet, if you sign out now, they will be lost. If you walk away, the tablet signs you out by itself after a while and they are lost too. To send them, stay here until the connection is back.',
     stay: 'Stay signed in',
     signOutLose: 'Sign out (changes are lost)',
   },

@@ -51,6 +51,8 @@ export async function startServer(
       KUMIAI_DATA_DIR: dataDir,
       KUMIAI_SCRYPT_LOG_N: '12',
       KUMIAI_LOG_LEVEL: 'warn',
+      // push.spec stands in for FCM (unreachable here) with subscriptions on push.invalid.
+      KUMIAI_PUSH_HOSTS: 'push.invalid',
       ...env,
       KUMIAI_PORT: String(port),
     },

@@ -29,6 +29,10 @@ async function keepTouching(page: Page): Promise<void> {
   });
 }
 
+async function stopTouching(page: Page): Promise<void> {
+  await page.evaluate(() => window.clearInterval((window as unknown as { keepTouching?: number }).keepTouching));
+}
+
 test('on a kiosk, member A\u2019s data is on the device while signed in, and nothing of A\u2019s is left for member B', async ({ browser }) => {
   const server = await startServer({ KUMIAI_KIOSK_IDLE_SECONDS: '2' });
   const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
@@ -85,10 +89,26 @@ test('on a kiosk, member A\u2019s data is on the device while signed in, and not
     expect(JSON.stringify(await aOnServer.json())).toContain('080-2222-3333');
     await office.close();
 
-    // A again, left alone this time: the idle timeout signs A out.
+    // A again: another change with no network, and A walks away from the tablet. The idle timeout
+    // signs A out anyway (no dialog left for the next person to answer "stay") and wipes the change
+    // with everything else of A's; the session A could not end offline is ended before B signs in.
     await kiosk.signIn(MEMBER_A.employeeNumber, MEMBER_A.pin);
+    await keepTouching(page);
     await expectUpToDate(shell);
+    await me.open();
+    await keepTouching(page);
+    await context.setOffline(true);
+    await me.changePhone('080-4444-5555');
+    await expect(shell.syncStatus).toHaveAttribute('data-pending', /^[1-9]/);
+    await stopTouching(page);
+    await expect(page).toHaveURL(/\/kiosk$/);
+    await expect(page.getByTestId('kiosk-sign-out')).toHaveCount(0);
+    await expect(page.getByTestId('kiosk-blocked')).toHaveCount(0);
+    // Offline the kiosk cannot ask the server which kiosk it is; with the network back it is ready.
+    await context.setOffline(false);
+    await page.reload();
     await kiosk.expectSignInScreen('本社分会');
+    aTraces.push('080-4444-5555');
 
     // B signs in: nothing of A's is anywhere on the device.
     await kiosk.signIn(MEMBER_B.employeeNumber, MEMBER_B.pin);

@@ -114,11 +114,17 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   services.push.useLogger(app.log);
   services.push.publicKey();
   services.notices.onPublished((ids) => services.push.noticesPublished(ids));
-  // The text of an uploaded PDF is extracted for search right after the upload (a search also waits for it).
+  // The text of a PDF is extracted for search once a notice or a document attaches it (never for a file only
+  // uploaded), in a worker thread, one at a time (a search also waits for it, briefly); leftovers at start.
+  const extract = () => void services.search.extractPending().catch((e: unknown) => app.log.warn({ err: e }, 'PDF text extraction failed'));
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method === 'POST' && request.url.startsWith('/api/uploads') && reply.statusCode === 201) void services.search.extractPending().catch((e: unknown) => app.log.warn({ err: e }, 'PDF text extraction failed'));
+    const path = request.routeOptions.url ?? '';
+    if (request.method !== 'GET' && reply.statusCode < 300 && (path.startsWith('/api/notices') || path.startsWith('/api/documents'))) extract();
   });
-  app.addHook('onReady', async () => hub.start());
+  app.addHook('onReady', async () => {
+    hub.start();
+    extract();
+  });
 
   setupRoutes(app, { setup, sessions });
   authRoutes(app, services);

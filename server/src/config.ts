@@ -23,6 +23,25 @@ export interface Config {
   uploadMaxBytes: number;
   /** scrypt cost (log2 N); tests lower it, production keeps the default. */
   scryptLogN: number;
+  // --- issue 11 (uploads, PDF extraction, push): see the README's security section ---
+  /** Bytes one member may upload in any 24 hours. */
+  uploadQuotaBytesPerDay: number;
+  /** Limits of one PDF text extraction (worker thread). */
+  pdf: { timeoutMs: number; memoryMb: number };
+  /** Push-service host names subscriptions may point at (`*.` matches any subdomain). */
+  pushHosts: string[];
+}
+
+/** The browsers' push services (Chrome/Edge via FCM, Firefox, Safari, legacy Edge/Windows). */
+export const DEFAULT_PUSH_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', 'web.push.apple.com', '*.push.apple.com', '*.notify.windows.com'];
+
+function hostList(env: NodeJS.ProcessEnv, name: string, fallback: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const bad = hosts.find((h) => !/^(\*\.)?[a-z0-9.-]+$/.test(h) && !/^\[?[0-9a-f:.]+\]?$/.test(h));
+  if (bad !== undefined) throw new ConfigError(`${name} must be a comma-separated list of host names, e.g. fcm.googleapis.com,*.push.apple.com (got "${bad}")`);
+  return hosts;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ratePerSecond: int(env, 'KUMIAI_SYNC_RATE_PER_SECOND', 200, 1, 100_000),
     },
     scryptLogN: int(env, 'KUMIAI_SCRYPT_LOG_N', 17, 10, 20),
+    // --- issue 11 (uploads, PDF extraction, push) ---
+    uploadQuotaBytesPerDay: int(env, 'KUMIAI_UPLOAD_QUOTA_BYTES_PER_DAY', 100 * 1024 * 1024, 1024, 2 ** 40),
+    pdf: {
+      timeoutMs: int(env, 'KUMIAI_PDF_TIMEOUT_SECONDS', 30, 1, 600) * 1000,
+      memoryMb: int(env, 'KUMIAI_PDF_MEMORY_MB', 256, 16, 4096),
+    },
+    pushHosts: hostList(env, 'KUMIAI_PUSH_HOSTS', DEFAULT_PUSH_HOSTS),
   };
 }
 

@@ -42,7 +42,7 @@ import { ApplicationsService } from './features/forms/applications-service.ts';
 export function createServices(
   db: Db,
   clock: Clock,
-  config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl' | 'kioskIdleSeconds' | 'dataDir' | 'uploadMaxBytes'>,
+  config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl' | 'kioskIdleSeconds' | 'dataDir' | 'uploadMaxBytes' | 'uploadQuotaBytesPerDay' | 'pdf' | 'pushHosts'>,
   /** Further synced collections (the benchmark registers its own; features list theirs above). */
   extraCollections: readonly CollectionRegistration[] = [],
 ) {
@@ -64,10 +64,14 @@ export function createServices(
   // Called after a device's submit commits; `applications` is built below, before any push can arrive.
   registry.register(submissionsCollection({ onSubmitted: (id) => applications.notifySubmitted(id) }));
   for (const registration of extraCollections) registry.register(registration);
-  const uploads = new UploadsService(db, clock, { dir: path.join(config.dataDir, 'uploads'), maxBytes: config.uploadMaxBytes });
+  const uploads = new UploadsService(db, clock, {
+    dir: path.join(config.dataDir, 'uploads'),
+    maxBytes: config.uploadMaxBytes,
+    quotaBytesPerDay: config.uploadQuotaBytesPerDay,
+  });
   const tree = new UnitTree(db);
   tree.refresh();
-  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl });
+  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') });
   const formsRepo = new FormsRepo(db);
   const applications = new ApplicationsService(db, actors, formsRepo, mutate, push);
   return {
@@ -92,7 +96,7 @@ export function createServices(
     formResults: new FormResultsService(db, actors, formsRepo, audit, push, clock),
     applications,
     documents: new DocumentsService(db, clock, actors, uploads),
-    search: new SearchService(db, clock, uploads),
+    search: new SearchService(db, clock, uploads, config.pdf),
     roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),
   };

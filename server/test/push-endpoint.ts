@@ -74,7 +74,7 @@ async function selfSigned(): Promise<{ key: string; cert: string }> {
  * A push service on https://127.0.0.1: keeps every request and answers with
  * `status` (201, or 410 for a dead subscription). `agent` trusts its certificate.
  */
-export async function startPushEndpoint(): Promise<{ url: string; agent: https.Agent; received: Received[]; status: Map<string, number>; subscriber: (name: string) => TestSubscriber; close: () => Promise<void> }> {
+export async function startPushEndpoint(): Promise<{ url: string; ca: string; agent: https.Agent; received: Received[]; status: Map<string, number>; subscriber: (name: string) => TestSubscriber; close: () => Promise<void> }> {
   const received: Received[] = [];
   const status = new Map<string, number>();
   const tls = await selfSigned();
@@ -96,7 +96,7 @@ export async function startPushEndpoint(): Promise<{ url: string; agent: https.A
     return { endpoint: `${url}/push/${name}`, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') }, privateKey: ecdh.getPrivateKey() };
   };
   const agent = new https.Agent({ ca: tls.cert });
-  return { url, agent, received, status, subscriber, close: () => new Promise((resolve) => {
+  return { url, ca: tls.cert, agent, received, status, subscriber, close: () => new Promise((resolve) => {
     agent.destroy();
     server.close(() => resolve());
   }) };

@@ -13,13 +13,16 @@ afterEach(async () => {
 });
 
 async function setup() {
-  server = await startSyncServer();
+  server = await startSyncServer({ KUMIAI_PUSH_HOSTS: TEST_PUSH_HOSTS });
   await seedOrg(server);
   await seedMember(server.db, { id: 'memA2', employeeNumber: '000101', unitId: 'wA1' });
   endpoint = await startPushEndpoint();
-  // The test push service's certificate is self-signed.
-  server.services.push.tlsAgent = endpoint.agent;
+  // The test push service listens on 127.0.0.1 with a self-signed certificate.
+  server.services.push.testTransport = { ca: endpoint.ca };
 }
+
+/** The local test push service and the made-up host the validation test uses. */
+const TEST_PUSH_HOSTS = '127.0.0.1,push.example';
 
 const audience = (units: string[]) => ({ all: false, units, roles: [], members: [] });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchResult } from '@kumiai/shared';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { japanesePdf } from './japanese-pdf.ts';
-import { pdfText } from '../src/features/search/pdf-text.ts';
+import { extractPdfText } from '../src/features/search/pdf-text.ts';
 import { seedOrg, signIn } from './seed.ts';
 
 let server: TestServer | undefined;
@@ -40,7 +40,7 @@ async function search(headers: Headers, q: string, extra = ''): Promise<SearchRe
 
 describe('search', () => {
   it('extracts Japanese text from a PDF', async () => {
-    expect(await pdfText(japanesePdf('今年の賃金交渉について'))).toContain('賃金交渉');
+    expect(await extractPdfText(japanesePdf('今年の賃金交渉について'))).toEqual({ text: expect.stringContaining('賃金交渉') as unknown });
   });
 
   it('finds 3+ character words through the trigram index, only in what the member may read', async () => {

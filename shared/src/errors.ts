@@ -50,6 +50,11 @@ export const errorCodes = [
   'own_application',
   /** The action does not apply in the application's current state. */
   'wrong_state',
+  // --- issue 11: uploads and push ---
+  /** The member uploaded more than their quota in the last 24 hours (KUMIAI_UPLOAD_QUOTA_BYTES_PER_DAY). */
+  'upload_quota_exceeded',
+  /** A push subscription must point at a known browser push service (KUMIAI_PUSH_HOSTS), never a private address. */
+  'push_endpoint_not_allowed',
   'internal',
 ] as const;
 

@@ -91,27 +91,27 @@ describe('applications', () => {
       return Promise.resolve({ statusCode: 201 });
     };
     const subscribe = server.db.prepare("INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, 'k', 'a', 0)");
-    for (const member of ['memA', 'offA', 'offB', 'offW', 'offW2']) subscribe.run(`https://push.example/${member}`, member);
+    for (const member of ['memA', 'offA', 'offB', 'offW', 'offW2']) subscribe.run(`https://fcm.googleapis.com/fcm/send/${member}`, member);
     // offW2 chose English; the others have chosen no language (Japanese).
     server.db.prepare("UPDATE members SET preferred_language = 'en' WHERE id = 'offW2'").run();
     const { id } = await apply();
     // Submitted from the device: the first step's approvers hear of it, each in their language, once it is stored.
     await server.services.push.settled();
     expect(sent.map((s) => [s.endpoint, s.payload.title, s.payload.url]).sort()).toEqual([
-      ['https://push.example/offW', '結婚祝金: 承認をお願いします', `/approvals/${id}`],
-      ['https://push.example/offW2', '結婚祝金: waiting for your approval', `/approvals/${id}`],
+      ['https://fcm.googleapis.com/fcm/send/offW', '結婚祝金: 承認をお願いします', `/approvals/${id}`],
+      ['https://fcm.googleapis.com/fcm/send/offW2', '結婚祝金: waiting for your approval', `/approvals/${id}`],
     ]);
     sent.length = 0;
     await act('000030', id, { action: 'approve', expectedState: 'in_review', expectedStep: 0 });
     await server.services.push.settled();
     expect(sent.map((s) => [s.endpoint, s.payload.type, s.payload.title, s.payload.url]).sort()).toEqual([
-      ['https://push.example/memA', 'application', '結婚祝金: 次の承認に進みました', `/submissions/${id}`],
-      ['https://push.example/offA', 'application', '結婚祝金: 承認をお願いします', `/approvals/${id}`],
+      ['https://fcm.googleapis.com/fcm/send/memA', 'application', '結婚祝金: 次の承認に進みました', `/submissions/${id}`],
+      ['https://fcm.googleapis.com/fcm/send/offA', 'application', '結婚祝金: 承認をお願いします', `/approvals/${id}`],
     ]);
     sent.length = 0;
     await act('000010', id, { action: 'return', expectedState: 'in_review', expectedStep: 1, comment: '書類が不鮮明です' });
     await server.services.push.settled();
-    expect(sent.map((s) => [s.endpoint, s.payload.title, s.payload.applicationId])).toEqual([['https://push.example/memA', '結婚祝金: 差し戻されました', id]]);
+    expect(sent.map((s) => [s.endpoint, s.payload.title, s.payload.applicationId])).toEqual([['https://fcm.googleapis.com/fcm/send/memA', '結婚祝金: 差し戻されました', id]]);
   });
 
   it('two approvals of the same step at once: exactly one applies', async () => {

@@ -114,7 +114,7 @@ describe('form results and export', () => {
       return Promise.resolve({ statusCode: 201 });
     };
     const subscribe = server.db.prepare("INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, 'k', 'a', 0)");
-    for (const member of ['memA', 'memB', 'm1', 'm2']) subscribe.run(`https://push.example/${member}`, member);
+    for (const member of ['memA', 'memB', 'm1', 'm2']) subscribe.run(`https://fcm.googleapis.com/fcm/send/${member}`, member);
     const closesAt = server.clock.now() + 3600_000;
     // A survey for branches A and B; memA answers anonymously.
     const { id, headers } = await createForm(server, '000001', { anonymous: true, audience: audience({ units: ['bA', 'bB'] }), closesAt });
@@ -124,7 +124,7 @@ describe('form results and export', () => {
     const reminded = await server.app.inject({ method: 'POST', url: `/api/forms/${id}/remind`, headers, payload: {} });
     expect(reminded.json()).toEqual({ members: 8 }); // the 9 members of branches A and B, all but memA
     await server.services.push.settled();
-    expect(sent.sort()).toEqual(['https://push.example/m1 form', 'https://push.example/m2 form', 'https://push.example/memB form']);
+    expect(sent.sort()).toEqual(['https://fcm.googleapis.com/fcm/send/m1 form', 'https://fcm.googleapis.com/fcm/send/m2 form', 'https://fcm.googleapis.com/fcm/send/memB form']);
     const audit = server.db.prepare("SELECT detail FROM audit_log WHERE action = 'form.reminded' AND target = ?").pluck().get(id) as string;
     expect(JSON.parse(audit)).toEqual({ members: 8 });
 

@@ -101,7 +101,8 @@ describe('forms over sync', () => {
     const sequences = () => (db.prepare("SELECT name FROM sqlite_master WHERE name = 'sqlite_sequence'").get() ? db.prepare('SELECT * FROM sqlite_sequence ORDER BY name').all() : []);
     const sequenceBefore = JSON.stringify(sequences());
     // The table itself: no member, no time, no rowid, no trigger feeding the sync log.
-    expect((db.prepare('PRAGMA table_info(survey_answers_anon)').all() as { name: string }[]).map((c) => c.name)).toEqual(['form_id', 'id', 'form_version', 'answers']);
+    // `released`: whether a batch of at least 5 answers has been shown (never who, nor when).
+    expect((db.prepare('PRAGMA table_info(survey_answers_anon)').all() as { name: string }[]).map((c) => c.name)).toEqual(['form_id', 'id', 'form_version', 'answers', 'released']);
     expect(() => db.prepare('SELECT rowid FROM survey_answers_anon').all()).toThrow(/no such column/);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'survey_answers_anon'").pluck().get()).toBe(0);
 

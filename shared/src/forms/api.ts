@@ -66,8 +66,18 @@ export interface FormResults {
   /** Members in the audience now, and how many of them answered (or applied). */
   audienceSize: number;
   answered: number;
-  /** Per unit of the audience that the viewer may see: members and answers (from the "has answered" marks). */
-  units: { unitId: string; unitName: string; members: number; answered: number }[];
+  /**
+   * Per unit of the audience that the viewer may see: members and answers (from the "has answered" marks).
+   * Anonymous surveys: as of the last release while open, and `answered` is null for a unit with fewer
+   * than ANONYMOUS_RESULTS_MIN answers (or before the first release).
+   */
+  units: { unitId: string; unitName: string; members: number; answered: number | null }[];
+  /**
+   * Anonymous surveys while open: how many answers `results` and `units` cover. Answers are released
+   * in batches of at least ANONYMOUS_RESULTS_MIN, so two looks never tell one member's answer apart.
+   * null for named surveys and once the survey has closed (everything shows).
+   */
+  released: number | null;
   /** The current version's fields, with the answers of every version merged by field id. */
   fields: FormField[];
   /** null when withheld: an anonymous survey with fewer than ANONYMOUS_RESULTS_MIN answers. */

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { ApiError, apiGet, apiPost } from '../../api/client.ts';
 import { createExternalStore } from '../../lib/external-store.ts';
 import { readStored, writeStored } from '../../lib/storage.ts';
+import { settleOwedKioskSignOut } from '../kiosk/kiosk-owed.ts';
 
 /** Remembered so the app knows who is signed in while offline. */
 export const ME_KEY = 'kumiai.me';
@@ -52,7 +53,9 @@ let inFlight: Promise<Me | null> | null = null;
 
 /** Asks the server who we are. Offline, the remembered member stays signed in. */
 export function refreshSession(): Promise<Me | null> {
-  inFlight ??= apiGet<Me>('/api/auth/me')
+  // A kiosk's offline sign-out is sent first: the previous member's session must not answer here.
+  inFlight ??= settleOwedKioskSignOut()
+    .then(() => apiGet<Me>('/api/auth/me'))
     .then(
       (me) => {
         setMe(me);

@@ -13,10 +13,16 @@ export function ResponseRate({ results }: { results: FormResults }) {
     total: results.audienceSize,
     pct: percentText(results.answered, results.audienceSize),
   });
-  const bars = results.units.map((u) => ({ key: u.unitId, label: u.unitName, count: u.answered, pct: percent(u.answered, u.members) }));
+  // Units whose count is suppressed (an anonymous survey's, under 5) get no bar.
+  const bars = results.units.flatMap((u) => (u.answered === null ? [] : [{ key: u.unitId, label: u.unitName, count: u.answered, pct: percent(u.answered, u.members) }]));
   return (
     <section className="stack" aria-labelledby="response-rate-title">
       <h2 id="response-rate-title">{t.responseRate}</h2>
+      {results.released !== null ? (
+        <p className="field-hint" data-testid="form-results-batches">
+          {format(t.anonymousBatches, { released: results.released })}
+        </p>
+      ) : null}
       <p className="result-total" data-testid="form-results-total" data-answered={results.answered} data-total={results.audienceSize}>
         {total}
       </p>
@@ -36,7 +42,7 @@ export function ResponseRate({ results }: { results: FormResults }) {
                 {results.units.map((u) => (
                   <tr key={u.unitId} data-testid="form-results-unit" data-unit-id={u.unitId}>
                     <th scope="row">{u.unitName}</th>
-                    <td>{format(t.unitRate, { answered: u.answered, members: u.members, pct: percentText(u.answered, u.members) })}</td>
+                    <td>{u.answered === null ? format(t.unitSuppressed, { members: u.members }) : format(t.unitRate, { answered: u.answered, members: u.members, pct: percentText(u.answered, u.members) })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -164,6 +164,8 @@ export const formsOfficerJa = {
   stepOf: '第 {n} 段階(全 {total} 段階)',
   stateWithStep: '{state}・{step}',
   unitRate: '{answered} / {members}({pct})',
+  unitSuppressed: '5件未満 / {members}',
+  anonymousBatches: '回答した人が特定されないよう、受付中の匿名アンケートの結果と職場ごとの数は、新しい回答が5件たまるごとにまとめて更新します(いまの表示は{released}件分)。締め切ると全件を表示します。',
   states: {
     draft: '下書き',
     submitted: '送信済み(受付待ち)',
@@ -388,6 +390,8 @@ export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
   stepOf: 'Step {n} of {total}',
   stateWithStep: '{state} ({step})',
   unitRate: '{answered} / {members} ({pct})',
+  unitSuppressed: 'fewer than 5 / {members}',
+  anonymousBatches: 'So that nobody can be picked out, an open anonymous survey\u2019s results and per-unit counts are updated only when 5 new answers have come in (now showing {released} answers). Everything shows once the survey closes.',
   states: {
     draft: 'Draft',
     submitted: 'Sent (awaiting receipt)',

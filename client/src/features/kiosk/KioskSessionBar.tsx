@@ -9,10 +9,11 @@ import { useKioskSignOut } from './use-kiosk-sign-out.ts';
 /** On a kiosk with a member signed in: the one-tap sign-out and the idle countdown. */
 export function KioskSessionBar({ kiosk }: { kiosk: Kiosk }) {
   const { m } = useI18n();
-  const { sending, blocked, signOut, signOutAnyway, stay } = useKioskSignOut();
+  const { sending, blocked, signOut, signOutIdle, signOutAnyway, stay } = useKioskSignOut();
   // Staying signed in after a blocked sign-out starts the idle countdown afresh.
   const [round, setRound] = useState(0);
-  const left = useIdleCountdown(kiosk.idleSeconds, signOut, round);
+  // Idle always ends the session and wipes, waiting writes or not (the dialog below warns before that).
+  const left = useIdleCountdown(kiosk.idleSeconds, signOutIdle, round);
   return (
     <div className="kiosk-bar">
       <p className="kiosk-countdown" data-testid="kiosk-countdown" aria-live="off">

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { apiGet, apiPost } from '../../api/client.ts';
 import { createExternalStore } from '../../lib/external-store.ts';
+import { settleOwedKioskSignOut } from './kiosk-owed.ts';
 
 export interface Kiosk {
   id: string;
@@ -49,6 +50,8 @@ export async function registerKiosk(unitId: string, name: string): Promise<Kiosk
   return kiosk;
 }
 
-export function kioskSignIn(employeeNumber: string, pin: string): Promise<{ ok: true }> {
+export async function kioskSignIn(employeeNumber: string, pin: string): Promise<{ ok: true }> {
+  // The previous member's session first, if an offline sign-out left it open.
+  await settleOwedKioskSignOut();
   return apiPost<{ ok: true }>('/api/kiosk/sign-in', { employeeNumber, pin });
 }

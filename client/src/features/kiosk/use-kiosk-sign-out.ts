@@ -8,6 +8,8 @@ export interface KioskSignOutState {
   /** The number of writes that could not be sent: ask the member what to do. */
   blocked: number | null;
   signOut: () => void;
+  /** The idle timer fired: sign out and wipe whatever is waiting (nobody is there to ask). */
+  signOutIdle: () => void;
   /** The member chose to lose the waiting writes. */
   signOutAnyway: () => void;
   /** The member stays signed in (and can try again when the connection is back). */
@@ -20,9 +22,9 @@ export function useKioskSignOut(): KioskSignOutState {
   const [blocked, setBlocked] = useState<number | null>(null);
 
   const run = useCallback(
-    (force: boolean) => {
+    (force: boolean, idle = false) => {
       setSending(true);
-      void kioskSignOut(engine, { force }).then((result) => {
+      void kioskSignOut(engine, { force, idle }).then((result) => {
         setSending(false);
         if (result) setBlocked(result.blocked);
       });
@@ -34,6 +36,10 @@ export function useKioskSignOut(): KioskSignOutState {
     sending,
     blocked,
     signOut: useCallback(() => run(false), [run]),
+    signOutIdle: useCallback(() => {
+      setBlocked(null);
+      run(false, true);
+    }, [run]),
     signOutAnyway: useCallback(() => {
       setBlocked(null);
       run(true);

@@ -4,8 +4,10 @@
  * (`beforeKioskSignOut`) to wait for pending writes before the session ends.
  */
 
-/** Device settings, not the member's: they stay on the kiosk. */
-export const DEVICE_KEYS: readonly string[] = ['kumiai.lang', 'kumiai.fontScale', 'kumiai.contrast'];
+import { SIGN_OUT_OWED_KEY } from './kiosk-owed.ts';
+
+/** Device settings and state, not the member's: they stay on the kiosk. */
+export const DEVICE_KEYS: readonly string[] = ['kumiai.lang', 'kumiai.fontScale', 'kumiai.contrast', SIGN_OUT_OWED_KEY];
 
 /** The service worker's app shell: not anyone's data, and needed to start offline. */
 const PRECACHE_PREFIX = 'workbox-precache';

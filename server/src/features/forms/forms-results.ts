@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { AuditService } from '../audit/audit-service.ts';
 import type { ActorRepo, AudienceMember } from '../auth/actor-repo.ts';
 import type { PushService } from '../push/push-service.ts';
+import { anonymousRelease } from './anonymous-release.ts';
 import type { FormRow, FormsRepo } from './forms-repo.ts';
 
 /** Submissions that count as answers (or applications made): not drafts, not withdrawn. */
@@ -92,11 +93,33 @@ export class FormResultsService {
     throw row.status !== 'draft' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
   }
 
+  /** A named form's answers: all of them, live. Anonymous ones go through `release`. */
   private answers(row: FormRow): Answers[] {
-    const sql = row.anonymous
-      ? 'SELECT answers FROM survey_answers_anon WHERE form_id = ? ORDER BY id'
-      : `SELECT answers FROM submissions WHERE form_id = ? AND ${COUNTED} ORDER BY submitted_at, id`;
-    return (this.db.prepare(sql).pluck().all(row.id) as string[]).map((a) => JSON.parse(a) as Answers);
+    return (this.db.prepare(`SELECT answers FROM submissions WHERE form_id = ? AND ${COUNTED} ORDER BY submitted_at, id`).pluck().all(row.id) as string[]).map((a) => JSON.parse(a) as Answers);
+  }
+
+  /**
+   * What the results show: a named form's answers and marks live; an anonymous
+   * survey's only as released (anonymous-release.ts), with per-unit counts
+   * under ANONYMOUS_RESULTS_MIN suppressed.
+   */
+  private release(row: FormRow, reached: AudienceMember[], marked: Set<string>) {
+    const live = () => {
+      const counts = new Map<string, number>();
+      for (const m of reached) if (marked.has(m.actor.memberId)) counts.set(m.unitId, (counts.get(m.unitId) ?? 0) + 1);
+      return counts;
+    };
+    if (row.anonymous !== 1) {
+      const counts = live();
+      return { answers: this.answers(row), unitAnswered: (unitId: string): number | null => counts.get(unitId) ?? 0, released: null };
+    }
+    const open = formOpen({ status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, this.clock.now());
+    const r = anonymousRelease(this.db, row.id, open, live);
+    const unitAnswered = (unitId: string): number | null => {
+      const n = r.unitAnswered?.get(unitId) ?? 0;
+      return r.unitAnswered === null || n < ANONYMOUS_RESULTS_MIN ? null : n;
+    };
+    return { answers: r.answers.map((a) => JSON.parse(a) as Answers), unitAnswered, released: r.released };
   }
 
   /** The audience's active members now, who of them answered (the marks), and which of them this viewer may see by unit. */
@@ -125,16 +148,15 @@ export class FormResultsService {
 
   results(actor: Actor, id: string): FormResults {
     const { row, reached, marked, visible } = this.audienceOf(actor, id);
-    const perUnit = new Map<string, { members: number; answered: number }>();
+    const { answers, unitAnswered, released } = this.release(row, reached, marked);
+    const perUnit = new Map<string, { members: number; answered: number | null }>();
     for (const m of reached) {
       if (!visible(m)) continue;
-      const u = perUnit.get(m.unitId) ?? { members: 0, answered: 0 };
+      const u = perUnit.get(m.unitId) ?? { members: 0, answered: unitAnswered(m.unitId) };
       u.members += 1;
-      if (marked.has(m.actor.memberId)) u.answered += 1;
       perUnit.set(m.unitId, u);
     }
     const fields = this.repo.version(id, row.version)?.fields ?? [];
-    const answers = this.answers(row);
     const withheld = row.anonymous === 1 && answers.length < ANONYMOUS_RESULTS_MIN;
     return {
       formId: id,
@@ -147,13 +169,15 @@ export class FormResultsService {
         .sort((a, b) => a.unitName.localeCompare(b.unitName, 'ja')),
       fields,
       results: withheld ? null : fields.map((f) => fieldResult(f, answers)),
+      released,
     };
   }
 
   /** UTF-8 with BOM; named: one row per submission with the member's columns; anonymous: answers only, in table (random id) order. Audited. */
   exportCsv(actor: Actor, id: string): { filename: string; body: Buffer } {
-    const { row } = this.viewable(actor, id);
-    const answers = this.answers(row);
+    const { row, reached, marked } = this.audienceOf(actor, id);
+    // An open anonymous survey exports its released answers only, like its results.
+    const { answers } = this.release(row, reached, marked);
     if (row.anonymous === 1 && answers.length < ANONYMOUS_RESULTS_MIN) throw new AppError('results_withheld', 403, `Fewer than ${ANONYMOUS_RESULTS_MIN} anonymous answers: results are not shown`);
     const { columns, option } = labelsOver(this.repo.versions(id));
     const cell = (field: FormField, value: unknown): string => {

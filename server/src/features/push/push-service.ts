@@ -1,12 +1,13 @@
 import { inAudience, type Actor, type Audience, type PushPayload, type PushSubscriptionInput } from '@kumiai/shared';
-import type { Agent } from 'node:https';
-import webpush from 'web-push';
+import { Agent } from 'node:https';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import { noticeOfficedBy } from '../comments/notice-officer.ts';
+import { checkPushEndpoint, publicOnlyLookup } from './push-endpoints.ts';
 import { type PushSender, type VapidDetails, vapidSubject, webPushSender } from './push-sender.ts';
+import { loadVapidKeys } from './vapid-keys.ts';
 
 interface Logger {
   info(obj: object, msg: string): void;
@@ -29,8 +30,9 @@ const silent: Logger = { info: () => undefined, warn: () => undefined };
 const originOf = (endpoint: string) => URL.canParse(endpoint) ? new URL(endpoint).origin : 'invalid';
 
 /**
- * Web Push: the VAPID key pair (made at first start, kept in the database),
- * members' subscriptions, and messages for newly published notices and
+ * Web Push: the VAPID key pair (made at first start; the private key in a
+ * file of its own, vapid-keys.ts), members' subscriptions (on known push
+ * services only, push-endpoints.ts), and messages for newly published notices and
  * reminders. Messages go out after the commit, never inside a transaction;
  * failures are logged and never thrown; dead subscriptions (404/410) are deleted.
  */
@@ -38,19 +40,24 @@ export class PushService {
   private vapid: VapidDetails | null = null;
   private readonly pending = new Set<Promise<void>>();
   private log: Logger = silent;
+  private agent: Agent | null = null;
   /** Replaceable for tests; the default encrypts and sends with the web-push library. */
   sender: PushSender = webPushSender(
     () => this.vapidDetails(),
-    () => this.tlsAgent,
+    () => (this.agent ??= this.testTransport ? new Agent({ ca: this.testTransport.ca }) : new Agent({ lookup: publicOnlyLookup })),
   );
-  /** Tests trust their local push service's self-signed certificate with this; real push services need none. */
-  tlsAgent: Agent | undefined = undefined;
+  /**
+   * Tests only: their local push service listens on 127.0.0.1 with a
+   * self-signed certificate. Real servers never set it: subscriptions to
+   * private addresses are refused, and connections to them too.
+   */
+  testTransport: { ca: string } | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
-    private readonly config: { publicUrl: string },
+    private readonly config: { publicUrl: string; hosts: readonly string[]; keyFile: string },
   ) {}
 
   useLogger(log: Logger): void {
@@ -59,11 +66,8 @@ export class PushService {
 
   private vapidDetails(): VapidDetails {
     if (!this.vapid) {
-      const keys = webpush.generateVAPIDKeys();
-      // Another process may have made them first: whichever row exists wins.
-      this.db.prepare('INSERT OR IGNORE INTO push_vapid (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)').run(keys.publicKey, keys.privateKey, this.clock.now());
-      const row = this.db.prepare('SELECT public_key, private_key FROM push_vapid WHERE id = 1').get() as { public_key: string; private_key: string };
-      this.vapid = { subject: vapidSubject(this.config.publicUrl), publicKey: row.public_key, privateKey: row.private_key };
+      const keys = loadVapidKeys(this.db, this.config.keyFile, this.clock, this.log);
+      this.vapid = { subject: vapidSubject(this.config.publicUrl), ...keys };
     }
     return this.vapid;
   }
@@ -75,7 +79,7 @@ export class PushService {
   subscribe(auth: { actor: Actor; sessionKind: 'personal' | 'kiosk' | null }, input: PushSubscriptionInput): void {
     // A shared kiosk must never show one member's notices to the next.
     if (auth.sessionKind === 'kiosk') throw new AppError('forbidden', 403, 'Kiosk sessions cannot subscribe to push');
-    this.checkEndpoint(input.endpoint);
+    checkPushEndpoint(input.endpoint, this.config.hosts, this.testTransport !== null);
     const p256dh = Buffer.from(input.keys.p256dh, 'base64url');
     if (p256dh.length !== 65 || p256dh[0] !== 4) throw new AppError('validation_failed', 400, 'keys.p256dh must be an uncompressed P-256 point');
     if (Buffer.from(input.keys.auth, 'base64url').length !== 16) throw new AppError('validation_failed', 400, 'keys.auth must be 16 bytes');
@@ -98,13 +102,6 @@ export class PushService {
 
   unsubscribe(actor: Actor, endpoint: string): void {
     this.db.prepare('DELETE FROM push_subscriptions WHERE endpoint = ? AND member_id = ?').run(endpoint, actor.memberId);
-  }
-
-  private checkEndpoint(endpoint: string): void {
-    if (!URL.canParse(endpoint)) throw new AppError('validation_failed', 400, 'endpoint must be a URL');
-    const url = new URL(endpoint);
-    // Push services are https (web-push speaks nothing else); credentials in the URL are never a push endpoint.
-    if (url.protocol !== 'https:' || url.username || url.password) throw new AppError('validation_failed', 400, 'endpoint must be an https URL');
   }
 
   /** Newly published notices: each subscribed member of the audience (not the author) gets one message. Call after the commit. */
@@ -177,6 +174,14 @@ export class PushService {
 
   private async sendOne(target: SubscriptionRow, body: string): Promise<void> {
     const where = originOf(target.endpoint);
+    try {
+      // A subscription stored before the host list (or after it shrank) is not sent to, and goes.
+      checkPushEndpoint(target.endpoint, this.config.hosts, this.testTransport !== null);
+    } catch {
+      this.db.prepare('DELETE FROM push_subscriptions WHERE endpoint = ?').run(target.endpoint);
+      this.log.warn({ pushService: where }, 'push subscription to a host not allowed: deleted');
+      return;
+    }
     try {
       const { statusCode } = await this.sender({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, body);
       if (statusCode === 404 || statusCode === 410) {

@@ -2,7 +2,7 @@ import type { SearchHit, SearchResult } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UploadsService } from '../uploads/uploads-service.ts';
-import { pdfText } from './pdf-text.ts';
+import { extractPdfText, type PdfLimits } from './pdf-text.ts';
 
 /** Whether the searching member may read that notice or document now (the sync engine's rule). */
 export type Readable = (collection: 'notices' | 'documents', id: string) => boolean;
@@ -41,34 +41,40 @@ export class SearchService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly uploads: UploadsService,
+    private readonly pdfLimits: PdfLimits,
   ) {}
 
   /**
-   * Extracts the text of every PDF not yet extracted, one run at a time.
-   * Started after each upload; a search awaits it, so what was uploaded
-   * before a search is searchable in it (and tests are deterministic).
+   * Extracts the text of every PDF attached to a notice or a document and not
+   * extracted yet, one PDF at a time, each in a worker thread with time and
+   * memory limits (pdf-text.ts). Files only uploaded are never parsed: a member
+   * cannot make the server parse what nobody attached. Started after each
+   * write to notices or documents and at start; a search awaits it (briefly),
+   * so what was attached before a search is searchable in it.
    */
   extractPending(): Promise<void> {
     const run = this.running.then(() => this.extractAll());
     // One failed run must not block the next ones.
     this.running = run.catch(() => undefined);
-    return run;
+    // A search waits for at most one PDF's time limit, never for a whole queue of slow ones.
+    return Promise.race([run, new Promise<void>((resolve) => setTimeout(resolve, this.pdfLimits.timeoutMs).unref())]);
+  }
+
+  /** Resolves when every extraction started so far has finished (tests; a graceful stop). */
+  settled(): Promise<void> {
+    return this.running;
   }
 
   private async extractAll(): Promise<void> {
-    const pending = this.db
-      .prepare("SELECT hash FROM uploads u WHERE type = 'application/pdf' AND NOT EXISTS (SELECT 1 FROM upload_texts x WHERE x.hash = u.hash) ORDER BY created_at LIMIT 100")
-      .pluck()
-      .all() as string[];
-    for (const hash of pending) {
-      let text = '';
-      let error: string | null = null;
-      try {
-        text = await pdfText(this.uploads.read(hash).body);
-      } catch (e) {
-        // Recorded, so a broken PDF is not parsed again on every search.
-        error = e instanceof Error ? e.message.slice(0, 500) : 'unreadable';
-      }
+    const next = this.db.prepare(
+      `SELECT u.hash FROM (SELECT hash FROM notice_attachments UNION SELECT hash FROM document_versions WHERE hash IS NOT NULL) a
+       JOIN uploads u ON u.hash = a.hash
+       WHERE u.type = 'application/pdf' AND NOT EXISTS (SELECT 1 FROM upload_texts x WHERE x.hash = u.hash) ORDER BY u.created_at LIMIT 1`,
+    ).pluck();
+    for (let hash = next.get() as string | undefined; hash !== undefined; hash = next.get() as string | undefined) {
+      const result = await extractPdfText(this.uploads.read(hash).body, this.pdfLimits);
+      // A failure (unreadable, too slow, too big) is recorded too: the file is marked not indexed and never parsed again.
+      const [text, error] = 'text' in result ? [result.text, null] : ['', result.error];
       this.db.prepare('INSERT OR IGNORE INTO upload_texts (hash, text, error, at) VALUES (?, ?, ?, ?)').run(hash, text, error, this.clock.now());
     }
   }

@@ -16,7 +16,7 @@ export class UploadsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly options: { dir: string; maxBytes: number },
+    private readonly options: { dir: string; maxBytes: number; quotaBytesPerDay: number },
   ) {}
 
   private pathOf(hash: string): string {
@@ -28,6 +28,7 @@ export class UploadsService {
     const type = sniffType(body);
     if (!type) throw new AppError('unsupported_file_type', 415, 'Only PDF, PNG, JPEG, WebP and GIF files are accepted');
     const hash = createHash('sha256').update(body).digest('hex');
+    this.checkQuota(actor, hash, body.length);
     const file = this.pathOf(hash);
     if (!fs.existsSync(file)) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -51,6 +52,23 @@ export class UploadsService {
         .run(hash, actor.memberId, cleanName, now);
     })();
     return { hash, name: cleanName, type, size: body.length };
+  }
+
+  /**
+   * Each member may upload `quotaBytesPerDay` bytes in any 24 hours (files they
+   * already uploaded are free again). Checked before anything is written; the
+   * check and the write run in one synchronous step, so parallel uploads cannot
+   * both pass it.
+   */
+  private checkQuota(actor: Actor, hash: string, size: number): void {
+    if (this.db.prepare('SELECT 1 FROM upload_owners WHERE hash = ? AND member_id = ?').get(hash, actor.memberId)) return;
+    const used = this.db
+      .prepare('SELECT coalesce(sum(u.size), 0) FROM upload_owners o JOIN uploads u ON u.hash = o.hash WHERE o.member_id = ? AND o.at > ?')
+      .pluck()
+      .get(actor.memberId, this.clock.now() - 24 * 3600 * 1000) as number;
+    if (used + size > this.options.quotaBytesPerDay) {
+      throw new AppError('upload_quota_exceeded', 429, `Uploads are limited to ${this.options.quotaBytesPerDay} bytes per member in 24 hours`);
+    }
   }
 
   /** Refuses attachments the author did not upload themselves (or whose details were forged). */

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyStoredDisplaySettings } from './features/settings/display.ts';
 import { refreshSession } from './features/auth/session.ts';
+import { watchOwedSignOut } from './features/auth/sign-out-queue.ts';
 import { loadKiosk } from './features/kiosk/kiosk-store.ts';
 import { startPwa } from './features/shell/pwa.ts';
 import { applyInitialLang } from './i18n/lang.ts';
@@ -14,6 +15,7 @@ import { watchConnectivity } from './sync/status.ts';
 applyStoredDisplaySettings();
 applyInitialLang();
 watchConnectivity();
+watchOwedSignOut();
 startPwa();
 // Who is signed in, and whether this browser is a kiosk: asked once, early; route guards wait for the answers.
 void refreshSession();

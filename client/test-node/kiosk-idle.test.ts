@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { startTestServer, type TestServer } from '../../server/test/helpers.ts';
 import { seedOrg } from '../../server/test/seed.ts';
-import { settleOwedKioskSignOut, SIGN_OUT_OWED_KEY } from '../src/features/kiosk/kiosk-owed.ts';
+import { settleOwedSignOut, SIGN_OUT_OWED_KEY } from '../src/features/auth/sign-out-queue.ts';
 import { kioskSignOut } from '../src/features/kiosk/kiosk-sign-out.ts';
 import type { SocketConstructor } from '../src/sync/connection.ts';
 import { startSyncEngine } from '../src/sync/engine.ts';
@@ -119,9 +119,9 @@ describe('kiosk idle sign-out', () => {
     expect(local.getItem('kumiai.lang')).toBe('ja');
     expect(engine.database.db.closed).toBe(true);
     // The server could not be told: the sign-out is owed, and sent first thing once the network is back.
-    expect(local.getItem(SIGN_OUT_OWED_KEY)).toBe('1');
+    expect(local.getItem(SIGN_OUT_OWED_KEY)).toBe('this-device');
     state.online = true;
-    expect(await settleOwedKioskSignOut()).toBe(true);
+    expect(await settleOwedSignOut()).toBe(true);
     expect(state.requests).toEqual(['/api/auth/sign-out']);
     expect(local.getItem(SIGN_OUT_OWED_KEY)).toBeNull();
   });

@@ -17,3 +17,11 @@ export function writeStored(key: string, value: string): void {
     // Preference stays for this session only.
   }
 }
+
+export function removeStored(key: string): void {
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.removeItem(key);
+  } catch {
+    // Nothing stored to remove.
+  }
+}

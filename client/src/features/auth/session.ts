@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { ApiError, apiGet, apiPost } from '../../api/client.ts';
 import { createExternalStore } from '../../lib/external-store.ts';
 import { readStored, writeStored } from '../../lib/storage.ts';
-import { settleOwedKioskSignOut } from '../kiosk/kiosk-owed.ts';
+import { endServerSession, settleOwedSignOut } from './sign-out-queue.ts';
 
 /** Remembered so the app knows who is signed in while offline. */
 export const ME_KEY = 'kumiai.me';
@@ -53,9 +53,10 @@ let inFlight: Promise<Me | null> | null = null;
 
 /** Asks the server who we are. Offline, the remembered member stays signed in. */
 export function refreshSession(): Promise<Me | null> {
-  // A kiosk's offline sign-out is sent first: the previous member's session must not answer here.
-  inFlight ??= settleOwedKioskSignOut()
-    .then(() => apiGet<Me>('/api/auth/me'))
+  // A sign-out made offline is sent first: the previous member's session must not answer here.
+  // Still offline with one owed: nobody is signed in on this device.
+  inFlight ??= settleOwedSignOut()
+    .then((settled) => (settled ? apiGet<Me>('/api/auth/me') : Promise.reject(new ApiError('unauthenticated', 401))))
     .then(
       (me) => {
         setMe(me);
@@ -83,16 +84,17 @@ export async function currentMe(): Promise<Me | null> {
 }
 
 export async function signIn(employeeNumber: string, password: string): Promise<Me | null> {
+  // The previous session's cookie is about to be replaced: end it first, or it could never be ended.
+  await settleOwedSignOut();
   await apiPost('/api/auth/sign-in', { employeeNumber, password });
   return refreshSession();
 }
 
+/** Forgets the member on this device at once; the server hears it now, or as soon as it can (sign-out-queue.ts). */
 export async function signOut(everywhere = false): Promise<void> {
-  try {
-    await apiPost('/api/auth/sign-out', { everywhere });
-  } finally {
-    setMe(null);
-  }
+  const ended = await endServerSession(everywhere);
+  setMe(null);
+  if (!ended) throw new ApiError('network_failed', 0);
 }
 
 /** A 401 from any call means the session is gone: forget the member. */

@@ -1,6 +1,6 @@
 import type { SyncEngine } from '../../sync/engine.ts';
 import { awaitPendingWrites } from '../../sync/session-data.ts';
-import { endServerSession } from './kiosk-owed.ts';
+import { endServerSession } from '../auth/sign-out-queue.ts';
 import { runBeforeSignOut, wipeMemberData } from './wipe.ts';
 
 /** How long a kiosk sign-out waits for the member's waiting writes to be acknowledged. */
@@ -36,7 +36,7 @@ export type KioskSignOutResult = { blocked: number } | null;
  * never kept for a later member's session) and the kiosk reloads at its
  * sign-in screen. On idle it never stops at "blocked". When the server cannot
  * be reached, the sign-out is owed and sent as soon as it can be
- * (`settleOwedKioskSignOut`), before anyone else signs in.
+ * (`settleOwedSignOut`), before anyone else signs in.
  */
 export async function kioskSignOut(engine: SyncEngine | null, options: KioskSignOutOptions = {}): Promise<KioskSignOutResult> {
   if (running) {

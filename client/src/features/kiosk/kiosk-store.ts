@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { apiGet, apiPost } from '../../api/client.ts';
 import { createExternalStore } from '../../lib/external-store.ts';
-import { settleOwedKioskSignOut } from './kiosk-owed.ts';
+import { settleOwedSignOut } from '../auth/sign-out-queue.ts';
 
 export interface Kiosk {
   id: string;
@@ -52,6 +52,6 @@ export async function registerKiosk(unitId: string, name: string): Promise<Kiosk
 
 export async function kioskSignIn(employeeNumber: string, pin: string): Promise<{ ok: true }> {
   // The previous member's session first, if an offline sign-out left it open.
-  await settleOwedKioskSignOut();
+  await settleOwedSignOut();
   return apiPost<{ ok: true }>('/api/kiosk/sign-in', { employeeNumber, pin });
 }

@@ -4,7 +4,7 @@
  * (`beforeKioskSignOut`) to wait for pending writes before the session ends.
  */
 
-import { SIGN_OUT_OWED_KEY } from './kiosk-owed.ts';
+import { SIGN_OUT_OWED_KEY } from '../auth/sign-out-queue.ts';
 
 /** Device settings and state, not the member's: they stay on the kiosk. */
 export const DEVICE_KEYS: readonly string[] = ['kumiai.lang', 'kumiai.fontScale', 'kumiai.contrast', SIGN_OUT_OWED_KEY];

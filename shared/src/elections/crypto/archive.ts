@@ -64,6 +64,16 @@ export class ArchiveBuilder {
     return { hash, bytes };
   }
 
+  /** Appends a record exactly as given (re-packing or auditing an existing archive). */
+  record(kind: 'data' | 'event', content: string): string {
+    const { hash } = this.push(kind, content);
+    if (kind === 'event') {
+      const e = readEvent(content);
+      this.last = { hash, height: e.height };
+    }
+    return hash;
+  }
+
   data(content: string): string {
     return this.push('data', content).hash;
   }

@@ -91,7 +91,7 @@ function verifyAnswer(e: Election, zkp: string, q: Question, a: Answer): string 
   if (a.blank_proof) return 'blank proof on a question without blank votes';
   if (n !== q.answers.length) return 'wrong number of choices';
   const sumc = a.choices.reduce((acc, c) => combine(ops, acc, c), ONE_CIPHERTEXT);
-  return disjVerify(ops, y, makeD(ops, q.min, q.max), zkpAll, a.overall_proof, sumc) ? null : 'overall proof is invalid';
+  return disjVerify(ops, y, makeD(ops, q.min, q.max), zkpAll, a.overall_proof, sumc, true) ? null : 'overall proof is invalid';
 }
 
 /**

@@ -56,8 +56,10 @@ export function disjProve(ops: GroupOps, y: bigint, d: readonly bigint[], zkp: s
   return proofs;
 }
 
-export function disjVerify(ops: GroupOps, y: bigint, d: readonly bigint[], zkp: string, proofs: readonly Proof[], c: Ciphertext): boolean {
-  if (!ops.check(c.alpha) || !ops.check(c.beta) || proofs.length !== d.length) return false;
+/** `membersChecked`: c is a product of ciphertexts already checked to be in the group (then it is too). */
+export function disjVerify(ops: GroupOps, y: bigint, d: readonly bigint[], zkp: string, proofs: readonly Proof[], c: Ciphertext, membersChecked = false): boolean {
+  if (proofs.length !== d.length) return false;
+  if (!membersChecked && (!ops.check(c.alpha) || !ops.check(c.beta))) return false;
   const commitments: bigint[] = [];
   let total = 0n;
   for (let i = 0; i < d.length; i++) {
@@ -156,9 +158,9 @@ export function blankProve(ops: GroupOps, y: bigint, zkp: string, b: BlankInput)
   return { overall, blank };
 }
 
+/** c0 and cS must be (products of) ciphertexts already checked to be in the group, as verifyBallot does. */
 export function blankVerify(ops: GroupOps, y: bigint, zkp: string, min: number, max: number, c0: Ciphertext, cS: Ciphertext, overall: readonly Proof[], blank: readonly Proof[]): boolean {
   const { q } = ops;
-  if (![c0.alpha, c0.beta, cS.alpha, cS.beta].every((x) => ops.check(x))) return false;
   if (blank.length !== 2 || overall.length !== max - min + 2) return false;
   const all = [...blank, ...overall];
   if (!all.every((p) => ops.inZq(p.challenge) && ops.inZq(p.response))) return false;

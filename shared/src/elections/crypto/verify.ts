@@ -9,7 +9,7 @@ import { ballotTracker, verifyBallot } from './ballot.ts';
 import { parsePublicCredential } from './credentials.ts';
 import { loadElection, type Election } from './election.ts';
 import { sha256Hex } from './hash.ts';
-import { JsonShapeError, readEncryptedTally, readOwned, readPartialDecryption, readResult, readSetupData, readSizedEncryptedTally, readStringList, readTrustees, writeEncryptedTally } from './json.ts';
+import { JsonShapeError, readBallot, readEncryptedTally, readOwned, readPartialDecryption, readResult, readSetupData, readSizedEncryptedTally, readStringList, readTrustees, writeEncryptedTally } from './json.ts';
 import { checkResult, combineFactors, computeResult, encryptedTally, lastBallots } from './tally.ts';
 import { checkTrustees, combineKeys, ownerKeys } from './trustees.ts';
 import type { Ballot, BelEvent, ElectionResult, PartialDecryption, TrusteeKind } from './types.ts';
@@ -40,6 +40,14 @@ export class BallotBox {
     const tracker = ballotTracker(raw);
     this.accepted.push({ raw, ballot: check.ballot, weight, tracker });
     return { ok: true, tracker, weight };
+  }
+
+  /** Records a ballot this process made itself, without re-verifying its proofs (simulations). */
+  castUnchecked(raw: string): void {
+    const ballot = readBallot(raw);
+    const weight = this.weights.get(ballot.credential);
+    if (weight === undefined) throw new Error('invalid credential');
+    this.accepted.push({ raw, ballot, weight, tracker: ballotTracker(raw) });
   }
 
   /** The ballots that count: the last one of each credential (§4.15). */

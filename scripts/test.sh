@@ -20,6 +20,17 @@ else
 fi
 export KUMIAI_CHROMIUM
 
+# belenios-tool (Debian's, version 2.0): the independent verifier the election
+# tests check our archives against (server/test/elections-belenios.test.ts).
+# Installed when absent, like chromium; a missing tool fails those tests.
+if ! command -v belenios-tool >/dev/null; then
+  say "installing Debian's belenios-tool for the election interoperability tests"
+  command -v apt-get >/dev/null || die "no belenios-tool and no apt-get: install belenios-tool 2.0"
+  as_root apt-get update -qq >&2 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq belenios-tool >&2 \
+    || die "could not install belenios-tool"
+  command -v belenios-tool >/dev/null || die "belenios-tool is still missing after apt-get install"
+fi
+
 REPORTS="$ROOT/.reports"
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
 set +e

@@ -8,6 +8,7 @@ import type { RosterReport, UnitsReport } from '../features/roster/index.ts';
 import { systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { createServices, type Services } from '../services.ts';
+import { electionCommands } from './election.ts';
 
 /**
  * `pnpm kumiai <command>`: the admin CLI for the IT lead and for scripts. It
@@ -157,13 +158,31 @@ function help(): string {
   return [
     'Usage: pnpm kumiai <command> [options]   (honours KUMIAI_DATA_DIR)',
     '',
-    ...Object.values(commands).map((c) => `  ${c.usage.padEnd(72)} ${c.summary}`),
+    ...[...Object.values(commands), ...Object.values(electionCommands)].map((c) => `  ${c.usage.padEnd(72)} ${c.summary}`),
     '',
     'Each command takes --help.',
   ].join('\n');
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  const offlineName = argv.slice(0, 2).join(' ');
+  const offline = electionCommands[offlineName];
+  if (offline) {
+    // Election commands work on files only: no database, no configuration.
+    const rest = argv.slice(2);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(`Usage: pnpm kumiai ${offline.usage}\n\n${offline.summary}`);
+      return 0;
+    }
+    try {
+      const parsed = parseArgs({ args: rest, options: offline.options, allowPositionals: true, strict: true });
+      if ((offline.positionals ?? 0) !== parsed.positionals.length) throw new UsageError(`expected ${offline.positionals ?? 0} argument(s)`);
+      return offline.offline(parsed.values, parsed.positionals);
+    } catch (error) {
+      console.error(`${error instanceof Error ? error.message : String(error)}\nUsage: pnpm kumiai ${offline.usage}`);
+      return 2;
+    }
+  }
   const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((n) => n in commands);
   if (!name) {
     const asked = argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help';

@@ -43,8 +43,8 @@ export const notesCollection: CollectionRegistration = {
   },
   applyWrite: (ctx, next) => {
     const doc = next as unknown as NoteDoc;
-    ctx.db
-      .prepare('INSERT INTO bench_notes (id, author, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+    ctx
+      .stmt('INSERT INTO bench_notes (id, author, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
       .run(doc.id, doc.author, doc.body, ctx.now);
   },
 };

@@ -29,6 +29,16 @@ interface Compiled {
   oneSql: string;
   /** Several documents' projections, for the stream. */
   manySql: string;
+  /** Several documents' current projections and scopes, for a push (one read for the batch). */
+  batchSql: string;
+}
+
+interface CurrentRow {
+  id: string;
+  deleted: number;
+  scope_unit: string | null;
+  scope_member: string | null;
+  data: string | null;
 }
 
 /** A change the stream delivers: the document (or its removal) and the sequence it reached. */
@@ -52,6 +62,7 @@ const audienceMatch = (alias: string) =>
     OR (${alias}kind = 'role' AND ${alias}value IN (SELECT value FROM json_each(?))) OR (${alias}kind = 'member' AND ${alias}value = ?))`;
 
 const AUDIENCE_SQL = 'SELECT kind, value FROM sync_audience WHERE collection = ? AND id = ?';
+const BATCH_AUDIENCE_SQL = 'SELECT id, kind, value FROM sync_audience WHERE collection = ? AND id IN (SELECT value FROM json_each(?))';
 
 const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":false}`;
 
@@ -66,6 +77,9 @@ export class SyncEngine {
   /** Prepared once, reused: preparing costs more than running these small queries. */
   private readonly statements = new Map<string, Statement>();
 
+  /** Runs a function in a savepoint of the open transaction (compiled once: better-sqlite3 prepares its statements per wrapper). */
+  private readonly savepoint: (fn: () => void) => void;
+
   /** Where a failed after-commit effect is reported (the app points it at its logger). */
   reportError: (err: unknown) => void = (err) => process.emitWarning(`sync: an after-commit effect failed: ${String(err)}`);
 
@@ -76,6 +90,7 @@ export class SyncEngine {
     readonly tree: UnitTree,
     private readonly clock: Clock,
   ) {
+    this.savepoint = this.db.transaction((fn: () => void) => fn());
     // RxDB schema keywords (primaryKey, version, indexes) are not JSON Schema: allow them.
     const ajv = new Ajv({ allErrors: false, strict: false });
     for (const registration of registry.all()) {
@@ -100,6 +115,8 @@ export class SyncEngine {
         oneSql: `SELECT d.deleted, d.scope_unit, d.scope_member, ${projection} AS data
           FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id WHERE d.collection = '${name}' AND d.id = ?`,
         manySql: `SELECT t.id, ${projection} AS data FROM ${table} t WHERE t.id IN (SELECT value FROM json_each(?))`,
+        batchSql: `SELECT d.id, d.deleted, d.scope_unit, d.scope_member, ${projection} AS data
+          FROM sync_docs d LEFT JOIN ${table} t ON t.id = d.id WHERE d.collection = '${name}' AND d.id IN (SELECT value FROM json_each(?))`,
       });
     }
   }
@@ -129,10 +146,15 @@ export class SyncEngine {
   }
 
   /** The document as this reader may see it now: its JSON, a removal, or null when it was never theirs to see. */
-  private current(c: Compiled, reader: Reader, id: string): { visible: boolean; json: string | null; exists: boolean; deletedInScope: boolean } {
-    const row = this.stmt(c.oneSql).get(id) as { deleted: number; scope_unit: string | null; scope_member: string | null; data: string | null } | undefined;
+  private current(
+    c: Compiled,
+    reader: Reader,
+    id: string,
+    known?: { row: Omit<CurrentRow, 'id'> | undefined; audience: readonly AudienceRow[] },
+  ): { visible: boolean; json: string | null; exists: boolean; deletedInScope: boolean } {
+    const row = known ? known.row : (this.stmt(c.oneSql).get(id) as Omit<CurrentRow, 'id'> | undefined);
     if (!row) return { visible: false, json: null, exists: false, deletedInScope: false };
-    const audience = c.registration.audience ? (this.stmt(AUDIENCE_SQL).all(c.registration.name, id) as AudienceRow[]) : [];
+    const audience = known ? known.audience : c.registration.audience ? (this.stmt(AUDIENCE_SQL).all(c.registration.name, id) as AudienceRow[]) : [];
     const visible = reader.sees(c.registration, row.scope_unit, row.scope_member, audience);
     return {
       visible: visible && row.deleted === 0,
@@ -231,12 +253,30 @@ export class SyncEngine {
     const c = this.get(collection);
     const conflicts: string[] = [];
     const rejected: Rejection[] = [];
-    let written = 0;
+    let count = 0;
     const effects: (() => void)[] = [];
     const reject = (id: string, code: Rejection['code'], message: string, field?: string) => rejected.push({ id, code, message, ...(field ? { field } : {}) });
     this.db
       .transaction(() => {
         const now = this.clock.now();
+        const ctx = {
+          db: this.db,
+          actor: reader.actor,
+          now,
+          stmt: (sql: string) => this.stmt(sql),
+          visible: (other: string, otherId: string) => this.current(this.get(other), reader, otherId).visible,
+          afterCommit: (effect: () => void) => effects.push(effect),
+        };
+        // The masters of the whole batch in one read (and their audiences in one more); a document
+        // written earlier in this batch is read again, so a repeated id sees the first write.
+        const ids = rows.map((row) => row.newDocumentState.id).filter((id): id is string => typeof id === 'string');
+        const masters = new Map((this.stmt(c.batchSql).all(JSON.stringify(ids)) as CurrentRow[]).map((r) => [r.id, r]));
+        const audiences = new Map<string, AudienceRow[]>();
+        if (c.registration.audience && masters.size > 0) {
+          const rowsOfAudience = this.stmt(BATCH_AUDIENCE_SQL).all(c.registration.name, JSON.stringify([...masters.keys()])) as (AudienceRow & { id: string })[];
+          for (const a of rowsOfAudience) audiences.set(a.id, [...(audiences.get(a.id) ?? []), { kind: a.kind, value: a.value }]);
+        }
+        const written = new Set<string>();
         for (const row of rows) {
           const deleted = row.newDocumentState._deleted === true;
           const next = stripMeta(row.newDocumentState) as Doc;
@@ -249,7 +289,7 @@ export class SyncEngine {
             reject(id, 'read_only', `${collection} is read-only from devices`);
             continue;
           }
-          const current = this.current(c, reader, id);
+          const current = written.has(id) ? this.current(c, reader, id) : this.current(c, reader, id, { row: masters.get(id), audience: audiences.get(id) ?? [] });
           if (!current.visible && current.exists && !current.deletedInScope) {
             reject(id, 'forbidden', 'Not allowed');
             continue;
@@ -259,7 +299,7 @@ export class SyncEngine {
           const sansServer = (doc: Record<string, unknown>) =>
             canonical(Object.fromEntries(Object.entries(doc).filter(([k]) => !c.registration.serverOwned?.includes(k))));
           if (master && sansServer(master) === sansServer(next) && !deleted) {
-            written += 1; // a retry of a write that already committed: exactly once
+            count += 1; // a retry of a write that already committed: exactly once
             continue;
           }
           const assumed = row.assumedMasterState ? stripMeta(row.assumedMasterState) : null;
@@ -267,20 +307,15 @@ export class SyncEngine {
             conflicts.push(current.json!);
             continue;
           }
-          const ctx = {
-            db: this.db,
-            actor: reader.actor,
-            now,
-            visible: (other: string, otherId: string) => this.current(this.get(other), reader, otherId).visible,
-            afterCommit: (effect: () => void) => effects.push(effect),
-          };
           const problem = c.registration.checkWrite(ctx, master, next, deleted);
           if (problem) {
             reject(id, problem.code, problem.message ?? (problem.field ? `${problem.field} may not be changed` : 'Not allowed'), problem.field);
             continue;
           }
-          this.db.transaction(() => c.registration.applyWrite!(ctx, next, master, deleted))();
-          written += 1;
+          // In its own savepoint: a row whose write fails leaves nothing behind and does not undo the others.
+          this.savepoint(() => c.registration.applyWrite!(ctx, next, master, deleted));
+          written.add(id);
+          count += 1;
         }
       })
       .immediate();
@@ -292,7 +327,7 @@ export class SyncEngine {
         this.reportError(err);
       }
     }
-    return { conflicts, rejected, written };
+    return { conflicts, rejected, written: count };
   }
 
   /** Whether this actor may read that document now: the rule pulls use, for routes that serve related things (files). */

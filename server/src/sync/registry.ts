@@ -1,4 +1,5 @@
 import type { Actor, RejectionCode } from '@kumiai/shared';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { UnitTree } from './unit-tree.ts';
 
@@ -6,6 +7,8 @@ export type Doc = Record<string, unknown> & { id: string };
 
 export interface WriteContext {
   db: Db;
+  /** A prepared statement for this SQL, prepared once and reused (preparing costs more than running a small write). */
+  stmt(sql: string): Statement;
   actor: Actor;
   now: number;
   /** Whether the writing member may read that document now (the same rule pulls use). */

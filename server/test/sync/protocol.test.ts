@@ -115,6 +115,24 @@ describe('sync protocol', () => {
     expect(stale.result).toMatchObject([{ id: 'memA', phone: '+81 90-1234-5678' }]);
   });
 
+  it('a document twice in one batch: the second row sees the first one’s write (a stale repeat is a conflict, a follow-up applies)', async () => {
+    await setup();
+    const client = await clientFor('memA');
+    const own = (await client.pullAll('members')).docs.get('memA')!;
+    const first = { ...own, phone: '111' };
+    const second = { ...first, phone: '222' };
+    const reply = await client.request('members', 'masterWrite', [
+      [
+        { assumedMasterState: own, newDocumentState: first },
+        { assumedMasterState: first, newDocumentState: second },
+        { assumedMasterState: own, newDocumentState: { ...own, phone: '333' } },
+      ],
+    ]);
+    expect(reply.rejected).toBeUndefined();
+    expect(reply.result).toMatchObject([{ id: 'memA', phone: '222' }]);
+    expect(server.db.prepare("SELECT phone FROM members WHERE id = 'memA'").pluck().get()).toBe('222');
+  });
+
   it('refuses a foreign Origin when the socket opens', async () => {
     await setup();
     await expect(RawClient.open(server.url, { headers: { origin: 'https://evil.example' } })).rejects.toThrow(/HTTP 403/);

@@ -23,10 +23,10 @@ export const commentsCollection: CollectionRegistration = {
   serverOwned: COMMENT_SERVER_OWNED,
   checkWrite: (ctx, master, next, deleted) => {
     const doc = next as unknown as NoticeCommentDoc;
-    const notice = ctx.db.prepare('SELECT allow_comments FROM notices WHERE id = ?').get(doc.noticeId) as { allow_comments: number } | undefined;
+    const notice = ctx.stmt('SELECT allow_comments FROM notices WHERE id = ?').get(doc.noticeId) as { allow_comments: number } | undefined;
     const parent = { readable: notice !== undefined && ctx.visible('notices', doc.noticeId), allowComments: notice?.allow_comments === 1 };
     // Re-creating a taken-back comment or reaction is for its own author only: nobody takes over another's id.
-    const earlierAuthor = master ? undefined : (ctx.db.prepare('SELECT author_id FROM notice_comments WHERE id = ?').pluck().get(doc.id) as string | undefined);
+    const earlierAuthor = master ? undefined : (ctx.stmt('SELECT author_id FROM notice_comments WHERE id = ?').pluck().get(doc.id) as string | undefined);
     if (earlierAuthor !== undefined && earlierAuthor !== ctx.actor.memberId) return { code: 'forbidden' };
     return commentWriteProblem(ctx.actor, master as unknown as NoticeCommentDoc | null, doc, deleted, parent);
   },
@@ -34,12 +34,12 @@ export const commentsCollection: CollectionRegistration = {
     const doc = next as unknown as NoticeCommentDoc;
     if (deleted) {
       // Kept as a row (text dropped) so the removal still reaches the notice's readers.
-      ctx.db.prepare("UPDATE notice_comments SET deleted = 1, text = '', updated_at = ? WHERE id = ?").run(ctx.now, doc.id);
+      ctx.stmt("UPDATE notice_comments SET deleted = 1, text = '', updated_at = ? WHERE id = ?").run(ctx.now, doc.id);
       return;
     }
     // Written on the device, perhaps offline: its time is kept, but never one from the future.
-    ctx.db
-      .prepare(
+    ctx
+      .stmt(
         `INSERT INTO notice_comments (id, notice_id, author_id, kind, text, emoji, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET text = excluded.text, deleted = 0, updated_at = excluded.updated_at`,
       )

@@ -116,12 +116,12 @@ export function submissionsCollection(options: { onSubmitted?: (submissionId: st
 
 function applySubmission(ctx: WriteContext, repo: FormsRepo, doc: SubmissionDoc, master: SubmissionDoc | null, decision: Decision): void {
   const { effect } = decision;
-  const { db, now, actor } = ctx;
+  const { now, actor } = ctx;
   const unitId = actor.unitPath.at(-1) ?? null;
   const createdAt = Math.min(doc.createdAt, now);
   const upsert = (state: string, step: number, steps: number, answers: string, submitted: boolean) =>
-    db
-      .prepare(
+    ctx
+      .stmt(
         `INSERT INTO submissions (id, form_id, form_version, kind, member_id, unit_id, anonymous, answers, state, step, steps, submitted_at, created_at, updated_at)
          VALUES (@id, @formId, @formVersion, @kind, @memberId, @unitId, @anonymous, @answers, @state, @step, @steps, @submittedAt, @createdAt, @now)
          ON CONFLICT (id) DO UPDATE SET form_version = excluded.form_version, answers = excluded.answers, state = excluded.state, step = excluded.step,
@@ -159,7 +159,7 @@ function applySubmission(ctx: WriteContext, repo: FormsRepo, doc: SubmissionDoc,
       }
       if (effect.anonymous) {
         // The answer goes where nothing links it to the member: a random key, no member, no time, no sequence.
-        db.prepare('INSERT INTO survey_answers_anon (form_id, id, form_version, answers) VALUES (?, ?, ?, ?)').run(doc.formId, randomUUID(), doc.formVersion, JSON.stringify(doc.answers));
+        ctx.stmt('INSERT INTO survey_answers_anon (form_id, id, form_version, answers) VALUES (?, ?, ?, ?)').run(doc.formId, randomUUID(), doc.formVersion, JSON.stringify(doc.answers));
         // The member's row is only the "has answered" mark.
         upsert('submitted', 0, 0, '{}', true);
         return;

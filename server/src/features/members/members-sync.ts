@@ -18,8 +18,8 @@ export const membersCollection: CollectionRegistration = {
   checkWrite: (ctx, master, next, deleted) => memberWriteProblem(ctx.actor, master as MemberDoc | null, next as unknown as MemberDoc, deleted),
   applyWrite: (ctx, next) => {
     const doc = next as unknown as MemberDoc;
-    ctx.db
-      .prepare('UPDATE members SET email = ?, phone = ?, preferred_language = ?, updated_at = ? WHERE id = ?')
+    ctx
+      .stmt('UPDATE members SET email = ?, phone = ?, preferred_language = ?, updated_at = ? WHERE id = ?')
       .run(doc.email ?? null, doc.phone ?? null, doc.preferredLanguage ?? null, ctx.now, doc.id);
   },
 };

@@ -41,8 +41,8 @@ export const readsCollection: CollectionRegistration = {
   applyWrite: (ctx, next) => {
     const doc = next as unknown as ReadDoc;
     // The time of reading comes from the device (it may have been offline), but never from the future.
-    ctx.db
-      .prepare('INSERT OR IGNORE INTO notice_reads (id, notice_id, member_id, read_at) VALUES (?, ?, ?, ?)')
+    ctx
+      .stmt('INSERT OR IGNORE INTO notice_reads (id, notice_id, member_id, read_at) VALUES (?, ?, ?, ?)')
       .run(doc.id, doc.noticeId, doc.memberId, Math.min(doc.readAt, ctx.now));
   },
 };

@@ -15,7 +15,8 @@ afterEach(async () => {
   server = null;
 });
 
-function until(predicate: () => boolean, ms = 1500): Promise<void> {
+/** Waits for an eventual condition; the deadline is generous: a loaded 2-core machine is slow, and this is no timing target. */
+function until(predicate: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   return new Promise((resolve, reject) => {
     const tick = (): void => {

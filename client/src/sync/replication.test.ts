@@ -86,7 +86,8 @@ async function engineFor(memberId: string, url: string, storage = getRxStorageMe
   return engine;
 }
 
-async function until(predicate: () => boolean | Promise<boolean>, ms = 1800): Promise<void> {
+/** Waits for an eventual condition; the deadline is generous: a loaded 2-core machine is slow, and this is no timing target. */
+async function until(predicate: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await predicate())) {
     if (Date.now() > end) throw new Error('condition not met in time');

@@ -50,6 +50,10 @@ export const errorCodes = [
   'own_application',
   /** The action does not apply in the application's current state. */
   'wrong_state',
+  /** The member holds a role the actor could not grant (e.g. a branch officer and a union admin): only someone who could grant it manages them. */
+  'member_holds_higher_role',
+  /** The search text has control characters (e.g. a NUL byte). */
+  'search_query_invalid',
   'internal',
 ] as const;
 

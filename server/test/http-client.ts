@@ -32,6 +32,8 @@ export interface HttpRequest {
   raw?: { type: string; body: Buffer | string };
   /** Binds the client's end of the socket to this local address (the server sees it as the peer). */
   localAddress?: string;
+  /** Called once the whole request has been handed to the socket. */
+  onSent?: () => void;
 }
 
 /** One request over a fresh TCP connection (no keep-alive, so concurrent requests are truly concurrent). */
@@ -56,8 +58,26 @@ export function request(server: HttpServer, path: string, options: HttpRequest =
       },
     );
     req.on('error', reject);
+    if (options.onSent) req.on('finish', options.onSent);
     req.end(body);
   });
+}
+
+/**
+ * Starts `count` requests, each once the previous one has been sent (so they
+ * reach the server in this order) but without waiting for any answer: all are
+ * in flight together. Resolves with the answers in the same order.
+ */
+export async function inFlight(count: number, make: (i: number, onSent: () => void) => Promise<HttpAnswer>): Promise<HttpAnswer[]> {
+  const answers: Promise<HttpAnswer>[] = [];
+  for (let i = 0; i < count; i++) {
+    let sent!: () => void;
+    const wasSent = new Promise<void>((resolve) => (sent = resolve));
+    const answer = make(i, sent);
+    answers.push(answer);
+    await Promise.race([wasSent, answer]);
+  }
+  return Promise.all(answers);
 }
 
 /** Signs in with a password over HTTP and returns the headers a browser would send next (cookie and Origin). */

@@ -1,3 +1,5 @@
+import { canManageMember, roles } from '@kumiai/shared';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpSignIn, request, startHttpServer, type HttpServer } from './http-client.ts';
 import { PASSWORD, seedMember, seedOrg } from './seed.ts';
@@ -98,5 +100,44 @@ describe('a branch officer and an admin whose record sits in their branch', () =
     expect((await send('/api/members/activation-codes', 'POST', { memberIds: ['boss'] }, admin)).status).toBe(200);
     expect((await send('/api/members/boss/end-sessions', 'POST', undefined, admin)).status).toBe(200);
     expect((await csv('社員番号,氏名,所属\n000002,また別の名前,WA1\n', 'apply', admin)).json()).toMatchObject({ updated: 1 });
+  });
+});
+
+describe('randomized through the server', () => {
+  it('for random grants held by a member of workplace A1, each management route answers as the shared rule says, and a refusal changes nothing', async () => {
+    const actors = { '000001': 'admin', '000010': 'offA', '000020': 'offB', '000011': 'viewA' } as const;
+    const sessions = new Map<string, Record<string, string>>();
+    for (const number of Object.keys(actors)) sessions.set(number, await httpSignIn(server, number, PASSWORD));
+    const units = ['u', 'bA', 'wA1', 'bB', 'wB1'];
+    const routes = [
+      { action: 'member.issue_code', call: (h: Record<string, string>) => send('/api/members/activation-codes', 'POST', { memberIds: ['memA'] }, h) },
+      { action: 'member.manage', call: (h: Record<string, string>) => send('/api/members/memA', 'PATCH', { name: `名前${Math.random()}` }, h) },
+      { action: 'member.manage', call: (h: Record<string, string>) => send('/api/members/memA', 'PATCH', { status: 'on_leave' }, h) },
+      { action: 'member.end_sessions', call: (h: Record<string, string>) => send('/api/members/memA/end-sessions', 'POST', undefined, h) },
+    ] as const;
+    const state = () => server.db.prepare("SELECT name, status, (SELECT count(*) FROM activation_codes WHERE member_id = 'memA') AS codes FROM members WHERE id = 'memA'").get();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.record({ role: fc.constantFrom(...roles), unit: fc.constantFrom(...units) }), { maxLength: 3, selector: (g) => `${g.role}@${g.unit}` }),
+        fc.constantFrom(...(Object.keys(actors) as (keyof typeof actors)[])),
+        fc.integer({ min: 0, max: routes.length - 1 }),
+        async (grants, number, routeIndex) => {
+          server.db.prepare("DELETE FROM role_grants WHERE member_id = 'memA'").run();
+          server.db.prepare("UPDATE members SET status = 'active' WHERE id = 'memA'").run();
+          for (const g of grants) server.db.prepare("INSERT INTO role_grants (id, member_id, unit_id, role, created_at) VALUES (?, 'memA', ?, ?, 0)").run(`r-${g.role}-${g.unit}`, g.unit, g.role);
+          const route = routes[routeIndex]!;
+          const actor = server.services.actors.load(actors[number])!;
+          const allowed = canManageMember(actor, route.action, server.services.actors.memberTarget('memA', 'wA1'));
+          const before = state();
+          const res = await route.call(sessions.get(number)!);
+          if (allowed) expect(res.status, res.text).toBe(200);
+          else {
+            expect([403, 404], res.text).toContain(res.status);
+            expect(state()).toEqual(before);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

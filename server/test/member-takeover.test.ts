@@ -77,6 +77,13 @@ describe('a branch officer and an admin whose record sits in their branch', () =
     expect(server.db.prepare("SELECT count(*) FROM audit_log WHERE target = 'boss' OR action = 'code.issued'").pluck().get()).toBe(0);
   });
 
+  it('lists each member with the roles they hold, so the app can leave out whom the officer may not manage', async () => {
+    const list = await request(server, '/api/members?unitId=wA1', { headers: officerA });
+    const members = list.json<{ members: { id: string; roles: { role: string; unitId: string }[] }[] }>().members;
+    expect(members.find((m) => m.id === 'boss')?.roles).toEqual([{ role: 'admin', unitId: 'u' }, { role: 'viewer', unitId: 'bA' }]);
+    expect(members.find((m) => m.id === 'memA')?.roles).toEqual([]);
+  });
+
   it('an officer still manages an ordinary member of their branch through the same routes', async () => {
     const memSession = await httpSignIn(server, '000100', PASSWORD);
     const codes = await send('/api/members/activation-codes', 'POST', { memberIds: ['memA'] });

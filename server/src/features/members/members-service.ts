@@ -105,7 +105,12 @@ export class MembersService {
       .prepare(`${subtreeSql(roots.length)} ${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.employee_number LIMIT ?`)
       .all(...params, limit + 1) as MemberRow[];
     const page = rows.slice(0, limit);
-    return { members: page.map(toView), next: rows.length > limit ? (page.at(-1)?.employee_number ?? null) : null };
+    const grants = new Map<string, { role: Role; unitId: string }[]>(page.map((r) => [r.id, []]));
+    if (page.length > 0) {
+      const held = this.db.prepare(`SELECT member_id, role, unit_id FROM role_grants WHERE member_id IN (${page.map(() => '?').join(',')}) ORDER BY created_at, id`).all(...page.map((r) => r.id)) as { member_id: string; role: Role; unit_id: string }[];
+      for (const g of held) grants.get(g.member_id)?.push({ role: g.role, unitId: g.unit_id });
+    }
+    return { members: page.map((r) => ({ ...toView(r), roles: grants.get(r.id) ?? [] })), next: rows.length > limit ? (page.at(-1)?.employee_number ?? null) : null };
   }
 
   /** The roster in scope as a CSV for Excel (audited: exports are privileged). */

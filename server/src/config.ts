@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /**
@@ -11,7 +12,11 @@ export interface Config {
   /** Absolute origin members reach the server at, e.g. https://kumiai.example.org. */
   publicUrl: string;
   tls: { cert: string; key: string } | null;
-  trustProxy: boolean;
+  /**
+   * Addresses and CIDR ranges of the reverse proxies whose X-Forwarded-* headers
+   * are believed (Fastify's trustProxy, via proxy-addr), or false: believe none.
+   */
+  trustProxy: string[] | false;
   allowInsecure: boolean;
   clientDir: string;
   logLevel: string;
@@ -67,6 +72,31 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   return raw === '1' || raw === 'true' || raw === 'yes';
 }
 
+/** proxy-addr's names for the usual private ranges. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * KUMIAI_TRUST_PROXY: off by default; `1`/`true`/`yes` = a proxy on this machine
+ * (loopback only); otherwise a comma-separated list of addresses and CIDR ranges,
+ * e.g. `127.0.0.1,10.0.0.0/8`. Forwarded headers from any other peer are ignored,
+ * so a client cannot pick the address the sign-in throttle counts against.
+ */
+export function parseTrustProxy(raw: string | undefined): string[] | false {
+  const value = (raw ?? '').trim();
+  if (value === '' || /^(0|false|no|off)$/i.test(value)) return false;
+  if (/^(1|true|yes|on)$/i.test(value)) return ['loopback'];
+  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const family = net.isIP(address ?? '');
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !validBits || rest.length > 0)) {
+      throw new ConfigError(`KUMIAI_TRUST_PROXY must be 1 (a proxy on this machine) or a comma-separated list of proxy addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8 (got "${entry}")`);
+    }
+  }
+  return entries.length > 0 ? entries : false;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const host = env.KUMIAI_HOST || 'localhost';
   const port = int(env, 'KUMIAI_PORT', 8080, 0, 65535);
@@ -94,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     publicUrl,
     tls,
-    trustProxy: flag(env, 'KUMIAI_TRUST_PROXY'),
+    trustProxy: parseTrustProxy(env.KUMIAI_TRUST_PROXY),
     allowInsecure: flag(env, 'KUMIAI_ALLOW_INSECURE'),
     clientDir: path.resolve(cwd, env.KUMIAI_CLIENT_DIR || path.join(import.meta.dirname, '../../client/dist')),
     logLevel: env.KUMIAI_LOG_LEVEL || 'info',

@@ -35,9 +35,19 @@ describe('configuration', () => {
     expect(checkSecureContext(loadConfig({ KUMIAI_HOST: '0.0.0.0', KUMIAI_TLS_CERT: '/c', KUMIAI_TLS_KEY: '/k' }))).toBeNull();
     const proxied = loadConfig({ KUMIAI_HOST: '0.0.0.0', KUMIAI_PUBLIC_URL: 'https://kumiai.example.org/', KUMIAI_TRUST_PROXY: '1' });
     expect(proxied.publicUrl).toBe('https://kumiai.example.org');
-    expect(proxied.trustProxy).toBe(true);
+    expect(proxied.trustProxy).toEqual(['loopback']);
     expect(checkSecureContext(proxied)).toBeNull();
     const insecure = loadConfig({ KUMIAI_HOST: '0.0.0.0', KUMIAI_PUBLIC_URL: 'http://192.168.1.20:8080', KUMIAI_ALLOW_INSECURE: '1' });
     expect(checkSecureContext(insecure)).toMatch(/^INSECURE/);
+  });
+
+  it('trusts forwarded addresses only from the proxies named: 1 means this machine, else a list of addresses and CIDR ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ KUMIAI_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ KUMIAI_TRUST_PROXY: 'true' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ KUMIAI_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8']);
+    for (const bad of ['*', '10.0.0.0/33', 'proxy.example.org', '10.0.0.1/8/8', 'all']) {
+      expect(() => loadConfig({ KUMIAI_TRUST_PROXY: bad }), bad).toThrow(/KUMIAI_TRUST_PROXY/);
+    }
   });
 });

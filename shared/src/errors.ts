@@ -55,6 +55,10 @@ export const errorCodes = [
   'upload_quota_exceeded',
   /** A push subscription must point at a known browser push service (KUMIAI_PUSH_HOSTS), never a private address. */
   'push_endpoint_not_allowed',
+  /** The member holds a role the actor could not grant (e.g. a branch officer and a union admin): only someone who could grant it manages them. */
+  'member_holds_higher_role',
+  /** The search text has control characters (e.g. a NUL byte). */
+  'search_query_invalid',
   'internal',
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
+import type { Role } from './permissions.ts';
 
 export const unitKinds = ['union', 'branch', 'workplace', 'group'] as const;
 export type UnitKind = (typeof unitKinds)[number];
@@ -53,6 +54,8 @@ export interface MemberView {
   joinedOn: string | null;
   activated: boolean;
   hasActivationCode: boolean;
+  /** The roles the member holds (in lists), so a client can hide what `canManageMember` would refuse. */
+  roles?: { role: Role; unitId: string }[];
 }
 
 export const updateMemberSchema = {

@@ -117,6 +117,30 @@ export function canGrantRole(actor: Actor, role: Role, unitPath: readonly string
   });
 }
 
+/** A member as the target of a management action: where their record sits and every role they hold. */
+export interface MemberTarget {
+  /** Root → … → the member's own unit. */
+  unitPath: readonly string[];
+  memberId?: string;
+  /** Each role the member holds, located by the unit path of the unit it is granted on. */
+  grants: readonly { role: Role; unitPath: readonly string[] }[];
+}
+
+/** The actions that change a member's record, status, sign-in credentials or sessions. */
+export type MemberManagementAction = Extract<Action, 'member.manage' | 'member.import' | 'member.issue_code' | 'member.end_sessions'>;
+
+/**
+ * Whether an actor may change, re-import, issue a sign-in code for or end the
+ * sessions of a member: the action must be allowed on the member's unit AND the
+ * actor must be able to grant every role the member holds, where it is held.
+ * Without the second half a branch officer could issue a code for an admin whose
+ * record sits in their branch, activate it, and become that admin.
+ */
+export function canManageMember(actor: Actor, action: MemberManagementAction, target: MemberTarget): boolean {
+  if (!can(actor, action, { unitPath: target.unitPath, ...(target.memberId === undefined ? {} : { memberId: target.memberId }) })) return false;
+  return target.grants.every((grant) => canGrantRole(actor, grant.role, grant.unitPath));
+}
+
 /** The units whose subtrees an actor may act on for `action` (for filtering lists and sync scopes). */
 export function scopeRoots(actor: Actor, action: Action): string[] {
   if (actor.status === 'left') return [];

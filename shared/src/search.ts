@@ -12,6 +12,15 @@ export const searchQuerySchema = {
 
 export const SEARCH_MAX_LIMIT = 50;
 
+/**
+ * Search text may hold any printable text but no control characters (a NUL
+ * byte, an escape, a line break): nobody types them, and a NUL ends a string
+ * inside SQLite's full-text query parser.
+ */
+export function searchQueryProblem(q: string): 'search_query_invalid' | null {
+  return /\p{Cc}/u.test(q) ? 'search_query_invalid' : null;
+}
+
 export interface SearchHit {
   kind: 'notice' | 'document';
   id: string;

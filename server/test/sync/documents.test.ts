@@ -93,9 +93,14 @@ describe('documents (資料室)', () => {
     expect(foreign.statusCode).toBe(404);
 
     expect((await server.app.inject({ method: 'POST', url: '/api/folders', headers: member, payload: { name: '私の' } })).statusCode).toBe(403);
-    const folder = await server.app.inject({ method: 'POST', url: '/api/folders', headers: offA, payload: { name: '労働協約' } });
+    // A branch officer's folder is for their branch (the publishing rule): not for the whole union.
+    expect((await server.app.inject({ method: 'POST', url: '/api/folders', headers: offA, payload: { name: '全体' } })).statusCode).toBe(403);
+    const folder = await server.app.inject({ method: 'POST', url: '/api/folders', headers: offA, payload: { name: '労働協約', audience: audience({ units: ['bA'] }) } });
     expect(folder.statusCode).toBe(201);
+    const folderId = folder.json<{ id: string }>().id;
+    const memA = await clientFor('memA');
+    expect((await visible(memA)).get(folderId)).toMatchObject({ kind: 'folder', title: '労働協約', folderId: null, current: null, versions: [] });
     const memB = await clientFor('memB');
-    expect((await visible(memB)).get(folder.json<{ id: string }>().id)).toMatchObject({ kind: 'folder', title: '労働協約', folderId: null, current: null, versions: [] });
+    expect((await visible(memB)).has(folderId)).toBe(false);
   });
 });

@@ -79,6 +79,8 @@ export const folderInputSchema = {
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 100 },
     sort: { type: 'integer', minimum: -1_000_000, maximum: 1_000_000 },
+    /** Who sees the folder; the whole union when left out. Like any audience, it must lie within the creator's scope. */
+    audience: audienceSchema,
   },
 } as const;
 export type FolderInput = FromSchema<typeof folderInputSchema>;

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useActor } from '../auth/access.ts';
+import { mayManage } from '../members/may-manage.ts';
 import { issueCodes } from '../members/members-api.ts';
 import { useMemberList } from '../members/use-member-list.ts';
 import { UnitSelect } from '../units/UnitSelect.tsx';
@@ -25,7 +26,9 @@ export function ChooseMembers({ onIssued }: { onIssued: (cards: ActivationCard[]
   const mayIssue = (id: string) => can(actor, 'member.issue_code', { unitPath: tree.pathIds(id) });
   // Never yourself by default: you are signed in already, whatever the roster says.
   const chosen = (member: MemberView) => overrides.get(member.id) ?? (!member.activated && member.id !== actor.memberId);
-  const selected = list.members.filter((member) => mayIssue(member.unitId) && chosen(member));
+  // Members holding a role this officer could not grant (an admin, say) are not offered: the server would refuse them.
+  const offered = list.members.filter((member) => mayManage(actor, tree, 'member.issue_code', member));
+  const selected = offered.filter(chosen);
 
   async function issue(): Promise<void> {
     setBusy(true);
@@ -56,7 +59,7 @@ export function ChooseMembers({ onIssued }: { onIssued: (cards: ActivationCard[]
       <ErrorAlert code={error ?? list.error} />
       <fieldset className="check-list">
         <legend className="field-label">{format(m.cards.chosen, { n: selected.length })}</legend>
-        {list.members.filter((member) => mayIssue(member.unitId)).map((member) => (
+        {offered.map((member) => (
           <label key={member.id} className="check-row">
             <input type="checkbox" checked={chosen(member)} onChange={(e) => setOverrides((o) => new Map(o).set(member.id, e.target.checked))} data-testid="cards-member" />
             <span>

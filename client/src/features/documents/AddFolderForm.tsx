@@ -1,29 +1,45 @@
+import type { Audience } from '@kumiai/shared';
 import { useState, type FormEvent } from 'react';
 import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useActor } from '../auth/access.ts';
+import { AudiencePicker } from '../notices/AudiencePicker.tsx';
+import { usePublishScope } from '../notices/use-publish-scope.ts';
 import { createFolder } from './documents-api.ts';
 
-/** Officers add a folder to the library (POST /api/folders); it reaches the list through sync. */
+const noOne: Audience = { all: false, units: [], roles: [], members: [] };
+const everyone: Audience = { all: true, units: [], roles: [], members: [] };
+
+/**
+ * Officers add a folder to the library (POST /api/folders), for an audience
+ * within their scope (the whole union by default for those who may address it);
+ * it reaches the list through sync.
+ */
 export function AddFolderForm() {
   const { m } = useI18n();
+  const scope = usePublishScope(useActor());
   const [name, setName] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [chosen, setChosen] = useState<Audience | null>(null);
+  const [missing, setMissing] = useState<'name' | 'audience' | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AnyErrorCode | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  const audience = chosen ?? (scope.wholeUnion ? everyone : noOne);
 
   async function submit(): Promise<void> {
     const trimmed = name.trim();
-    if (!trimmed) return setMissing(true);
-    setMissing(false);
+    if (!trimmed) return setMissing('name');
+    const target = audience.all ? everyone : audience;
+    if (!target.all && target.units.length === 0 && target.roles.length === 0) return setMissing('audience');
+    setMissing(null);
     setBusy(true);
     setError(null);
     setAdded(null);
     try {
-      await createFolder({ name: trimmed });
+      await createFolder({ name: trimmed, audience: target });
       setAdded(trimmed);
       setName('');
     } catch (e) {
@@ -42,7 +58,13 @@ export function AddFolderForm() {
     <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="add-folder-title" data-testid="folder-form">
       <h2 id="add-folder-title">{m.documents.addFolder}</h2>
       <ErrorAlert code={error} testId="folder-error" />
-      <TextField label={m.documents.folderName} value={name} onValueChange={setName} maxLength={100} required error={missing ? m.common.required : null} data-testid="folder-name-input" />
+      <TextField label={m.documents.folderName} value={name} onValueChange={setName} maxLength={100} required error={missing === 'name' ? m.common.required : null} data-testid="folder-name-input" />
+      <AudiencePicker value={audience} onChange={setChosen} units={scope.units} wholeUnion={scope.wholeUnion} />
+      {missing === 'audience' ? (
+        <p className="field-error" role="alert" data-testid="folder-audience-error">
+          {m.notices.audienceNone}
+        </p>
+      ) : null}
       <button type="submit" className="button button-large" disabled={busy} aria-busy={busy} data-testid="folder-add">
         {busy ? m.common.sending : m.documents.addFolder}
       </button>

@@ -1,4 +1,4 @@
-import { can, type ActivationCard } from '@kumiai/shared';
+import type { ActivationCard } from '@kumiai/shared';
 import { useState } from 'react';
 import { errorCode } from '../../api/client.ts';
 import { format } from '../../i18n/format.ts';
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useActor } from '../auth/access.ts';
 import { CardSheet } from '../cards/CardSheet.tsx';
 import { useUnits } from '../units/use-units.ts';
+import { mayManage } from './may-manage.ts';
 import { endSessions, issueCodes, type MemberDetail } from './members-api.ts';
 
 /** A new login card (for a first sign-in or a forgotten password) and ending the member's sessions. */
@@ -19,9 +20,8 @@ export function MemberActions({ member, onChanged }: { member: MemberDetail; onC
   const [ended, setEnded] = useState<number | null>(null);
   const [error, setError] = useState<AnyErrorCode | null>(null);
   if (!actor || !tree) return null;
-  const unitPath = tree.pathIds(member.unitId);
-  const mayIssue = can(actor, 'member.issue_code', { unitPath });
-  const mayEnd = can(actor, 'member.end_sessions', { unitPath });
+  const mayIssue = mayManage(actor, tree, 'member.issue_code', member);
+  const mayEnd = mayManage(actor, tree, 'member.end_sessions', member);
   if (!mayIssue && !mayEnd) return null;
 
   async function run<T>(action: () => Promise<T>, then: (value: T) => void): Promise<void> {

@@ -9,6 +9,7 @@ import { useActor } from '../auth/access.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
 import { UnitSelect } from '../units/UnitSelect.tsx';
 import { updateMember, type MemberDetail } from './members-api.ts';
+import { mayManage } from './may-manage.ts';
 
 export function MemberEditForm({ member, tree, onSaved }: { member: MemberDetail; tree: UnitTree; onSaved: () => void }) {
   const { m } = useI18n();
@@ -20,7 +21,7 @@ export function MemberEditForm({ member, tree, onSaved }: { member: MemberDetail
   const [phone, setPhone] = useState(member.phone ?? '');
   const [error, setError] = useState<AnyErrorCode | null>(null);
   const [saved, setSaved] = useState(false);
-  if (!actor || !can(actor, 'member.manage', { unitPath: tree.pathIds(member.unitId) })) return null;
+  if (!actor || !mayManage(actor, tree, 'member.manage', member)) return null;
   const manages = (id: string) => can(actor, 'member.manage', { unitPath: tree.pathIds(id) });
 
   async function save(): Promise<void> {

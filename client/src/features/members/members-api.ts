@@ -17,7 +17,7 @@ export interface MemberEvent {
   at: number;
 }
 
-export type MemberDetail = MemberView & { history: MemberEvent[]; roles: { id: string; role: Role; unitId: string }[] };
+export type MemberDetail = Omit<MemberView, 'roles'> & { history: MemberEvent[]; roles: { id: string; role: Role; unitId: string }[] };
 
 export function listMembers(filter: MemberFilter, after: string | null, signal?: AbortSignal, limit = 50): Promise<{ members: MemberView[]; next: string | null }> {
   return apiGet(`/api/members${query({ q: filter.q?.trim(), unitId: filter.unitId, status: filter.status, after, limit: String(limit) })}`, { signal });

@@ -25,7 +25,7 @@ export function NoticeHistory({ noticeId, version }: { noticeId: string; version
     );
     return () => controller.abort();
   }, [noticeId, version]);
-  // The server shows the history to the author and the notice's audience only (404 for others): nothing to show then.
+  // The server shows the history to those who may edit the notice only (404 for others): nothing to show then.
   if (error === 'not_found') return null;
   return (
     <section className="stack" aria-labelledby="notice-history-title" data-testid="notice-history">

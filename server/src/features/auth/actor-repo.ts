@@ -1,4 +1,4 @@
-import { canPublishTo, inAudience, type Action, type Actor, type Audience, type Grant, type Role } from '@kumiai/shared';
+import { canPublishTo, inAudience, type Action, type Actor, type Audience, type Grant, type MemberTarget, type Role } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 
 const UNIT_PATH_SQL = `
@@ -62,6 +62,12 @@ export class ActorRepo {
     return rows
       .map((m) => ({ actor: { memberId: m.id, unitPath: pathOf(m.unit_id), status: m.status, grants: grants.get(m.id) ?? [] }, employeeNumber: m.employee_number, name: m.name, unitId: m.unit_id }))
       .filter((m) => inAudience(m.actor, audience));
+  }
+
+  /** A member as the target of a management action: their unit path and every role they hold, each with its unit path. */
+  memberTarget(memberId: string, unitId: string): MemberTarget {
+    const grants = this.db.prepare('SELECT role, unit_id FROM role_grants WHERE member_id = ?').all(memberId) as { role: Role; unit_id: string }[];
+    return { memberId, unitPath: this.unitPath(unitId), grants: grants.map((g) => ({ role: g.role, unitPath: this.unitPath(g.unit_id) })) };
   }
 
   load(memberId: string): Actor | null {

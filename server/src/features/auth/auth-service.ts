@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { hashPassword, hashToken, verifyPassword } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
-import { DEFAULT_RULES, type Throttle } from './throttle.ts';
+import { DEFAULT_RULES, type Reservation, type Throttle, type ThrottleEntry } from './throttle.ts';
 
 interface Credentials {
   id: string;
@@ -16,7 +16,9 @@ interface Credentials {
 /**
  * Checks passwords, PINs and activation codes. Every failure looks the same to
  * the caller (no "no such member"), costs the same time, and counts against
- * the throttle for the address, the account at that address, and the account.
+ * the throttle for the address, the account at that address, and the account:
+ * each attempt is counted before it is evaluated, so concurrent guesses cannot
+ * exceed the limits, and a success gives its count back.
  */
 export class AuthService {
   // Verified against when no member matches, so a wrong employee number costs what a wrong password does.
@@ -39,20 +41,25 @@ export class AuthService {
     };
   }
 
-  private checkThrottle(keys: Record<keyof typeof DEFAULT_RULES, string>): void {
-    const wait = this.throttle.retryAfter(Object.values(keys));
-    if (wait > 0) {
-      throw new AppError('rate_limited', 429, 'Too many attempts; try again later', Math.ceil(wait / 1000));
-    }
+  /** Counts this attempt before it is evaluated (see Throttle), or refuses with 429 while any key is locked. */
+  private reserve(entries: ThrottleEntry[]): Reservation {
+    const reserved = this.throttle.reserve(entries);
+    if ('retryAfterMs' in reserved) throw new AppError('rate_limited', 429, 'Too many attempts; try again later', Math.ceil(reserved.retryAfterMs / 1000));
+    return reserved.reservation;
   }
 
-  private failed(keys: Record<keyof typeof DEFAULT_RULES, string>, code: 'sign_in_failed' | 'pin_invalid'): never {
-    this.throttle.fail([
+  private reserveSignIn(keys: Record<keyof typeof DEFAULT_RULES, string>): Reservation {
+    return this.reserve([
       [keys.address, DEFAULT_RULES.address],
       [keys.accountAtAddress, DEFAULT_RULES.accountAtAddress],
       [keys.account, DEFAULT_RULES.account],
     ]);
-    throw new AppError(code, 401, code === 'pin_invalid' ? 'Wrong employee number or PIN' : 'Wrong employee number or password');
+  }
+
+  /** A success gives its attempt back and forgets this address's failures for the account. */
+  private succeeded(keys: Record<keyof typeof DEFAULT_RULES, string>, reservation: Reservation): void {
+    this.throttle.release(reservation);
+    this.throttle.clear([keys.accountAtAddress]);
   }
 
   private findByEmployeeNumber(employeeNumber: string): Credentials | undefined {
@@ -64,24 +71,31 @@ export class AuthService {
   async verifyPassword(rawEmployeeNumber: string, password: string, address: string): Promise<string> {
     const employeeNumber = normalizeEmployeeNumber(rawEmployeeNumber);
     const keys = this.keys(employeeNumber, address, 'pw');
-    this.checkThrottle(keys);
+    const reservation = this.reserveSignIn(keys);
     const member = this.findByEmployeeNumber(employeeNumber);
     const ok = await verifyPassword(password, member?.password_hash ?? (await this.dummyHash));
-    if (!member || !member.password_hash || !ok || member.status === 'left') this.failed(keys, 'sign_in_failed');
-    this.throttle.clear([keys.accountAtAddress]);
+    if (!member || !member.password_hash || !ok || member.status === 'left') throw new AppError('sign_in_failed', 401, 'Wrong employee number or password');
+    this.succeeded(keys, reservation);
     return member.id;
   }
 
-  /** PIN sign-in, only on a kiosk, only for members of the kiosk's unit subtree (checked by the caller). */
-  async verifyPin(rawEmployeeNumber: string, pin: string, address: string): Promise<{ memberId: string; unitId: string }> {
+  /**
+   * PIN sign-in, only on a kiosk, only for members whose unit the kiosk serves
+   * (`servesUnit`). Whether the member is served is decided before the PIN is
+   * looked at, and a member who is not gets exactly what a wrong PIN gets (the
+   * same code, a hash of the same cost), so a kiosk tells nobody whether a PIN
+   * of another workplace's member is right.
+   */
+  async verifyPin(rawEmployeeNumber: string, pin: string, address: string, servesUnit: (unitId: string) => boolean): Promise<string> {
     const employeeNumber = normalizeEmployeeNumber(rawEmployeeNumber);
     const keys = this.keys(employeeNumber, address, 'pin');
-    this.checkThrottle(keys);
-    const member = this.findByEmployeeNumber(employeeNumber);
+    const reservation = this.reserveSignIn(keys);
+    const found = this.findByEmployeeNumber(employeeNumber);
+    const member = found && servesUnit(found.unit_id) && found.status !== 'left' ? found : undefined;
     const ok = await verifyPassword(pin, member?.pin_hash ?? (await this.dummyHash));
-    if (!member || !member.pin_hash || !ok || member.status === 'left') this.failed(keys, 'pin_invalid');
-    this.throttle.clear([keys.accountAtAddress]);
-    return { memberId: member.id, unitId: member.unit_id };
+    if (!member || !member.pin_hash || !ok) throw new AppError('pin_invalid', 401, 'Wrong employee number or PIN');
+    this.succeeded(keys, reservation);
+    return member.id;
   }
 
   /** Who a code is for, without using it (the activation page greets the member by name). */
@@ -99,14 +113,16 @@ export class AuthService {
   /** Sets the password (and kiosk PIN) with a one-time code; the code is consumed. */
   async activate(rawCode: string, password: string, pin: string | undefined, address: string): Promise<string> {
     const keys = this.keys('activation', address, 'pw');
-    this.checkThrottle({ address: keys.address, accountAtAddress: keys.address, account: keys.address });
+    const reservation = this.reserve([[keys.address, DEFAULT_RULES.address]]);
     const problem = checkPassword(password);
-    if (problem) throw new AppError(problem, 400, problem === 'password_too_short' ? 'Password is too short' : 'Password is too common');
-    const found = this.peekActivationCode(rawCode);
-    if (!found) {
-      this.throttle.fail([[keys.address, DEFAULT_RULES.address]]);
-      throw new AppError('activation_code_invalid', 400, 'This activation code is not valid or has expired');
+    if (problem) {
+      // Not a guess at a code: give the attempt back.
+      this.throttle.release(reservation);
+      throw new AppError(problem, 400, problem === 'password_too_short' ? 'Password is too short' : 'Password is too common');
     }
+    const found = this.peekActivationCode(rawCode);
+    if (!found) throw new AppError('activation_code_invalid', 400, 'This activation code is not valid or has expired');
+    this.throttle.release(reservation);
     const passwordHash = await hashPassword(password, this.options.scryptLogN);
     const pinHash = pin ? await hashPassword(pin, this.options.scryptLogN) : null;
     const codeHash = hashToken(normalizeActivationCode(rawCode));

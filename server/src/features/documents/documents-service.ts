@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inAudience, scopeRoots, type Actor, type Attachment, type Audience, type DocumentInput, type DocumentVersionInput, type FolderInput } from '@kumiai/shared';
+import { inAudience, type Actor, type Attachment, type Audience, type DocumentInput, type DocumentVersionInput, type FolderInput } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -42,15 +42,20 @@ export class DocumentsService {
     if (!this.mayPublish(actor, audience)) throw new AppError('forbidden', 403, 'You can publish only to units and members within your own scope');
   }
 
-  /** Folders are readable by everyone, so only officers who may publish somewhere add them. */
+  /**
+   * A folder reaches its audience (the whole union when none is given), so it
+   * follows the publishing rule: a branch officer adds folders for their branch,
+   * never for the whole union.
+   */
   createFolder(actor: Actor, input: FolderInput): { id: string } {
-    if (scopeRoots(actor, 'notice.publish').length === 0) throw new AppError('forbidden', 403, 'Only officers add folders');
+    const audience = input.audience ?? EVERYONE;
+    this.checkAudience(actor, audience);
     const id = randomUUID();
     const now = this.clock.now();
     const sort = input.sort ?? ((this.db.prepare("SELECT coalesce(max(sort), 0) + 1 FROM documents WHERE kind = 'folder'").pluck().get() as number));
     this.db
       .prepare("INSERT INTO documents (id, kind, folder_id, title, audience, sort, author_id, created_at, updated_at) VALUES (?, 'folder', NULL, ?, ?, ?, ?, ?, ?)")
-      .run(id, input.name.trim(), JSON.stringify(EVERYONE), sort, actor.memberId, now, now);
+      .run(id, input.name.trim(), JSON.stringify(audience), sort, actor.memberId, now, now);
     return { id };
   }
 

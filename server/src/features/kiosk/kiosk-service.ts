@@ -20,7 +20,8 @@ export interface KioskView {
  * Shared tablets. An officer registers a browser as the kiosk of a workplace;
  * the browser keeps a kiosk credential (a cookie, stored here only hashed). On
  * that browser, and only there, members of that workplace sign in with their
- * employee number and PIN, into short kiosk sessions.
+ * employee number and PIN, into short kiosk sessions. Anyone else's attempt
+ * is answered as a wrong PIN, whatever PIN they typed.
  */
 export class KioskService {
   constructor(
@@ -61,10 +62,8 @@ export class KioskService {
   async signIn(credential: string | undefined, employeeNumber: string, pin: string, address: string): Promise<{ token: string; expiresAt: number }> {
     const kiosk = this.resolve(credential);
     if (!kiosk) throw new AppError('kiosk_required', 403, 'PIN sign-in works only on a registered kiosk');
-    const { memberId, unitId } = await this.auth.verifyPin(employeeNumber, pin, address);
-    if (!this.actors.unitPath(unitId).includes(kiosk.unitId)) {
-      throw new AppError('not_in_kiosk_unit', 403, 'This kiosk is for another workplace');
-    }
+    // A member of another workplace gets what a wrong PIN gets: the kiosk does not test their PIN at all.
+    const memberId = await this.auth.verifyPin(employeeNumber, pin, address, (unitId) => this.actors.unitPath(unitId).includes(kiosk.unitId));
     return this.sessions.create(memberId, 'kiosk', KIOSK_SESSION, kiosk.id);
   }
 

@@ -16,7 +16,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { toExcelCsv } from '../../lib/csv-export.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
-import type { Mutate } from '../../lib/mutate.ts';
+import type { Mutate, MutationCheck } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import { newActivationCode } from './activation-codes.ts';
 
@@ -105,7 +105,12 @@ export class MembersService {
       .prepare(`${subtreeSql(roots.length)} ${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.employee_number LIMIT ?`)
       .all(...params, limit + 1) as MemberRow[];
     const page = rows.slice(0, limit);
-    return { members: page.map(toView), next: rows.length > limit ? (page.at(-1)?.employee_number ?? null) : null };
+    const grants = new Map<string, { role: Role; unitId: string }[]>(page.map((r) => [r.id, []]));
+    if (page.length > 0) {
+      const held = this.db.prepare(`SELECT member_id, role, unit_id FROM role_grants WHERE member_id IN (${page.map(() => '?').join(',')}) ORDER BY created_at, id`).all(...page.map((r) => r.id)) as { member_id: string; role: Role; unit_id: string }[];
+      for (const g of held) grants.get(g.member_id)?.push({ role: g.role, unitId: g.unit_id });
+    }
+    return { members: page.map((r) => ({ ...toView(r), roles: grants.get(r.id) ?? [] })), next: rows.length > limit ? (page.at(-1)?.employee_number ?? null) : null };
   }
 
   /** The roster in scope as a CSV for Excel (audited: exports are privileged). */
@@ -138,8 +143,7 @@ export class MembersService {
   update(actor: Actor | null, id: string, input: UpdateMemberRequest): MemberView {
     const row = actor ? this.readable(actor, id) : this.row(id);
     if (!row) throw notFound();
-    const path = this.actors.unitPath(row.unit_id);
-    const checks: Parameters<Mutate>[1]['checks'] = [{ action: 'member.manage', resource: { unitPath: path } }];
+    const checks: MutationCheck[] = [{ action: 'member.manage', member: this.actors.memberTarget(row.id, row.unit_id) }];
     const transfer = input.unitId !== undefined && input.unitId !== row.unit_id;
     if (transfer) {
       const exists = this.db.prepare('SELECT 1 FROM units WHERE id = ? AND archived_at IS NULL').get(input.unitId);
@@ -181,7 +185,7 @@ export class MembersService {
     if (!row) throw notFound();
     return this.mutate(
       actor,
-      { checks: [{ action: 'member.end_sessions', resource: { unitPath: this.actors.unitPath(row.unit_id) } }], audit: { action: 'sessions.ended', target: id } },
+      { checks: [{ action: 'member.end_sessions', member: this.actors.memberTarget(row.id, row.unit_id) }], audit: { action: 'sessions.ended', target: id } },
       () => this.db.prepare('DELETE FROM sessions WHERE member_id = ?').run(id).changes,
     );
   }
@@ -193,7 +197,7 @@ export class MembersService {
   issueCodes(actor: Actor | null, memberIds: string[]): ActivationCard[] {
     const rows = memberIds.map((id) => (actor ? this.readable(actor, id) : this.row(id)) ?? (() => { throw notFound(); })());
     const unitNames = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
-    const checks = rows.map((r) => ({ action: 'member.issue_code' as const, resource: { unitPath: this.actors.unitPath(r.unit_id) } }));
+    const checks = rows.map((r): MutationCheck => ({ action: 'member.issue_code', member: this.actors.memberTarget(r.id, r.unit_id) }));
     return this.mutate(actor, { checks, audit: { action: 'code.issued', target: null, detail: { memberIds } } }, (now) => {
       const put = this.db.prepare(
         `INSERT INTO activation_codes (member_id, code_hash, issued_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
@@ -224,7 +228,9 @@ export class MembersService {
     if (unitPath.length === 0) throw notFound('No such unit');
     if (actor && !canGrantRole(actor, input.role, unitPath)) throw new AppError('forbidden', 403, `Not allowed to grant ${input.role} there`);
     const id = randomUUID();
-    return this.mutate(actor, { checks: [], audit: { action: 'role.granted', target: input.memberId, detail: { role: input.role, unitId: input.unitId } } }, (now) => {
+    // Changing someone's roles is managing them: not an admin's, for a branch officer, even to add a lesser role.
+    const checks: MutationCheck[] = [{ action: 'member.manage', member: this.actors.memberTarget(member.id, member.unit_id) }];
+    return this.mutate(actor, { checks, audit: { action: 'role.granted', target: input.memberId, detail: { role: input.role, unitId: input.unitId } } }, (now) => {
       this.db.prepare('INSERT OR IGNORE INTO role_grants (id, member_id, unit_id, role, created_at) VALUES (?, ?, ?, ?, ?)').run(id, input.memberId, input.unitId, input.role, now);
       return { id };
     });
@@ -238,7 +244,9 @@ export class MembersService {
       const admins = this.db.prepare("SELECT count(*) FROM role_grants WHERE role = 'admin'").pluck().get() as number;
       if (admins <= 1) throw new AppError('forbidden', 403, 'The last admin cannot be removed');
     }
-    this.mutate(actor, { checks: [], audit: { action: 'role.revoked', target: grant.member_id, detail: { role: grant.role, unitId: grant.unit_id } } }, () => {
+    const holder = this.row(grant.member_id);
+    const checks: MutationCheck[] = holder ? [{ action: 'member.manage', member: this.actors.memberTarget(holder.id, holder.unit_id) }] : [];
+    this.mutate(actor, { checks, audit: { action: 'role.revoked', target: grant.member_id, detail: { role: grant.role, unitId: grant.unit_id } } }, () => {
       this.db.prepare('DELETE FROM role_grants WHERE id = ?').run(grantId);
     });
   }

@@ -106,8 +106,7 @@ export class NoticesService {
     const row = this.row(id);
     if (!row) throw notFound();
     const old = JSON.parse(row.audience) as Audience;
-    const mayEdit = row.author_id === actor.memberId || this.actors.mayPublishTo(actor, old);
-    if (!mayEdit) throw inAudience(actor, old) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+    if (!this.mayEdit(actor, row)) throw inAudience(actor, old) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
     this.checkAudience(actor, input.audience);
     const now = this.clock.now();
     const publishAt = input.publishAt ?? row.publish_at;
@@ -132,9 +131,19 @@ export class NoticesService {
     return { version };
   }
 
+  /** The edit rule: the author, or an officer whose scope covers the notice's whole current audience. */
+  private mayEdit(actor: Actor, row: NoticeRow): boolean {
+    return row.author_id === actor.memberId || this.actors.mayPublishTo(actor, JSON.parse(row.audience) as Audience);
+  }
+
+  /**
+   * Every version, for those who may edit the notice only: earlier versions may
+   * have gone to a narrower audience, and a scheduled notice is not out yet, so
+   * a reader of today's version learns nothing from here (404, as for no notice).
+   */
   history(actor: Actor, id: string): { version: number; title: string; body: string; audience: Audience; editorId: string; at: number }[] {
     const row = this.row(id);
-    if (!row || (row.author_id !== actor.memberId && !inAudience(actor, JSON.parse(row.audience) as Audience))) throw notFound();
+    if (!row || !this.mayEdit(actor, row)) throw notFound();
     return (this.db.prepare('SELECT * FROM notice_versions WHERE notice_id = ? ORDER BY version').all(id) as { version: number; title: string; body: string; audience: string; editor_id: string; at: number }[]).map((v) => ({
       version: v.version,
       title: v.title,

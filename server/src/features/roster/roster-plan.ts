@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { canManageMember, type Actor, type Role } from '@kumiai/shared';
 import type { MemberEventDraft, MemberRow, MemberWrite, UnitRow } from './roster-repo.ts';
 import type { ParsedRoster, RosterRow } from './roster-parse.ts';
 import { clip, type MissingMember, type RosterProblem, type RosterWarning } from './roster-types.ts';
@@ -20,8 +21,9 @@ export interface RosterPlan {
  */
 export function planRoster(
   parsed: ParsedRoster,
-  snapshot: { units: readonly UnitRow[]; members: readonly MemberRow[] },
+  snapshot: { units: readonly UnitRow[]; members: readonly MemberRow[]; grants: ReadonlyMap<string, readonly { role: Role; unitId: string }[]> },
   scopeRootUnitIds: readonly string[] | undefined,
+  actor?: Actor,
 ): RosterPlan {
   const tree = new UnitTree(snapshot.units);
   const inScope = scopeOf(tree, scopeRootUnitIds);
@@ -49,7 +51,9 @@ export function planRoster(
     if (!existing) plan.creates.push(createWrite(row, unitId));
     else {
       const write = updateWrite(existing, row, unitId);
-      if (write) plan.updates.push(write);
+      if (write && actor && !mayChange(actor, existing, tree, snapshot.grants)) {
+        problems.push({ line: row.line, code: 'member_holds_higher_role', field: 'employeeNumber', value: row.employeeNumber, detail: 'This member holds a role you cannot grant; only someone who can changes them' });
+      } else if (write) plan.updates.push(write);
       else plan.unchanged++;
     }
   }
@@ -64,6 +68,12 @@ export function planRoster(
   problems.sort((a, b) => a.line - b.line);
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return plan;
+}
+
+/** The shared member-management rule, on the import's in-memory tree. */
+function mayChange(actor: Actor, member: MemberRow, tree: UnitTree, grants: ReadonlyMap<string, readonly { role: Role; unitId: string }[]>): boolean {
+  const held = (grants.get(member.id) ?? []).map((g) => ({ role: g.role, unitPath: tree.path(g.unitId) }));
+  return canManageMember(actor, 'member.import', { memberId: member.id, unitPath: tree.path(member.unit_id), grants: held });
 }
 
 function resolveUnit(row: RosterRow, tree: UnitTree, inScope: (id: string) => boolean, problems: RosterProblem[]): string | null {

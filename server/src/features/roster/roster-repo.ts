@@ -1,3 +1,4 @@
+import type { Role } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { MemberStatus } from './roster-parse.ts';
 
@@ -61,6 +62,17 @@ export class RosterRepo {
     return this.db
       .prepare('SELECT id, employee_number, name, name_kana, unit_id, member_class, status, email, phone, joined_on FROM members')
       .all() as MemberRow[];
+  }
+
+  /** Every role grant, by member: an import may not change a member holding a role the importer could not grant. */
+  listGrants(): Map<string, { role: Role; unitId: string }[]> {
+    const out = new Map<string, { role: Role; unitId: string }[]>();
+    for (const g of this.db.prepare('SELECT member_id, role, unit_id FROM role_grants').all() as { member_id: string; role: Role; unit_id: string }[]) {
+      const list = out.get(g.member_id);
+      if (list) list.push({ role: g.role, unitId: g.unit_id });
+      else out.set(g.member_id, [{ role: g.role, unitId: g.unit_id }]);
+    }
+    return out;
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: the write lock is taken before the plan is re-checked. */

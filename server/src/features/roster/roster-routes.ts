@@ -34,7 +34,7 @@ export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterServ
       { config: { access: 'member' }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: modeQuery } },
       async (request) => {
         const { actor } = requireAuth(request);
-        const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'member.import') };
+        const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'member.import'), actor };
         const body = bufferBody(request.body);
         if (request.query.mode === 'dry-run') return { report: deps.roster.dryRun(body, ctx) };
         const { created, updated, ...report } = deps.roster.apply(body, ctx, (r) =>

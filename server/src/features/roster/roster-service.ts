@@ -87,7 +87,7 @@ export class RosterService {
   private planMembers(parsed: ReturnType<typeof parseRoster>, ctx: ImportContext): RosterPlan {
     const units = this.repo.listUnits();
     if (!units.some((u) => u.parent_id === null)) throw new RosterError('union_not_set_up', 409, 'Set up the union before importing');
-    return planRoster(parsed, { units, members: this.repo.listMembers() }, ctx.scopeRootUnitIds);
+    return planRoster(parsed, { units, members: this.repo.listMembers(), grants: this.repo.listGrants() }, ctx.scopeRootUnitIds, ctx.actor);
   }
 
   private planUnits(text: string, ctx: ImportContext): UnitsPlan {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@kumiai/shared';
+import type { Actor, ErrorCode } from '@kumiai/shared';
 import { AppError } from '../../lib/errors.ts';
 
 /**
@@ -26,6 +26,7 @@ export type RosterProblemCode =
   | 'unknown_unit'
   | 'ambiguous_unit'
   | 'member_out_of_scope'
+  | 'member_holds_higher_role'
   | 'bad_date'
   | 'bad_status'
   | 'bad_email'
@@ -91,6 +92,11 @@ export interface ImportContext {
   actorId: string;
   /** Subtrees the actor may import into; undefined = the whole union (admins, the CLI). */
   scopeRootUnitIds?: readonly string[];
+  /**
+   * The importing member: a row that would change a member holding a role this
+   * actor could not grant is refused. Undefined for the CLI (the machine's operator).
+   */
+  actor?: Actor;
 }
 
 /** Error codes this feature throws (all listed in shared/src/errors.ts). */

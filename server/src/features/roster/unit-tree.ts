@@ -36,6 +36,13 @@ export class UnitTree {
     return undefined;
   }
 
+  /** Root → … → the unit (empty for an unknown unit), as the permission rules locate things. */
+  path(unitId: string): string[] {
+    const out: string[] = [];
+    for (let unit = this.byId.get(unitId); unit && !out.includes(unit.id); unit = unit.parent_id === null ? undefined : this.byId.get(unit.parent_id)) out.unshift(unit.id);
+    return out;
+  }
+
   /** All units in the subtrees of `roots`, roots included. */
   subtree(roots: readonly string[]): Set<string> {
     const out = new Set<string>();

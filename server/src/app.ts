@@ -106,7 +106,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   await app.register(syncRoutes, { hub, sessions, publicUrl: config.publicUrl });
   // A change made through a route reaches connected devices at once (changes from other processes: the poll).
   app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.url.startsWith('/api/')) hub.notify();
+    if (request.method !== 'GET' && request.routeOptions.url?.startsWith('/api/')) hub.notify();
   });
   // Scheduled work rides the hub's poll: notices due are published (and then streamed) on time.
   hub.addJob(() => services.notices.tick());

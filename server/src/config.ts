@@ -23,6 +23,36 @@ export interface Config {
   uploadMaxBytes: number;
   /** scrypt cost (log2 N); tests lower it, production keeps the default. */
   scryptLogN: number;
+  transport: TransportLimits;
+}
+
+/** Limits on connections and slow clients, so an anonymous client cannot exhaust memory or descriptors (README "Limits"). */
+export interface TransportLimits {
+  /** Open TCP connections per client address (0: no cap; not applied behind a trusted proxy, whose address all share). */
+  connectionsPerAddress: number;
+  /** Open sync WebSockets per client address (the address Fastify resolves, forwarded ones included). */
+  syncSocketsPerAddress: number;
+  /** A sync socket without a session cookie must send `auth` within this time, or its held requests are refused and it is closed. */
+  syncAuthTimeoutMs: number;
+  /** Time to receive a request's headers, and the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this; any connection silent for `idleTimeoutMs` too. */
+  keepAliveTimeoutMs: number;
+  idleTimeoutMs: number;
+}
+
+function transportLimits(env: NodeJS.ProcessEnv): TransportLimits {
+  const headersTimeoutMs = int(env, 'KUMIAI_HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  return {
+    connectionsPerAddress: int(env, 'KUMIAI_MAX_CONNECTIONS_PER_ADDRESS', 1000, 0, 1_000_000),
+    syncSocketsPerAddress: int(env, 'KUMIAI_SYNC_MAX_SOCKETS_PER_ADDRESS', 250, 1, 1_000_000),
+    syncAuthTimeoutMs: int(env, 'KUMIAI_SYNC_AUTH_TIMEOUT_MS', 5000, 10, 60_000),
+    headersTimeoutMs,
+    requestTimeoutMs: int(env, 'KUMIAI_HTTP_REQUEST_TIMEOUT_MS', 300_000, headersTimeoutMs, 3_600_000),
+    keepAliveTimeoutMs: int(env, 'KUMIAI_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+    idleTimeoutMs: int(env, 'KUMIAI_HTTP_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+  };
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ratePerSecond: int(env, 'KUMIAI_SYNC_RATE_PER_SECOND', 200, 1, 100_000),
     },
     scryptLogN: int(env, 'KUMIAI_SCRYPT_LOG_N', 17, 10, 20),
+    transport: transportLimits(env),
   };
 }
 

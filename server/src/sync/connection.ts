@@ -59,14 +59,24 @@ export class SyncConnection {
   reader: Reader | null = null;
   readonly streams = new Set<string>();
   violations = 0;
-  /** Requests that arrived before `auth` (RxDB's client flushes its queue first after a reconnect). */
+  /** Requests that arrived before `auth` (RxDB's client flushes its queue first after a reconnect): a few small ones. */
   readonly held: ParsedRequest[] = [];
-  heldSince = 0;
+  heldBytes = 0;
+  /** Set while the socket must still authenticate; at its deadline held requests are refused and the socket closed. */
+  authTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly socket: WebSocket,
     readonly limiter: RateLimiter,
+    /** The client's address, for the per-address socket cap. */
+    readonly address: string,
   ) {}
+
+  /** Takes the held requests out (to answer or refuse them). */
+  takeHeld(): ParsedRequest[] {
+    this.heldBytes = 0;
+    return this.held.splice(0);
+  }
 
   /** Text frames only; a Buffer lets one encoding of a fan-out message serve every socket. */
   send(text: string | Buffer): void {

@@ -52,6 +52,17 @@ const LEADING_ID = /^\s*\{\s*"id"\s*:\s*"([^"\\]{1,200})"/;
 /** The id of a request that is not read (rate-limited), when it comes first as RxDB's and our clients send it. */
 const peekId = (data: Buffer): string => LEADING_ID.exec(data.subarray(0, 256).toString('utf8'))?.[1] ?? '';
 
+/**
+ * ws keeps each frame whole in memory until it is complete, up to its
+ * `maxPayload`: before `auth` a frame may be only as large as what is held, so
+ * an anonymous socket cannot park megabytes. ws has no public per-socket limit;
+ * its receiver checks this field at each frame header (ws 8), closing with 1009.
+ */
+function setFrameCeiling(socket: WebSocket, bytes: number): void {
+  const receiver = (socket as unknown as { _receiver?: { _maxPayload?: unknown } })._receiver;
+  if (receiver && typeof receiver._maxPayload === 'number') receiver._maxPayload = bytes;
+}
+
 const isCheckpoint = (value: unknown): value is { seq: number } | null | undefined =>
   value === null || value === undefined || (typeof value === 'object' && Number.isSafeInteger((value as { seq?: unknown }).seq) && (value as { seq: number }).seq >= 0);
 
@@ -100,6 +111,11 @@ export class SyncHub {
     if (this.timer) clearInterval(this.timer);
     for (const c of this.connections) c.socket.close(SYNC_CLOSE.goingAway, 'server shutting down');
     this.connections.clear();
+  }
+
+  /** The largest frame ws reads at all (the soft limit is answered with an error reply instead of a dropped socket). */
+  get frameCeiling(): number {
+    return this.options.maxMessageBytes * 4;
   }
 
   get size(): number {
@@ -156,6 +172,7 @@ export class SyncHub {
     this.connections.add(connection);
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     if (!auth || !this.authenticate(connection, auth)) {
+      setFrameCeiling(socket, this.options.maxHeldBytes);
       connection.authTimer = setTimeout(() => this.authDeadline(connection), this.options.authTimeoutMs);
       connection.authTimer.unref();
     }
@@ -191,6 +208,7 @@ export class SyncHub {
     connection.reader = new Reader(actor, this.engine.tree);
     if (connection.authTimer) clearTimeout(connection.authTimer);
     connection.authTimer = null;
+    setFrameCeiling(connection.socket, this.frameCeiling);
     return true;
   }
 

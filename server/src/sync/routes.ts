@@ -18,7 +18,7 @@ import type { SyncHub } from './hub.ts';
 export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; sessions: SessionService; publicUrl: string }) => {
   await app.register(websocket, {
     // A hard ceiling well above the soft limit, which is answered with an error reply instead of a dropped socket.
-    options: { maxPayload: opts.hub.options.maxMessageBytes * 4 },
+    options: { maxPayload: opts.hub.frameCeiling },
   });
   const publicOrigin = new URL(opts.publicUrl).origin;
 

@@ -40,6 +40,22 @@ export class RateLimiter {
   }
 }
 
+const LEADING_ID = /^\s*\{\s*"id"\s*:\s*"([^"\\]{1,200})"/;
+
+/** The id of a request that is not read (rate-limited), when it comes first as RxDB's and our clients send it. */
+export const peekId = (data: Buffer): string => LEADING_ID.exec(data.subarray(0, 256).toString('utf8'))?.[1] ?? '';
+
+/**
+ * ws keeps each frame whole in memory until it is complete, up to its
+ * `maxPayload`: before `auth` a frame may be only as large as what is held, so
+ * an anonymous socket cannot park megabytes. ws has no public per-socket limit;
+ * its receiver checks this field at each frame header (ws 8), closing with 1009.
+ */
+export function setFrameCeiling(socket: WebSocket, bytes: number): void {
+  const receiver = (socket as unknown as { _receiver?: { _maxPayload?: unknown } })._receiver;
+  if (receiver && typeof receiver._maxPayload === 'number') receiver._maxPayload = bytes;
+}
+
 /** Validates the envelope of a request; the method handlers validate their params. */
 export function parseRequest(raw: unknown): ParsedRequest | { error: SyncErrorCode; id: string; collection: string; message: string } {
   const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;

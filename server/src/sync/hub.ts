@@ -7,7 +7,7 @@ import type { SessionService } from '../features/auth/session-service.ts';
 import type { TokenService } from '../features/tokens/token-service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashToken } from '../lib/crypto.ts';
-import { type ConnectionAuth, parseRequest, RateLimiter, SyncConnection, type ParsedRequest } from './connection.ts';
+import { type ConnectionAuth, parseRequest, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
 import type { StreamBatch, SyncEngine } from './engine.ts';
 import { jsonCostExceeded, type JsonCostLimits } from './json-cost.ts';
 import { Reader } from './reader.ts';
@@ -46,22 +46,6 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   maxSocketsPerAddress: 250,
   maxViolations: 50,
 };
-
-const LEADING_ID = /^\s*\{\s*"id"\s*:\s*"([^"\\]{1,200})"/;
-
-/** The id of a request that is not read (rate-limited), when it comes first as RxDB's and our clients send it. */
-const peekId = (data: Buffer): string => LEADING_ID.exec(data.subarray(0, 256).toString('utf8'))?.[1] ?? '';
-
-/**
- * ws keeps each frame whole in memory until it is complete, up to its
- * `maxPayload`: before `auth` a frame may be only as large as what is held, so
- * an anonymous socket cannot park megabytes. ws has no public per-socket limit;
- * its receiver checks this field at each frame header (ws 8), closing with 1009.
- */
-function setFrameCeiling(socket: WebSocket, bytes: number): void {
-  const receiver = (socket as unknown as { _receiver?: { _maxPayload?: unknown } })._receiver;
-  if (receiver && typeof receiver._maxPayload === 'number') receiver._maxPayload = bytes;
-}
 
 const isCheckpoint = (value: unknown): value is { seq: number } | null | undefined =>
   value === null || value === undefined || (typeof value === 'object' && Number.isSafeInteger((value as { seq?: unknown }).seq) && (value as { seq: number }).seq >= 0);

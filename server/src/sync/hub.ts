@@ -7,7 +7,7 @@ import type { SessionService } from '../features/auth/session-service.ts';
 import type { TokenService } from '../features/tokens/token-service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashToken } from '../lib/crypto.ts';
-import { type ConnectionAuth, parseRequest, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
+import { type ConnectionAuth, parseRequest, peekEnvelope, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
 import type { StreamBatch, SyncEngine } from './engine.ts';
 import { jsonCostExceeded, type JsonCostLimits } from './json-cost.ts';
 import { Reader } from './reader.ts';
@@ -46,6 +46,9 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   maxSocketsPerAddress: 250,
   maxViolations: 50,
 };
+
+/** Before auth only messages this small are parsed at once (`auth` is a few hundred bytes); larger ones wait unread. */
+const PARSED_BEFORE_AUTH = 2048;
 
 const isCheckpoint = (value: unknown): value is { seq: number } | null | undefined =>
   value === null || value === undefined || (typeof value === 'object' && Number.isSafeInteger((value as { seq?: unknown }).seq) && (value as { seq: number }).seq >= 0);
@@ -162,7 +165,11 @@ export class SyncHub {
     }
     socket.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(connection, data, isBinary));
     socket.on('close', () => this.forget(connection));
-    socket.on('error', (error) => this.log.info({ err: error }, 'sync socket error'));
+    socket.on('error', (error) => {
+      this.log.info({ err: error }, 'sync socket error');
+      // A protocol error (a frame over the ceiling): stop reading at once rather than drain what follows it.
+      socket.terminate();
+    });
   }
 
   private forget(connection: SyncConnection): void {
@@ -223,6 +230,12 @@ export class SyncHub {
       connection.error('', '', 'payload_too_large', `Messages are limited in structure: this one has ${tooCostly}`);
       return;
     }
+    if (!connection.reader && data.length > PARSED_BEFORE_AUTH) {
+      // Only `auth` (small) must be read before auth: a larger request is held as text, unread, and read after it.
+      const envelope = peekEnvelope(data);
+      this.hold(connection, envelope.id, envelope.collection, data);
+      return;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(data.toString('utf8'));
@@ -236,14 +249,26 @@ export class SyncHub {
       return;
     }
     try {
-      this.handle(connection, request, data.length);
+      this.handle(connection, request, data);
     } catch (error) {
       this.log.error({ err: error, method: request.method, collection: request.collection }, 'sync request failed');
       connection.error(request.id, request.collection, 'internal', 'The server could not handle this request');
     }
   }
 
-  private handle(connection: SyncConnection, request: ParsedRequest, bytes = 0): void {
+  /** Not answered before authentication: held until `auth` arrives or its deadline passes, and only a few small ones, as text. */
+  private hold(connection: SyncConnection, id: string, collection: string, data: Buffer | null): void {
+    const bytes = data?.length ?? 0;
+    const full = connection.held.length >= this.options.maxHeldMessages || connection.heldBytes + bytes > this.options.maxHeldBytes;
+    if (full || !connection.authTimer || !data) {
+      connection.error(id, collection, 'unauthenticated', 'Authenticate first');
+      return;
+    }
+    connection.heldBytes += bytes;
+    connection.held.push({ id, collection, text: data.toString('utf8') });
+  }
+
+  private handle(connection: SyncConnection, request: ParsedRequest, data: Buffer | null = null): void {
     const { id, collection, method, params } = request;
     if (method === 'auth') {
       const headers = params[0] as Record<string, unknown> | undefined;
@@ -257,19 +282,22 @@ export class SyncHub {
         return;
       }
       connection.reply(id, collection, 'true');
-      for (const r of held) this.handle(connection, r);
+      for (const r of held) {
+        let again: ReturnType<typeof parseRequest> | null = null;
+        try {
+          again = parseRequest(JSON.parse(r.text));
+        } catch {
+          connection.error(r.id, r.collection, 'bad_message', 'Send JSON text frames');
+          continue;
+        }
+        if ('error' in again) connection.error(again.id, again.collection, again.error, again.message);
+        else this.handle(connection, again);
+      }
       return;
     }
     const reader = connection.reader;
     if (!reader) {
-      // Not answered before authentication: held until `auth` arrives or its deadline passes, and only a few small ones.
-      const full = connection.held.length >= this.options.maxHeldMessages || connection.heldBytes + bytes > this.options.maxHeldBytes;
-      if (full || !connection.authTimer) {
-        connection.error(id, collection, 'unauthenticated', 'Authenticate first');
-        return;
-      }
-      connection.heldBytes += bytes;
-      connection.held.push(request);
+      this.hold(connection, id, collection, data);
       return;
     }
     if (!this.engine.has(collection)) {

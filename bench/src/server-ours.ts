@@ -42,6 +42,9 @@ const config = loadConfig({
   KUMIAI_PORT: '0',
   KUMIAI_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
   KUMIAI_CLIENT_DIR: path.join(dataDir, 'no-client'),
+  // Every bench client shares 127.0.0.1: the per-address caps (a defence, README "Limits") would stop the 10,000 sockets.
+  KUMIAI_MAX_CONNECTIONS_PER_ADDRESS: '0',
+  KUMIAI_SYNC_MAX_SOCKETS_PER_ADDRESS: '1000000',
   ...(process.env.KUMIAI_SYNC_POLL_MS ? { KUMIAI_SYNC_POLL_MS: process.env.KUMIAI_SYNC_POLL_MS } : {}),
 });
 const { app, hub } = await buildApp({ config, db, collections: [notesCollection] });

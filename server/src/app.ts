@@ -22,6 +22,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
+import { capConnectionsPerAddress, serverTimeouts } from './plugins/connections.ts';
 import { errorPlugin } from './plugins/errors.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { staticPlugin } from './plugins/static.ts';
@@ -74,8 +75,10 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     bodyLimit: 1024 * 1024,
     // Forged or unknown fields are refused, never silently dropped or coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
-    ...(config.tls ? { https: { cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) } } : {}),
+    ...serverTimeouts(config.transport, config.tls ? { cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) } : null),
   } as FastifyServerOptions);
+  // Connections from the proxy all share its address: there the proxy limits them (README "Limits").
+  if (!config.trustProxy) capConnectionsPerAddress(app.server, config.transport.connectionsPerAddress);
   const startedAt = clock.now();
 
   const routes: RouteInfo[] = [];
@@ -102,11 +105,13 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     pollMs: config.sync.pollMs,
     ratePerSecond: config.sync.ratePerSecond,
     rateBurst: config.sync.ratePerSecond * 2,
+    authTimeoutMs: config.transport.syncAuthTimeoutMs,
+    maxSocketsPerAddress: config.transport.syncSocketsPerAddress,
   });
   await app.register(syncRoutes, { hub, sessions, publicUrl: config.publicUrl });
   // A change made through a route reaches connected devices at once (changes from other processes: the poll).
   app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.url.startsWith('/api/')) hub.notify();
+    if (request.method !== 'GET' && request.routeOptions.url?.startsWith('/api/')) hub.notify();
   });
   // Scheduled work rides the hub's poll: notices due are published (and then streamed) on time.
   hub.addJob(() => services.notices.tick());

@@ -35,6 +35,7 @@ export interface Config {
   pdf: { timeoutMs: number; memoryMb: number };
   /** Push-service host names subscriptions may point at (`*.` matches any subdomain). */
   pushHosts: string[];
+  transport: TransportLimits;
 }
 
 /** The browsers' push services (Chrome/Edge via FCM, Firefox, Safari, legacy Edge/Windows). */
@@ -47,6 +48,35 @@ function hostList(env: NodeJS.ProcessEnv, name: string, fallback: string[]): str
   const bad = hosts.find((h) => !/^(\*\.)?[a-z0-9.-]+$/.test(h) && !/^\[?[0-9a-f:.]+\]?$/.test(h));
   if (bad !== undefined) throw new ConfigError(`${name} must be a comma-separated list of host names, e.g. fcm.googleapis.com,*.push.apple.com (got "${bad}")`);
   return hosts;
+}
+
+/** Limits on connections and slow clients, so an anonymous client cannot exhaust memory or descriptors (README "Limits"). */
+export interface TransportLimits {
+  /** Open TCP connections per client address (0: no cap; not applied behind a trusted proxy, whose address all share). */
+  connectionsPerAddress: number;
+  /** Open sync WebSockets per client address (the address Fastify resolves, forwarded ones included). */
+  syncSocketsPerAddress: number;
+  /** A sync socket without a session cookie must send `auth` within this time, or its held requests are refused and it is closed. */
+  syncAuthTimeoutMs: number;
+  /** Time to receive a request's headers, and the whole request. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this; any connection silent for `idleTimeoutMs` too. */
+  keepAliveTimeoutMs: number;
+  idleTimeoutMs: number;
+}
+
+function transportLimits(env: NodeJS.ProcessEnv): TransportLimits {
+  const headersTimeoutMs = int(env, 'KUMIAI_HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000);
+  return {
+    connectionsPerAddress: int(env, 'KUMIAI_MAX_CONNECTIONS_PER_ADDRESS', 1000, 0, 1_000_000),
+    syncSocketsPerAddress: int(env, 'KUMIAI_SYNC_MAX_SOCKETS_PER_ADDRESS', 250, 1, 1_000_000),
+    syncAuthTimeoutMs: int(env, 'KUMIAI_SYNC_AUTH_TIMEOUT_MS', 5000, 10, 60_000),
+    headersTimeoutMs,
+    requestTimeoutMs: int(env, 'KUMIAI_HTTP_REQUEST_TIMEOUT_MS', 300_000, headersTimeoutMs, 3_600_000),
+    keepAliveTimeoutMs: int(env, 'KUMIAI_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
+    idleTimeoutMs: int(env, 'KUMIAI_HTTP_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+  };
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       memoryMb: int(env, 'KUMIAI_PDF_MEMORY_MB', 256, 16, 4096),
     },
     pushHosts: hostList(env, 'KUMIAI_PUSH_HOSTS', DEFAULT_PUSH_HOSTS),
+    transport: transportLimits(env),
   };
 }
 

@@ -7,8 +7,9 @@ import type { SessionService } from '../features/auth/session-service.ts';
 import type { TokenService } from '../features/tokens/token-service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashToken } from '../lib/crypto.ts';
-import { type ConnectionAuth, parseRequest, RateLimiter, SyncConnection, type ParsedRequest } from './connection.ts';
+import { type ConnectionAuth, parseRequest, peekEnvelope, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
 import type { StreamBatch, SyncEngine } from './engine.ts';
+import { jsonCostExceeded, type JsonCostLimits } from './json-cost.ts';
 import { Reader } from './reader.ts';
 
 export interface SyncOptions {
@@ -19,6 +20,17 @@ export interface SyncOptions {
   rateBurst: number;
   /** How often to look for changes made by other processes (the CLI) and for ended sessions. */
   pollMs: number;
+  /** What one message may cost to parse, beyond its bytes. */
+  cost: JsonCostLimits;
+  /** Before `auth`: at most this many requests held, of at most this many bytes together; larger messages are refused unread. */
+  maxHeldMessages: number;
+  maxHeldBytes: number;
+  /** A socket without a session must authenticate within this time (its held requests are refused then, and it is closed). */
+  authTimeoutMs: number;
+  /** Open sockets per client address. */
+  maxSocketsPerAddress: number;
+  /** Rate-limit violations after which a socket is closed (4408). */
+  maxViolations: number;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
@@ -27,7 +39,16 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   ratePerSecond: 200,
   rateBurst: 400,
   pollMs: 250,
+  cost: { maxContainers: 20_000, maxValues: 200_000, maxDepth: 32 },
+  maxHeldMessages: 8,
+  maxHeldBytes: 64 * 1024,
+  authTimeoutMs: 5000,
+  maxSocketsPerAddress: 250,
+  maxViolations: 50,
 };
+
+/** Before auth only messages this small are parsed at once (`auth` is a few hundred bytes); larger ones wait unread. */
+const PARSED_BEFORE_AUTH = 2048;
 
 const isCheckpoint = (value: unknown): value is { seq: number } | null | undefined =>
   value === null || value === undefined || (typeof value === 'object' && Number.isSafeInteger((value as { seq?: unknown }).seq) && (value as { seq: number }).seq >= 0);
@@ -39,6 +60,7 @@ const isCheckpoint = (value: unknown): value is { seq: number } | null | undefin
  */
 export class SyncHub {
   private readonly connections = new Set<SyncConnection>();
+  private readonly perAddress = new Map<string, number>();
   private dispatchedSeq: number;
   private authVersion: number;
   private timer: NodeJS.Timeout | null = null;
@@ -78,8 +100,18 @@ export class SyncHub {
     this.connections.clear();
   }
 
+  /** The largest frame ws reads at all (the soft limit is answered with an error reply instead of a dropped socket). */
+  get frameCeiling(): number {
+    return this.options.maxMessageBytes * 4;
+  }
+
   get size(): number {
     return this.connections.size;
+  }
+
+  /** Whether an address may open another socket (checked before the handshake, and again at accept). */
+  admits(address: string): boolean {
+    return (this.perAddress.get(address) ?? 0) < this.options.maxSocketsPerAddress;
   }
 
   private readAuthVersion(): number {
@@ -108,10 +140,6 @@ export class SyncHub {
         this.revalidate();
       }
       if (this.engine.currentSeq() > this.dispatchedSeq || this.hasDirtyScopes()) this.dispatch();
-      for (const connection of this.connections) {
-        if (connection.held.length === 0 || now - connection.heldSince < 5_000) continue;
-        for (const r of connection.held.splice(0)) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
-      }
     } catch (error) {
       this.log.error({ err: error }, 'sync poll failed');
     }
@@ -121,13 +149,43 @@ export class SyncHub {
     return this.db.prepare('SELECT 1 FROM sync_scope_dirty LIMIT 1').get() !== undefined;
   }
 
-  accept(socket: WebSocket, auth: ConnectionAuth | null): void {
-    const connection = new SyncConnection(socket, new RateLimiter(this.options.rateBurst, this.options.ratePerSecond, () => this.clock.now()));
+  accept(socket: WebSocket, auth: ConnectionAuth | null, address: string): void {
+    if (!this.admits(address)) {
+      // Upgrades racing past the check before the handshake.
+      socket.close(SYNC_CLOSE.policy, 'too many sockets from this address');
+      return;
+    }
+    const connection = new SyncConnection(socket, new RateLimiter(this.options.rateBurst, this.options.ratePerSecond, () => this.clock.now()), address);
     this.connections.add(connection);
-    if (auth) this.authenticate(connection, auth);
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    if (!auth || !this.authenticate(connection, auth)) {
+      setFrameCeiling(socket, this.options.maxHeldBytes);
+      connection.authTimer = setTimeout(() => this.authDeadline(connection), this.options.authTimeoutMs);
+      connection.authTimer.unref();
+    }
     socket.on('message', (data: Buffer, isBinary: boolean) => this.onMessage(connection, data, isBinary));
-    socket.on('close', () => this.connections.delete(connection));
-    socket.on('error', (error) => this.log.info({ err: error }, 'sync socket error'));
+    socket.on('close', () => this.forget(connection));
+    socket.on('error', (error) => {
+      this.log.info({ err: error }, 'sync socket error');
+      // A protocol error (a frame over the ceiling): stop reading at once rather than drain what follows it.
+      socket.terminate();
+    });
+  }
+
+  private forget(connection: SyncConnection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.authTimer) clearTimeout(connection.authTimer);
+    const left = (this.perAddress.get(connection.address) ?? 1) - 1;
+    if (left > 0) this.perAddress.set(connection.address, left);
+    else this.perAddress.delete(connection.address);
+  }
+
+  /** The socket did not authenticate in time: its held requests are refused now, and it is closed. */
+  private authDeadline(connection: SyncConnection): void {
+    connection.authTimer = null;
+    if (connection.reader) return;
+    for (const r of connection.takeHeld()) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
+    connection.socket.close(SYNC_CLOSE.unauthenticated, 'authenticate first');
   }
 
   private authenticate(connection: SyncConnection, auth: ConnectionAuth): boolean {
@@ -139,28 +197,50 @@ export class SyncHub {
     }
     connection.auth = auth;
     connection.reader = new Reader(actor, this.engine.tree);
+    if (connection.authTimer) clearTimeout(connection.authTimer);
+    connection.authTimer = null;
+    setFrameCeiling(connection.socket, this.frameCeiling);
     return true;
   }
 
   private onMessage(connection: SyncConnection, data: Buffer, isBinary: boolean): void {
     // Handled synchronously, one at a time: messages are answered in the order they arrived.
+    // Every frame counts against the rate, parseable or not, and nothing is read once it is over.
+    if (!connection.limiter.take()) {
+      connection.violations += 1;
+      connection.error(isBinary ? '' : peekId(data), '', 'rate_limited', 'Too many messages; slow down');
+      if (connection.violations > this.options.maxViolations) connection.socket.close(SYNC_CLOSE.policy, 'rate limit');
+      return;
+    }
+    if (isBinary) {
+      connection.error('', '', 'bad_message', 'Send JSON text frames');
+      return;
+    }
+    // Before `auth` only `auth` and a few small held requests are useful: anything larger is refused unread.
+    if (!connection.reader && data.length > this.options.maxHeldBytes) {
+      connection.error('', '', 'unauthenticated', `Authenticate first (messages before auth are limited to ${this.options.maxHeldBytes} bytes)`);
+      return;
+    }
     if (data.length > this.options.maxMessageBytes) {
       connection.error('', '', 'payload_too_large', `Messages are limited to ${this.options.maxMessageBytes} bytes`);
       return;
     }
+    const tooCostly = jsonCostExceeded(data, this.options.cost);
+    if (tooCostly) {
+      connection.error('', '', 'payload_too_large', `Messages are limited in structure: this one has ${tooCostly}`);
+      return;
+    }
+    if (!connection.reader && data.length > PARSED_BEFORE_AUTH) {
+      // Only `auth` (small) must be read before auth: a larger request is held as text, unread, and read after it.
+      const envelope = peekEnvelope(data);
+      this.hold(connection, envelope.id, envelope.collection, data);
+      return;
+    }
     let raw: unknown;
     try {
-      if (isBinary) throw new Error('binary');
       raw = JSON.parse(data.toString('utf8'));
     } catch {
       connection.error('', '', 'bad_message', 'Send JSON text frames');
-      return;
-    }
-    if (!connection.limiter.take()) {
-      connection.violations += 1;
-      const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : '';
-      connection.error(id, '', 'rate_limited', 'Too many messages; slow down');
-      if (connection.violations > 50) connection.socket.close(SYNC_CLOSE.policy, 'rate limit');
       return;
     }
     const request = parseRequest(raw);
@@ -169,39 +249,55 @@ export class SyncHub {
       return;
     }
     try {
-      this.handle(connection, request);
+      this.handle(connection, request, data);
     } catch (error) {
       this.log.error({ err: error, method: request.method, collection: request.collection }, 'sync request failed');
       connection.error(request.id, request.collection, 'internal', 'The server could not handle this request');
     }
   }
 
-  private handle(connection: SyncConnection, request: ParsedRequest): void {
+  /** Not answered before authentication: held until `auth` arrives or its deadline passes, and only a few small ones, as text. */
+  private hold(connection: SyncConnection, id: string, collection: string, data: Buffer | null): void {
+    const bytes = data?.length ?? 0;
+    const full = connection.held.length >= this.options.maxHeldMessages || connection.heldBytes + bytes > this.options.maxHeldBytes;
+    if (full || !connection.authTimer || !data) {
+      connection.error(id, collection, 'unauthenticated', 'Authenticate first');
+      return;
+    }
+    connection.heldBytes += bytes;
+    connection.held.push({ id, collection, text: data.toString('utf8') });
+  }
+
+  private handle(connection: SyncConnection, request: ParsedRequest, data: Buffer | null = null): void {
     const { id, collection, method, params } = request;
     if (method === 'auth') {
       const headers = params[0] as Record<string, unknown> | undefined;
       const header = typeof headers?.Authorization === 'string' ? headers.Authorization : typeof headers?.authorization === 'string' ? headers.authorization : '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       const memberId = token ? this.tokens.resolve(token) : null;
-      const held = connection.held.splice(0);
+      const held = connection.takeHeld();
       if (!memberId || !this.authenticate(connection, { kind: 'token', tokenHash: hashToken(token), memberId })) {
         connection.error(id, collection, 'unauthenticated', 'Invalid or expired token');
         for (const r of held) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
         return;
       }
       connection.reply(id, collection, 'true');
-      for (const r of held) this.handle(connection, r);
+      for (const r of held) {
+        let again: ReturnType<typeof parseRequest> | null = null;
+        try {
+          again = parseRequest(JSON.parse(r.text));
+        } catch {
+          connection.error(r.id, r.collection, 'bad_message', 'Send JSON text frames');
+          continue;
+        }
+        if ('error' in again) connection.error(again.id, again.collection, again.error, again.message);
+        else this.handle(connection, again);
+      }
       return;
     }
     const reader = connection.reader;
     if (!reader) {
-      // Not answered before authentication: held (briefly, and only a few) until `auth` arrives.
-      if (connection.held.length >= 64) {
-        connection.error(id, collection, 'unauthenticated', 'Authenticate first');
-        return;
-      }
-      if (connection.held.length === 0) connection.heldSince = this.clock.now();
-      connection.held.push(request);
+      this.hold(connection, id, collection, data);
       return;
     }
     if (!this.engine.has(collection)) {

@@ -5,18 +5,20 @@ import { SYNC_CLOSE } from '@kumiai/shared';
 import { SESSION_COOKIE, type SessionService } from '../features/auth/session-service.ts';
 import { hashToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
+import { isOwnOrigin } from '../plugins/csrf.ts';
 import type { SyncHub } from './hub.ts';
 
 /**
  * GET /api/sync upgrades to the sync WebSocket. Browsers are authenticated by
- * their session cookie at the upgrade, and only from our own Origin (a page
- * elsewhere cannot ride the member's cookie); other clients send a bearer
- * token in an `auth` message.
+ * their session cookie at the upgrade, and only from our own Origin,
+ * `KUMIAI_PUBLIC_URL`'s (a page elsewhere cannot ride the member's cookie, and
+ * a forged Host header changes nothing); other clients send a bearer token in
+ * an `auth` message. Each address may hold only so many sockets open.
  */
 export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; sessions: SessionService; publicUrl: string }) => {
   await app.register(websocket, {
     // A hard ceiling well above the soft limit, which is answered with an error reply instead of a dropped socket.
-    options: { maxPayload: opts.hub.options.maxMessageBytes * 4 },
+    options: { maxPayload: opts.hub.frameCeiling },
   });
   const publicOrigin = new URL(opts.publicUrl).origin;
 
@@ -28,8 +30,11 @@ export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; 
       config: { access: 'public' },
       preValidation: async (request) => {
         const origin = request.headers.origin;
-        if (origin !== undefined && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) {
+        if (origin !== undefined && !isOwnOrigin(origin, publicOrigin)) {
           throw new AppError('csrf_rejected', 403, `WebSocket from ${origin} refused`);
+        }
+        if (!opts.hub.admits(request.ip)) {
+          throw new AppError('rate_limited', 429, `At most ${opts.hub.options.maxSocketsPerAddress} sync sockets per address`, 10);
         }
       },
     },
@@ -41,7 +46,7 @@ export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; 
         socket.close(SYNC_CLOSE.unauthenticated, 'session ended');
         return;
       }
-      opts.hub.accept(socket, session ? { kind: 'session', tokenHash: hashToken(cookie!), memberId: session.member_id } : null);
+      opts.hub.accept(socket, session ? { kind: 'session', tokenHash: hashToken(cookie!), memberId: session.member_id } : null, request.ip);
     },
   );
 

@@ -84,12 +84,12 @@ describe('RxDB clients against the server', () => {
     server = await startSyncServer({}, { dataDir, port });
     if (process.env.DEBUG_SYNC) {
       const accept = server.hub.accept.bind(server.hub);
-      server.hub.accept = (socket, auth) => {
+      server.hub.accept = (socket, auth, address) => {
         console.log('accept', Boolean(auth));
         socket.on('message', (d: Buffer) => console.log('recv', d.toString().slice(0, 160)));
         const send = socket.send.bind(socket);
         socket.send = ((data: string) => { console.log('send', String(data).slice(0, 160)); send(data); }) as typeof socket.send;
-        accept(socket, auth);
+        accept(socket, auth, address);
       };
     }
     const before = server.services.sync.currentSeq();

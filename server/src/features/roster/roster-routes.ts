@@ -7,6 +7,8 @@ import type { RosterService } from './roster-service.ts';
 
 /** Raw file bytes: the engine detects UTF-8 or Shift_JIS itself, so nothing may decode them first. */
 const RAW_TYPES = ['text/csv', 'application/csv', 'application/octet-stream', 'application/vnd.ms-excel', 'text/plain'];
+/** What a signed-in browser may send (plugins/csrf.ts): not `text/plain`, which an HTML form on another site can post. */
+const COOKIE_TYPES = RAW_TYPES.filter((t) => t !== 'text/plain');
 /** Above the engine's own cap, so an oversized file gets its clear `csv_too_large` report. */
 const UPLOAD_LIMIT = 32 * 1024 * 1024;
 
@@ -31,7 +33,7 @@ export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterServ
 
     app.post<{ Querystring: { mode: 'dry-run' | 'apply' }; Body: Buffer }>(
       '/api/members/import',
-      { config: { access: 'member' }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: modeQuery } },
+      { config: { access: 'member', bodyTypes: COOKIE_TYPES }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: modeQuery } },
       async (request) => {
         const { actor } = requireAuth(request);
         const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'member.import'), actor };
@@ -46,7 +48,7 @@ export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterServ
 
     app.post<{ Querystring: { mode: 'dry-run' | 'apply' }; Body: Buffer }>(
       '/api/units/import',
-      { config: { access: 'member' }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: modeQuery } },
+      { config: { access: 'member', bodyTypes: COOKIE_TYPES }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: modeQuery } },
       async (request) => {
         const { actor } = requireAuth(request);
         const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'unit.manage') };

@@ -19,7 +19,8 @@ export function uploadsRoutes(parent: FastifyInstance, deps: FileAccessDeps & { 
     app.post<{ Querystring: { name: string }; Body: Buffer }>(
       '/api/uploads',
       {
-        config: { access: 'member' },
+        // A signed-in browser sends the file as its bytes (plugins/csrf.ts refuses form types).
+        config: { access: 'member', bodyTypes: ['application/octet-stream', 'application/pdf', 'image/*'] },
         bodyLimit: deps.maxBytes + 1024,
         schema: { querystring: { type: 'object', additionalProperties: false, required: ['name'], properties: { name: { type: 'string', minLength: 1, maxLength: 200 } } } },
       },

@@ -45,6 +45,7 @@ const config = loadConfig({
   // Every bench client shares 127.0.0.1: the per-address caps (a defence, README "Limits") would stop the 10,000 sockets.
   KUMIAI_MAX_CONNECTIONS_PER_ADDRESS: '0',
   KUMIAI_SYNC_MAX_SOCKETS_PER_ADDRESS: '1000000',
+  KUMIAI_SYNC_NEW_SOCKETS_PER_SECOND: '1000000',
   ...(process.env.KUMIAI_SYNC_POLL_MS ? { KUMIAI_SYNC_POLL_MS: process.env.KUMIAI_SYNC_POLL_MS } : {}),
 });
 const { app, hub } = await buildApp({ config, db, collections: [notesCollection] });

@@ -107,6 +107,8 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     rateBurst: config.sync.ratePerSecond * 2,
     authTimeoutMs: config.transport.syncAuthTimeoutMs,
     maxSocketsPerAddress: config.transport.syncSocketsPerAddress,
+    newSocketsPerSecond: config.transport.syncNewSocketsPerSecond,
+    newSocketsBurst: config.transport.syncNewSocketsPerSecond * 6,
   });
   await app.register(syncRoutes, { hub, sessions, publicUrl: config.publicUrl });
   // A change made through a route reaches connected devices at once (changes from other processes: the poll).

@@ -56,6 +56,8 @@ export interface TransportLimits {
   connectionsPerAddress: number;
   /** Open sync WebSockets per client address (the address Fastify resolves, forwarded ones included). */
   syncSocketsPerAddress: number;
+  /** New sync WebSockets per second per client address (a burst of 6 seconds' worth is allowed). */
+  syncNewSocketsPerSecond: number;
   /** A sync socket without a session cookie must send `auth` within this time, or its held requests are refused and it is closed. */
   syncAuthTimeoutMs: number;
   /** Time to receive a request's headers, and the whole request. */
@@ -71,6 +73,7 @@ function transportLimits(env: NodeJS.ProcessEnv): TransportLimits {
   return {
     connectionsPerAddress: int(env, 'KUMIAI_MAX_CONNECTIONS_PER_ADDRESS', 1000, 0, 1_000_000),
     syncSocketsPerAddress: int(env, 'KUMIAI_SYNC_MAX_SOCKETS_PER_ADDRESS', 250, 1, 1_000_000),
+    syncNewSocketsPerSecond: int(env, 'KUMIAI_SYNC_NEW_SOCKETS_PER_SECOND', 10, 1, 1_000_000),
     syncAuthTimeoutMs: int(env, 'KUMIAI_SYNC_AUTH_TIMEOUT_MS', 5000, 10, 60_000),
     headersTimeoutMs,
     requestTimeoutMs: int(env, 'KUMIAI_HTTP_REQUEST_TIMEOUT_MS', 300_000, headersTimeoutMs, 3_600_000),

@@ -7,6 +7,7 @@ import type { SessionService } from '../features/auth/session-service.ts';
 import type { TokenService } from '../features/tokens/token-service.ts';
 import type { Clock } from '../lib/clock.ts';
 import { hashToken } from '../lib/crypto.ts';
+import { AddressAdmission, type Admission } from './admission.ts';
 import { type ConnectionAuth, parseRequest, peekEnvelope, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
 import type { StreamBatch, SyncEngine } from './engine.ts';
 import { jsonCostExceeded, type JsonCostLimits } from './json-cost.ts';
@@ -27,8 +28,10 @@ export interface SyncOptions {
   maxHeldBytes: number;
   /** A socket without a session must authenticate within this time (its held requests are refused then, and it is closed). */
   authTimeoutMs: number;
-  /** Open sockets per client address. */
+  /** Open sockets per client address, and new sockets per second per address (with a burst). */
   maxSocketsPerAddress: number;
+  newSocketsPerSecond: number;
+  newSocketsBurst: number;
   /** Rate-limit violations after which a socket is closed (4408). */
   maxViolations: number;
 }
@@ -44,6 +47,8 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   maxHeldBytes: 64 * 1024,
   authTimeoutMs: 5000,
   maxSocketsPerAddress: 250,
+  newSocketsPerSecond: 10,
+  newSocketsBurst: 60,
   maxViolations: 50,
 };
 
@@ -60,7 +65,7 @@ const isCheckpoint = (value: unknown): value is { seq: number } | null | undefin
  */
 export class SyncHub {
   private readonly connections = new Set<SyncConnection>();
-  private readonly perAddress = new Map<string, number>();
+  readonly admission: AddressAdmission;
   private dispatchedSeq: number;
   private authVersion: number;
   private timer: NodeJS.Timeout | null = null;
@@ -78,6 +83,7 @@ export class SyncHub {
     private readonly log: FastifyBaseLogger,
     readonly options: SyncOptions,
   ) {
+    this.admission = new AddressAdmission({ maxOpen: options.maxSocketsPerAddress, perSecond: options.newSocketsPerSecond, burst: options.newSocketsBurst }, () => this.clock.now());
     this.engine.processScopeChanges();
     this.dispatchedSeq = engine.currentSeq();
     this.authVersion = this.readAuthVersion();
@@ -109,9 +115,9 @@ export class SyncHub {
     return this.connections.size;
   }
 
-  /** Whether an address may open another socket (checked before the handshake, and again at accept). */
-  admits(address: string): boolean {
-    return (this.perAddress.get(address) ?? 0) < this.options.maxSocketsPerAddress;
+  /** Whether an address may open another socket now (checked before the handshake; see admission.ts). */
+  admit(address: string): Admission {
+    return this.admission.admit(address);
   }
 
   private readAuthVersion(): number {
@@ -130,6 +136,7 @@ export class SyncHub {
 
   private poll(): void {
     try {
+      this.admission.sweep();
       for (const job of this.jobs) job();
       const version = this.readAuthVersion();
       const now = this.clock.now();
@@ -150,14 +157,14 @@ export class SyncHub {
   }
 
   accept(socket: WebSocket, auth: ConnectionAuth | null, address: string): void {
-    if (!this.admits(address)) {
+    if (!this.admission.hasRoom(address)) {
       // Upgrades racing past the check before the handshake.
       socket.close(SYNC_CLOSE.policy, 'too many sockets from this address');
       return;
     }
     const connection = new SyncConnection(socket, new RateLimiter(this.options.rateBurst, this.options.ratePerSecond, () => this.clock.now()), address);
     this.connections.add(connection);
-    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    this.admission.opened(address);
     if (!auth || !this.authenticate(connection, auth)) {
       setFrameCeiling(socket, this.options.maxHeldBytes);
       connection.authTimer = setTimeout(() => this.authDeadline(connection), this.options.authTimeoutMs);
@@ -175,9 +182,7 @@ export class SyncHub {
   private forget(connection: SyncConnection): void {
     if (!this.connections.delete(connection)) return;
     if (connection.authTimer) clearTimeout(connection.authTimer);
-    const left = (this.perAddress.get(connection.address) ?? 1) - 1;
-    if (left > 0) this.perAddress.set(connection.address, left);
-    else this.perAddress.delete(connection.address);
+    this.admission.closed(connection.address);
   }
 
   /** The socket did not authenticate in time: its held requests are refused now, and it is closed. */

@@ -33,9 +33,9 @@ export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; 
         if (origin !== undefined && !isOwnOrigin(origin, publicOrigin)) {
           throw new AppError('csrf_rejected', 403, `WebSocket from ${origin} refused`);
         }
-        if (!opts.hub.admits(request.ip)) {
-          throw new AppError('rate_limited', 429, `At most ${opts.hub.options.maxSocketsPerAddress} sync sockets per address`, 10);
-        }
+        const admission = opts.hub.admit(request.ip);
+        if (admission === 'too_many') throw new AppError('rate_limited', 429, `At most ${opts.hub.options.maxSocketsPerAddress} sync sockets per address`, 10);
+        if (admission === 'too_fast') throw new AppError('rate_limited', 429, `At most ${opts.hub.options.newSocketsPerSecond} new sync sockets a second per address`, 2);
       },
     },
     (socket, request) => {

@@ -140,6 +140,18 @@ describe('sync: limits on every socket', () => {
     expect(await openFrom('127.0.0.1')).toBe('open');
   });
 
+  it('limits how fast one address opens new sync sockets (a reconnect flood), not other addresses', async () => {
+    // 1 a second with a burst of 6: the seventh socket opened at once is refused, even after the others closed.
+    await setup({ KUMIAI_SYNC_NEW_SOCKETS_PER_SECOND: '1' });
+    for (let i = 0; i < 6; i++) {
+      expect(await openFrom('127.0.0.1')).toBe('open');
+      (sockets[sockets.length - 1] as WebSocket).terminate();
+    }
+    await waitFor(() => server.hub.size === 0);
+    expect(await openFrom('127.0.0.1')).toBe(429);
+    expect(await openFrom('127.0.0.3')).toBe('open');
+  });
+
   it('refuses a foreign Origin even when the Host header is forged to match it', async () => {
     await setup();
     await expect(RawClient.open(server.url, { headers: { origin: 'http://evil.example', host: 'evil.example' } })).rejects.toThrow(/HTTP 403/);

@@ -29,7 +29,8 @@ describe('sync scope', () => {
     console.log(`scope property test seed: ${seed} (rerun with KUMIAI_TEST_SEED=${seed})`);
     const random = prng(seed);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    server = await startSyncServer();
+    // 300 devices, all from 127.0.0.1 within a second: past the per-address rate of new sockets (a defence tested in limits.test.ts).
+    server = await startSyncServer({ KUMIAI_SYNC_NEW_SOCKETS_PER_SECOND: '100000' });
     const db = server.db;
 
     // A random tree: the union, 4–6 branches, 2–4 workplaces each, some groups below.

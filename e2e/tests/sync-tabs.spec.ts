@@ -5,19 +5,17 @@ import { tamperWithOwnRecord } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { expectUpToDate, memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
-/** Counts the sync sockets each page opens, and those open now across the pages. */
-function watchSockets(pages: Page[]): { opened: Map<Page, number>; openNow: () => number } {
+/** Counts the sync sockets each page opens. */
+function watchSockets(pages: Page[]): Map<Page, number> {
   const opened = new Map<Page, number>(pages.map((p) => [p, 0]));
-  let open = 0;
-  for (const p of pages) {
-    p.on('websocket', (ws) => {
-      if (!ws.url().includes('/api/sync')) return;
-      opened.set(p, (opened.get(p) ?? 0) + 1);
-      open += 1;
-      ws.on('close', () => void (open -= 1));
-    });
-  }
-  return { opened, openNow: () => open };
+  for (const p of pages) p.on('websocket', (ws) => void (ws.url().includes('/api/sync') && opened.set(p, (opened.get(p) ?? 0) + 1)));
+  return opened;
+}
+
+/** How many of these tabs say they are the one syncing (the header's status carries it). */
+async function leaders(pages: Page[]): Promise<number> {
+  const flags = await Promise.all(pages.map((p) => p.getByTestId('sync-status').getAttribute('data-leading')));
+  return flags.filter((f) => f === 'true').length;
 }
 
 test('two tabs of one member: one replicates and the other follows; a change made in either is sent once; a refusal is listed once in both', async ({ page, server, browser }) => {
@@ -37,20 +35,22 @@ test('two tabs of one member: one replicates and the other follows; a change mad
       const officerView = await page.request.get(`${server.url}/api/members/${card.memberId}`);
       expect(JSON.stringify(await officerView.json())).toContain('070-1111-2222');
     }).toPass();
-    expect(sockets.opened.get(second)).toBe(0);
+    expect(sockets.get(second)).toBe(0);
+    await expect(new AppShell(second).syncStatus).toHaveAttribute('data-leading', 'false');
+    await expect(new AppShell(memberPage).syncStatus).toHaveAttribute('data-leading', 'true');
     // The first (leading) tab counts nothing as waiting.
     await expectUpToDate(new AppShell(memberPage));
 
     // The leading tab closes: the other one takes over the syncing.
     await memberPage.close();
-    await expect.poll(() => sockets.opened.get(second)).toBe(1);
+    await expect.poll(() => sockets.get(second)).toBe(1);
+    await expect(new AppShell(second).syncStatus).toHaveAttribute('data-leading', 'true');
     await me2.changePhone('070-3333-4444');
     await expectUpToDate(new AppShell(second));
 
     // A change the server refuses, pushed from a database two tabs open at once: one refusal, in both tabs.
     await tamperWithOwnRecord(second, card.memberId);
     const third = await phone.newPage();
-    const all = watchSockets([second, third]);
     await Promise.all([me2.open(), new MePage(third).open()]);
     for (const tab of [second, third]) {
       await expect(tab.getByTestId('rejection')).toHaveCount(1);
@@ -62,8 +62,8 @@ test('two tabs of one member: one replicates and the other follows; a change mad
     await expect(third.getByTestId('profile-phone')).toBeVisible();
     await expectUpToDate(new AppShell(third));
     for (const tab of [second, third]) await expect(tab.getByTestId('rejection')).toHaveCount(1);
-    // One tab syncs (a socket of a page that navigated away may be reported closed a moment late).
-    await expect.poll(() => all.openNow()).toBe(1);
+    // One of the two tabs syncs, the other follows.
+    await expect.poll(() => leaders([second, third])).toBe(1);
   } finally {
     await phone.close();
   }

@@ -5,7 +5,7 @@ import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
 import { openMemberDatabase, type MemberDatabase } from './database.ts';
 import { startReplication, type BeforePushHooks, type ReplicationHandle } from './replication.ts';
 import { LocalValue } from './local-store.ts';
-import { getSnapshot, markSynced, setOnline, setPending, setPhase, setRejected, setStopReason, subscribe, type SyncPhase } from './status.ts';
+import { getSnapshot, markSynced, setLeading, setOnline, setPending, setPhase, setRejected, setStopReason, subscribe, type SyncPhase } from './status.ts';
 
 /**
  * The sync engine of one signed-in member: their database, the shared
@@ -70,6 +70,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       if (stopped) return;
       stopped = true;
       subs.forEach((s) => s.unsubscribe());
+      if (leading && options.feedStatus !== false) setLeading(false);
       connection.stop();
       await replication.stop();
       shared.close();
@@ -85,6 +86,9 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     markSynced(Date.now());
     void replication.reconcile().catch(() => undefined);
   };
+  // A write is recorded as waiting asynchronously (from RxDB's event stream): a conflict resolution's entry
+  // can land after the push that settled it, once everything is idle. Reconcile again when that happens.
+  subs.push(database.pending.count$.subscribe((n) => n > 0 && settle()));
   subs.push(
     connection.state$.subscribe((s) => {
       if (!leading) return;
@@ -142,6 +146,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     if (stopped) return;
     leading = true;
     if (options.feedStatus !== false) {
+      setLeading(true);
       setPhase('syncing');
       let last = '';
       const report = (): void => {

@@ -245,7 +245,7 @@ describe('units moved under live and offline devices', () => {
     await settle(s, people, 'moved back (live devices)');
     for (const d of live.slice(0, 2)) await connect(d, s.url);
     await settle(s, people, 'moved back (devices that were offline)');
-  });
+  }, 60_000); // many devices settling in turn: generous on a loaded 2-core machine; each wait fails on its own with the difference
 
   it('random trees, grants and moves (seeded): every device ends as the independent expectation', async () => {
     const seed = Number(process.env.KUMIAI_TEST_SEED ?? Date.now() % 1_000_000);
@@ -300,5 +300,5 @@ describe('units moved under live and offline devices', () => {
       for (const d of away) await connect(d, s.url);
       await settle(s, people, `seed ${seed}, round ${round}: devices back online`);
     }
-  });
+  }, 120_000); // many devices settling in turn: generous on a loaded 2-core machine; each wait fails on its own with the difference
 });

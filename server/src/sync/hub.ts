@@ -200,6 +200,10 @@ export class SyncHub {
       connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
       return false;
     }
+    // The member's scope as of now becomes the baseline later changes are measured against, before their
+    // device pulls anything: a scope first evaluated only after a change would leave what it lost on the device.
+    // (Any members whose scope changed meanwhile get their log here too; the next dispatch streams it.)
+    this.engine.processScopeChanges();
     connection.auth = auth;
     connection.reader = new Reader(actor, this.engine.tree);
     if (connection.authTimer) clearTimeout(connection.authTimer);

@@ -214,6 +214,34 @@ describe('units moved under live and offline devices', () => {
     }
   });
 
+  it('a member whose device pulled before the server first evaluated their scope still loses what a later move takes away', async () => {
+    // No poll between the pull and the move (the slowest allowed: 10 s; all of this takes milliseconds): the server looks when told to.
+    server = await startSyncServer({ KUMIAI_SYNC_POLL_MS: '10000' });
+    const s = server;
+    for (const [id, parent] of [['root', null], ['b1', 'root'], ['b2', 'root'], ['w', 'b1']] as const) putUnit(s, id, parent);
+    await seedMember(s.db, { id: 'z', employeeNumber: '100', unitId: 'w', password: null });
+    const client = await RawClient.open(s.url, { token: s.services.tokens.create('z', 1).token });
+    try {
+      client.subscribe('units');
+      const first = await client.pullAll('units');
+      expect([...first.docs.keys()].sort()).toEqual(['b1', 'root', 'w']);
+      moveFromOtherProcess(s, 'w', 'b2');
+      s.hub.dispatch();
+      const docs = new Map(first.docs);
+      await waitFor(() => client.streamed.some((m) => m.result !== 'RESYNC'), 5000, 'the stream');
+      for (const m of client.streamed) {
+        if (m.result === 'RESYNC') continue;
+        for (const d of (m.result as { documents: Record<string, unknown>[] }).documents) {
+          if (d._deleted) docs.delete(d.id as string);
+          else docs.set(d.id as string, d);
+        }
+      }
+      expect([...docs.keys()].sort()).toEqual(['b2', 'root', 'w']);
+    } finally {
+      client.close();
+    }
+  });
+
   it('a workplace moved to another branch: its member, both branch officers and an offline device end with the new tree', async () => {
     server = await startSyncServer();
     const s = server;

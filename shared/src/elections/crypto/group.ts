@@ -3,15 +3,15 @@
  * arithmetic on them, on native BigInt.
  *
  * Constant time: BigInt multiplication and `%` are not constant-time in any JS
- * engine, and neither is any of our exponentiations (exp.ts): the
- * square-and-multiply window, the fixed-base tables for g and the election
- * key (which secret exponents use too: their table lookups and skipped zero
- * digits depend on the exponent) or Yao's method. Speed work changed which
- * operations run, not this property: it was never constant-time. Secret exponents (ElGamal
- * randomness, credentials, trustee keys) can therefore leak through timing to
- * code that runs on the same device and measures it precisely. Ballots are
- * made on the voter's own device and partial decryptions on the trustee's, so
- * the exposure is local; we document it rather than pretend otherwise.
+ * engine, and neither is any of our exponentiations (exp.ts): the 4-bit
+ * window, the fixed-base tables for g and the election key (which secret
+ * exponents use too: ballot randomness, credentials, trustee keys; which
+ * entries are read and which zero digits are skipped depend on the exponent)
+ * and Yao's method. The faster methods did not change this: it was never
+ * constant-time. Secret exponents can therefore leak through timing to code
+ * that runs on the same device and measures it precisely. Ballots are made on
+ * the voter's own device and partial decryptions on the trustee's, so the
+ * exposure is local; we document it rather than pretend otherwise.
  */
 
 import { FixedBase, jacobi, mod, modPow, VarBase } from './exp.ts';

@@ -30,6 +30,7 @@ import {
   type ArchiveRecord,
 } from '@kumiai/shared/elections/crypto/index';
 import { simulateElection, type SimulateOutcome } from '@kumiai/shared/elections/simulate';
+import { verifyArchiveParallel } from '../src/cli/election.ts';
 import { runCli } from '../src/cli/main.ts';
 import { tempDir } from './helpers.ts';
 
@@ -219,6 +220,31 @@ describe('belenios-tool 2.0 as the oracle', () => {
         console.log(`${c.name}\n  ours:     ${report.failure}\n  belenios: ${theirs.stderr.trim().split('\n').filter((l) => !l.startsWith('I: ')).at(-1)}`);
       }, 60_000);
     }
+
+    it('verification threads (the CLI) give exactly the single-thread report: valid, each tampering, a credential outside the group', async () => {
+      const outside = () => {
+        const a = parseArchive(small.archive);
+        const byHash = new Map(a.records.map((r) => [r.hash, r.content]));
+        const setup = readSetupData(byHash.get(readEvent(a.records.find((r) => r.kind === 'event')!.content).payload!)!);
+        const target = a.records.findIndex((r) => r.hash === setup.credentials);
+        const first = readStringList(a.records[target]!.content, 'public_credentials')[0]!;
+        const p = loadElection(a.records.find((r) => r.hash === setup.election)!.content).ops.p;
+        // p - c: still < p, but -1 times a member, and -1 has order 2: outside the order-q subgroup.
+        return rechain(small.archive, (r, i) => (i === target ? r.content.replace(first, String(p - BigInt(first))) : null));
+      };
+      const errors = vi.spyOn(console, 'error');
+      try {
+        for (const bytes of [small.archive, ...cases.map((c) => c.make()), outside()]) {
+          const single = verifyArchive(bytes);
+          expect(await verifyArchiveParallel(bytes, 2)).toEqual(single);
+          expect(await verifyArchiveParallel(bytes, 3)).toEqual(single);
+        }
+        expect(errors).not.toHaveBeenCalled(); // the threads ran (no fallback to this thread)
+      } finally {
+        vi.restoreAllMocks();
+      }
+      expect(verifyArchive(outside()).failure).toMatch(/^public credentials .* is not a valid public credential$/);
+    }, 120_000);
 
     it('pnpm kumiai election verify: exit 0 and the result on the archive, exit 1 naming the failure on a tampered one', async () => {
       const out: string[] = [];

@@ -9,7 +9,7 @@
 import { ArchiveBuilder } from './crypto/archive.ts';
 import { createBallot, type Plaintext } from './crypto/ballot.ts';
 import { issueCredentials } from './crypto/credentials.ts';
-import { generateUuid, makeElection, questionLength, type ElectionTemplate } from './crypto/election.ts';
+import { generateUuid, makeElection, questionLength, type Election, type ElectionTemplate } from './crypto/election.ts';
 import { groupOps } from './crypto/group.ts';
 import { writeEncryptedTally, writeOwned, writePartialDecryption, writePublicCredentials, writeResult, writeSetupData, writeSizedEncryptedTally, writeTrustees } from './crypto/json.ts';
 import { checkPartialDecryption, combineFactors, computeResult, encryptedTally, partialDecrypt } from './crypto/tally.ts';
@@ -34,6 +34,12 @@ export interface SimulateOptions {
   revotes?: number;
   /** Verify each ballot as the server would before accepting it. Default true; tests that audit the archive afterwards may skip it. */
   checkBallots?: boolean;
+  /**
+   * Makes every ballot at once (e.g. on worker threads: `pnpm bench:elections`),
+   * in the order of `requests`, with createBallot(election, secret, plaintext).
+   * Default: one by one in this thread.
+   */
+  makeBallots?: (election: Election, requests: readonly { secret: string; plaintext: Plaintext }[]) => string[];
   log?: (line: string) => void;
   /** Milliseconds, for the timings (performance.now in Node); Date.now by default. */
   clock?: () => number;
@@ -135,9 +141,12 @@ export function simulateElection(o: SimulateOptions): SimulateOutcome {
   const order = [...creds.issued.map((_, i) => i), ...Array.from({ length: revotes }, (_, i) => i % o.voters)];
   const lastChoice = new Map<number, Plaintext>();
   let blankBallots = 0;
-  for (const i of order) {
-    const m = randomPlaintext(template, rnd);
-    const raw = time('ballot generation', () => createBallot(election, creds.issued[i]!.secret, m));
+  const plaintexts = order.map(() => randomPlaintext(template, rnd));
+  const made = o.makeBallots ? time('ballot generation', () => o.makeBallots!(election, order.map((i, k) => ({ secret: creds.issued[i]!.secret, plaintext: plaintexts[k]! })))) : null;
+  if (made && made.length !== order.length) throw new Error(`makeBallots returned ${made.length} ballots for ${order.length} requests`);
+  for (const [k, i] of order.entries()) {
+    const m = plaintexts[k]!;
+    const raw = made ? made[k]! : time('ballot generation', () => createBallot(election, creds.issued[i]!.secret, m));
     if (o.checkBallots !== false) {
       const r = time('ballot verification', () => box.cast(raw));
       if (!r.ok) throw new Error(`our own ballot was refused: ${r.reason}`);

@@ -4,9 +4,9 @@
  */
 import { sha256B64 } from './hash.ts';
 import { readBallot, writeBallot } from './json.ts';
-import { mod } from './group.ts';
+import { mod, type Powers } from './group.ts';
 import { deriveCredentialSecret } from './credentials.ts';
-import { blankProve, blankVerify, combine, disjProve, disjVerify, encrypt, makeD, ONE_CIPHERTEXT } from './proofs.ts';
+import { blankProve, blankVerify, combine, disjProve, disjVerify, encrypt, ONE_CIPHERTEXT } from './proofs.ts';
 import { randomBelow } from './random.ts';
 import { hashToZq } from './hash.ts';
 import type { Election } from './election.ts';
@@ -38,8 +38,7 @@ function createAnswer(e: Election, zkp: string, q: Question, m: readonly number[
   const { ops, publicKey: y } = e;
   const r = m.map(() => randomBelow(ops.q));
   const choices = m.map((v, i) => encrypt(ops, y, r[i]!, BigInt(v)));
-  const d01 = makeD(ops, 0, 1);
-  const individual_proofs = m.map((v, i) => disjProve(ops, y, d01, zkp, v, r[i]!, choices[i]!));
+  const individual_proofs = m.map((v, i) => disjProve(ops, y, 0, 1, zkp, v, r[i]!, choices[i]!));
   const zkpAll = `${zkp}|${stringifyChoices(choices)}`;
   const start = q.blank ? 1 : 0;
   const sumr = mod(r.slice(start).reduce((s, x) => s + x, 0n), ops.q);
@@ -49,7 +48,7 @@ function createAnswer(e: Election, zkp: string, q: Question, m: readonly number[
     const { overall, blank } = blankProve(ops, y, zkpAll, { min: q.min, max: q.max, m0: m[0]!, c0: choices[0]!, r0: r[0]!, mS: summ, cS: sumc, rS: sumr });
     return { choices, individual_proofs, overall_proof: overall, blank_proof: blank };
   }
-  const overall_proof = disjProve(ops, y, makeD(ops, q.min, q.max), zkpAll, summ - q.min, sumr, sumc);
+  const overall_proof = disjProve(ops, y, q.min, q.max, zkpAll, summ - q.min, sumr, sumc);
   return { choices, individual_proofs, overall_proof };
 }
 
@@ -76,30 +75,31 @@ export const ballotTracker = (raw: string): string => sha256B64(raw);
 
 export type BallotCheck = { ok: true; ballot: Ballot } | { ok: false; reason: string };
 
-function verifyAnswer(e: Election, zkp: string, q: Question, a: Answer): string | null {
+function verifyAnswer(e: Election, zkp: string, q: Question, a: Answer, pw: Powers): string | null {
   const { ops, publicKey: y } = e;
   const n = a.choices.length;
   if (n !== a.individual_proofs.length) return 'individual proofs do not match the choices';
-  const d01 = makeD(ops, 0, 1);
-  for (let i = 0; i < n; i++) if (!disjVerify(ops, y, d01, zkp, a.individual_proofs[i]!, a.choices[i]!)) return `individual proof ${i + 1} is invalid`;
+  for (let i = 0; i < n; i++) if (!disjVerify(ops, y, 0, 1, zkp, a.individual_proofs[i]!, a.choices[i]!, false, pw)) return `individual proof ${i + 1} is invalid`;
   const zkpAll = `${zkp}|${stringifyChoices(a.choices)}`;
   if (q.blank && a.blank_proof) {
     if (n !== q.answers.length + 1) return 'wrong number of choices';
     const sumc = a.choices.slice(1).reduce((acc, c) => combine(ops, acc, c), ONE_CIPHERTEXT);
-    return blankVerify(ops, y, zkpAll, q.min, q.max, a.choices[0]!, sumc, a.overall_proof, a.blank_proof) ? null : 'blank or overall proof is invalid';
+    return blankVerify(ops, y, zkpAll, q.min, q.max, a.choices[0]!, sumc, a.overall_proof, a.blank_proof, pw) ? null : 'blank or overall proof is invalid';
   }
   if (a.blank_proof) return 'blank proof on a question without blank votes';
   if (n !== q.answers.length) return 'wrong number of choices';
   const sumc = a.choices.reduce((acc, c) => combine(ops, acc, c), ONE_CIPHERTEXT);
-  return disjVerify(ops, y, makeD(ops, q.min, q.max), zkpAll, a.overall_proof, sumc, true) ? null : 'overall proof is invalid';
+  return disjVerify(ops, y, q.min, q.max, zkpAll, a.overall_proof, sumc, true, pw) ? null : 'overall proof is invalid';
 }
 
 /**
  * Every check a server must make before accepting a ballot (§3.2 step 3d,
  * §3.5.1): canonical form, election, signature, every proof. Credential
- * membership and weight are the caller's (they need the list L).
+ * membership and weight are the caller's (they need the list L); a caller
+ * that has checked L's elements may say which credentials are listed
+ * (`listed`), whose group membership is then not checked again.
  */
-export function verifyBallot(e: Election, raw: string): BallotCheck {
+export function verifyBallot(e: Election, raw: string, listed?: (credential: bigint) => boolean): BallotCheck {
   let ballot: Ballot;
   try {
     ballot = readBallot(raw);
@@ -115,14 +115,16 @@ export function verifyBallot(e: Election, raw: string): BallotCheck {
   if (!sig) return { ok: false, reason: 'ballot is not signed' };
   const { signature: _drop, ...unsigned } = ballot;
   if (sig.hash !== sha256B64(writeBallot(unsigned))) return { ok: false, reason: 'signature hash does not match the ballot' };
-  if (!ops.check(ballot.credential)) return { ok: false, reason: 'credential is not a group element' };
+  // One memo of bases for the whole ballot: each ciphertext's squarings serve its membership test and every proof that raises it.
+  const pw = ops.powers();
+  if (!listed?.(ballot.credential) && !pw.check(ballot.credential)) return { ok: false, reason: 'credential is not a group element' };
   const p = sig.proof;
   if (!ops.inZq(p.challenge) || !ops.inZq(p.response)) return { ok: false, reason: 'signature out of range' };
-  const A = ops.mul(ops.gPow(p.response), ops.pow(ballot.credential, p.challenge));
+  const A = ops.mul(ops.gPow(p.response), pw.pow(ballot.credential, p.challenge));
   if (hashToZq(sigPrefix(sig.hash), [A], ops.q) !== p.challenge) return { ok: false, reason: 'credential signature is invalid' };
   const zkp = `${e.fingerprint}|${ballot.credential}`;
   for (const [i, q] of e.params.questions.entries()) {
-    const problem = verifyAnswer(e, zkp, q, ballot.answers[i]!);
+    const problem = verifyAnswer(e, zkp, q, ballot.answers[i]!, pw);
     if (problem) return { ok: false, reason: `answer ${i + 1}: ${problem}` };
   }
   return { ok: true, ballot };

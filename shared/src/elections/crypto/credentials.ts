@@ -74,11 +74,11 @@ export function issueCredentials(ops: GroupOps, uuid: string, voters: readonly {
   return { issued, publicCredentials };
 }
 
-/** Parses one public credential line: "g^s" or "g^s,weight". */
-export function parsePublicCredential(ops: GroupOps, line: string): { key: bigint; weight: bigint } | null {
+/** Parses one public credential line: "g^s" or "g^s,weight". `memberChecked`: this line was accepted here before (skip the group test). */
+export function parsePublicCredential(ops: GroupOps, line: string, memberChecked = false): { key: bigint; weight: bigint } | null {
   const m = /^(0|[1-9][0-9]*)(?:,(0|[1-9][0-9]*))?$/.exec(line);
   if (!m) return null;
   const key = BigInt(m[1]!);
-  if (!ops.check(key)) return null;
+  if (!memberChecked && !ops.check(key)) return null;
   return { key, weight: m[2] === undefined ? 1n : BigInt(m[2]) };
 }

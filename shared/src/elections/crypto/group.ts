@@ -3,12 +3,20 @@
  * arithmetic on them, on native BigInt.
  *
  * Constant time: BigInt multiplication and `%` are not constant-time in any JS
- * engine, and neither is our square-and-multiply. Secret exponents (ElGamal
- * randomness, credentials, trustee keys) can therefore leak through timing to
- * code that runs on the same device and measures it precisely. Ballots are
- * made on the voter's own device and partial decryptions on the trustee's, so
- * the exposure is local; we document it rather than pretend otherwise.
+ * engine, and neither is any of our exponentiations (exp.ts): the 4-bit
+ * window, the fixed-base tables for g and the election key (which secret
+ * exponents use too: ballot randomness, credentials, trustee keys; which
+ * entries are read and which zero digits are skipped depend on the exponent)
+ * and Yao's method. The faster methods did not change this: it was never
+ * constant-time. Secret exponents can therefore leak through timing to code
+ * that runs on the same device and measures it precisely. Ballots are made on
+ * the voter's own device and partial decryptions on the trustee's, so the
+ * exposure is local; we document it rather than pretend otherwise.
  */
+
+import { FixedBase, jacobi, mod, modPow, VarBase } from './exp.ts';
+
+export { FixedBase, jacobi, mod, modPow, VarBase } from './exp.ts';
 
 export type GroupName = 'BELENIOS-2048' | 'RFC-3526-2048';
 
@@ -48,32 +56,6 @@ export function groupByName(name: string): Group {
   throw new Error(`unknown group: ${name}`);
 }
 
-/** x mod m in [0, m). */
-export function mod(x: bigint, m: bigint): bigint {
-  const r = x % m;
-  return r < 0n ? r + m : r;
-}
-
-/** base^exp mod m, exp ≥ 0, by a 4-bit fixed window. */
-export function modPow(base: bigint, exp: bigint, m: bigint): bigint {
-  if (exp < 0n) throw new RangeError('negative exponent');
-  if (exp === 0n) return 1n % m;
-  const b = mod(base, m);
-  const table: bigint[] = [1n, b];
-  for (let i = 2; i < 16; i++) table.push((table[i - 1]! * b) % m);
-  const hex = exp.toString(16);
-  let acc = table[parseInt(hex[0]!, 16)]!;
-  for (let i = 1; i < hex.length; i++) {
-    acc = (acc * acc) % m;
-    acc = (acc * acc) % m;
-    acc = (acc * acc) % m;
-    acc = (acc * acc) % m;
-    const d = parseInt(hex[i]!, 16);
-    if (d !== 0) acc = (acc * table[d]!) % m;
-  }
-  return acc;
-}
-
 /** Modular inverse by the extended Euclidean algorithm (m prime, x ≠ 0 mod m). */
 export function modInverse(x: bigint, m: bigint): bigint {
   let [a, b] = [mod(x, m), m];
@@ -87,55 +69,43 @@ export function modInverse(x: bigint, m: bigint): bigint {
   return mod(u, m);
 }
 
-/**
- * Fixed-base exponentiation with a precomputed table of base^(d·16^i): about
- * 64 multiplications for a 256-bit exponent instead of ~320. Used for g and
- * the election key, which every proof raises to fresh exponents.
- */
-export class FixedBase {
-  private readonly rows: bigint[][] = [];
-  constructor(
-    readonly base: bigint,
-    private readonly m: bigint,
-    maxBits: number,
-  ) {
-    let cur = mod(base, m);
-    for (let i = 0; i < Math.ceil(maxBits / 4); i++) {
-      const row: bigint[] = [1n, cur];
-      for (let d = 2; d < 16; d++) row.push((row[d - 1]! * cur) % m);
-      this.rows.push(row);
-      cur = (row[15]! * cur) % m;
-    }
-  }
-  pow(exp: bigint): bigint {
-    if (exp < 0n) throw new RangeError('negative exponent');
-    const hex = exp.toString(16);
-    if (hex.length > this.rows.length) return modPow(this.base, exp, this.m);
-    let acc = 1n;
-    for (let i = 0; i < hex.length; i++) {
-      const d = parseInt(hex[hex.length - 1 - i]!, 16);
-      if (d !== 0) acc = (acc * this.rows[i]![d]!) % this.m;
-    }
-    return acc;
-  }
-}
+/** Bases with a fixed-base table, besides g (one per election key in use; the oldest is dropped beyond this). */
+const MAX_FIXED_TABLES = 8;
+/** g^-k is cached for 0 ≤ k < this (the d vectors of the proofs, §4.12). */
+const NEG_CACHE = 64;
 
 /** A group with its fixed-base table for g; `pow`, `mul`, `div`, `check`. */
 export class GroupOps {
   readonly p: bigint;
   readonly q: bigint;
   readonly g: bigint;
+  /** p = 2q + 1: the order-q subgroup is the quadratic residues, decided by the Jacobi symbol. */
+  readonly safePrime: boolean;
+  readonly qBits: number;
   private readonly gTable: FixedBase;
   private readonly tables = new Map<bigint, FixedBase>();
+  private readonly inGroup = new Map<bigint, boolean>();
+  private readonly gNegCache: bigint[] = [];
   constructor(readonly group: Group) {
     this.p = group.p;
     this.q = group.q;
     this.g = group.g;
-    this.gTable = new FixedBase(group.g, group.p, group.q.toString(2).length);
+    this.safePrime = group.p === 2n * group.q + 1n;
+    this.qBits = group.q.toString(2).length;
+    this.gTable = new FixedBase(group.g, group.p, this.qBits);
   }
   /** g^e */
   gPow(e: bigint): bigint {
     return this.gTable.pow(e);
+  }
+  /** g^-k for a small k ≥ 0 (cached), exactly the inverse of g^k. */
+  gNegPow(k: number): bigint {
+    if (!Number.isInteger(k) || k < 0) throw new RangeError('gNegPow: k must be a non-negative integer');
+    if (k >= NEG_CACHE) return modInverse(this.gPow(BigInt(k)), this.p);
+    const c = this.gNegCache;
+    if (c.length === 0) c.push(1n, modInverse(this.g, this.p));
+    while (c.length <= k) c.push((c[c.length - 1]! * c[1]!) % this.p);
+    return c[k]!;
   }
   pow(b: bigint, e: bigint): bigint {
     if (b === this.g) return this.gTable.pow(e);
@@ -144,7 +114,26 @@ export class GroupOps {
   }
   /** Precompute a table for a base used many times (the election key). */
   fix(b: bigint): void {
-    if (b !== this.g && !this.tables.has(b)) this.tables.set(b, new FixedBase(b, this.p, this.q.toString(2).length));
+    if (b === this.g || this.tables.has(b)) return;
+    if (this.tables.size >= MAX_FIXED_TABLES) this.tables.delete(this.tables.keys().next().value!);
+    this.tables.set(b, new FixedBase(b, this.p, this.qBits));
+  }
+  hasTable(b: bigint): boolean {
+    return this.tables.has(b);
+  }
+  /** b^e with e reduced mod q: equal to b^e for every integer e when b is in the group (the prover's rewrites). */
+  powModQ(b: bigint, e: bigint): bigint {
+    return this.pow(b, mod(e, this.q));
+  }
+  /** Whether b is in the order-q subgroup, memoised for the few fixed bases (the election key). */
+  isMember(b: bigint): boolean {
+    let r = this.inGroup.get(b);
+    if (r === undefined) {
+      r = this.check(b);
+      if (this.inGroup.size >= MAX_FIXED_TABLES) this.inGroup.delete(this.inGroup.keys().next().value!);
+      this.inGroup.set(b, r);
+    }
+    return r;
   }
   mul(a: bigint, b: bigint): bigint {
     return (a * b) % this.p;
@@ -155,12 +144,43 @@ export class GroupOps {
   inv(a: bigint): bigint {
     return modInverse(a, this.p);
   }
-  /** Membership in the order-q subgroup (the spec's G.check). */
+  /** Membership in the order-q subgroup (the spec's G.check): x^q = 1, or (x/p) = 1 when p = 2q + 1. */
   check(x: bigint): boolean {
-    return x >= 0n && x < this.p && modPow(x, this.q, this.p) === 1n;
+    if (x <= 0n || x >= this.p) return false;
+    return this.safePrime ? jacobi(x, this.p) === 1 : modPow(x, this.q, this.p) === 1n;
   }
   inZq(x: bigint): boolean {
     return x >= 0n && x < this.q;
+  }
+  /** A memo of variable bases for one verification (a ballot): each base's squarings are done once. */
+  powers(): Powers {
+    return new Powers(this);
+  }
+}
+
+/**
+ * Exponentiations within one verification: g and fixed bases use their
+ * tables; any other base gets a VarBase on first use, shared by its later
+ * exponents (a ciphertext's x^q and its challenges).
+ */
+export class Powers {
+  private readonly vars = new Map<bigint, VarBase>();
+  constructor(readonly ops: GroupOps) {}
+  pow(b: bigint, e: bigint): bigint {
+    const { ops } = this;
+    if (b === ops.g || ops.hasTable(b)) return ops.pow(b, e);
+    let v = this.vars.get(b);
+    if (!v) {
+      v = new VarBase(b, ops.p, ops.qBits);
+      this.vars.set(b, v);
+    }
+    return v.pow(e);
+  }
+  /** G.check, sharing x's squarings with its other exponents. */
+  check(x: bigint): boolean {
+    const { ops } = this;
+    if (x <= 0n || x >= ops.p) return false;
+    return ops.safePrime ? jacobi(x, ops.p) === 1 : this.pow(x, ops.q) === 1n;
   }
 }
 

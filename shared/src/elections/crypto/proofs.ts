@@ -4,7 +4,7 @@
  * of knowledge (§4.5 pok, §4.6.1 sigmsg, §4.14 sig, §4.18 decrypt).
  * Ported step for step from the reference implementation (src/lib/v1/question_h.ml at tag 2.0).
  */
-import { mod, type GroupOps } from './group.ts';
+import { mod, type GroupOps, type Powers } from './group.ts';
 import { hashToZq } from './hash.ts';
 import { randomBelow } from './random.ts';
 import type { Ciphertext, Proof } from './types.ts';
@@ -19,21 +19,45 @@ export const ONE_CIPHERTEXT: Ciphertext = { alpha: 1n, beta: 1n };
 
 /** g^-k for k ≥ 0. */
 export function gNeg(ops: GroupOps, k: number): bigint {
-  return k === 0 ? 1n : ops.inv(ops.gPow(BigInt(k)));
+  return ops.gNegPow(k);
 }
 /** The d vector of a disjunction over M in [min..max]: d_i = g^-(min+i). */
 export function makeD(ops: GroupOps, min: number, max: number): bigint[] {
-  const d = [gNeg(ops, min)];
-  const invg = gNeg(ops, 1);
-  for (let i = 1; i <= max - min; i++) d.push(ops.mul(d[i - 1]!, invg));
+  const d: bigint[] = [];
+  for (let i = 0; i <= max - min; i++) d.push(ops.gNegPow(min + i));
   return d;
+}
+
+/**
+ * (beta·g^-k)^ch for the prover, where beta = y^r·g^m: y^(r·ch)·g^((m-k)·ch)
+ * on the fixed-base tables when y is in the group (then exponents reduce mod
+ * q exactly), else as written. `yResp` = y^resp is folded in: the result is
+ * y^resp·(beta·g^-k)^ch.
+ */
+function fakeB(ops: GroupOps, y: bigint, resp: bigint, ch: bigint, r: bigint, m: number, beta: bigint, k: number): bigint {
+  if (ops.isMember(y)) return ops.mul(ops.powModQ(y, resp + r * ch), ops.powModQ(ops.g, BigInt(m - k) * ch));
+  return ops.mul(ops.pow(y, resp), ops.pow(ops.mul(beta, ops.gNegPow(k)), ch));
+}
+
+/**
+ * A commitment pair of the verifier: g^resp·alpha^ch and y^resp·(beta·g^-k)^ch,
+ * the latter as y^resp·beta^ch·g^(-k·ch mod q) (g has order q): the same
+ * residues as the specification's formula, with alpha's and beta's squarings
+ * shared across their exponents (`pw`).
+ */
+function commitPair(pw: Powers, y: bigint, p: Proof, alpha: bigint, beta: bigint, k: number): [bigint, bigint] {
+  const { ops } = pw;
+  const A = ops.mul(ops.gPow(p.response), pw.pow(alpha, p.challenge));
+  let B = ops.mul(pw.pow(y, p.response), pw.pow(beta, p.challenge));
+  if (k !== 0) B = ops.mul(B, ops.gPow(mod(-BigInt(k) * p.challenge, ops.q)));
+  return [A, B];
 }
 
 const provePrefix = (zkp: string, c: Ciphertext) => `prove|${zkp}|${c.alpha},${c.beta}|`;
 
-/** iprove (§4.12): c = (g^r, y^r·g^M_x) and M_x is the x-th disjunct of d. */
-export function disjProve(ops: GroupOps, y: bigint, d: readonly bigint[], zkp: string, x: number, r: bigint, c: Ciphertext): Proof[] {
-  const n = d.length;
+/** iprove (§4.12) over M in [min..max]: c = (g^r, y^r·g^(min+x)), as made by `encrypt` (or a product of such). */
+export function disjProve(ops: GroupOps, y: bigint, min: number, max: number, zkp: string, x: number, r: bigint, c: Ciphertext): Proof[] {
+  const n = max - min + 1;
   if (x < 0 || x >= n) throw new RangeError('disjProve: value out of range');
   const q = ops.q;
   const proofs: Proof[] = new Array<Proof>(n);
@@ -45,7 +69,7 @@ export function disjProve(ops: GroupOps, y: bigint, d: readonly bigint[], zkp: s
     const response = randomBelow(q);
     proofs[i] = { challenge, response };
     commitments[2 * i] = ops.gPow(mod(response + r * challenge, q));
-    commitments[2 * i + 1] = ops.mul(ops.pow(y, response), ops.pow(ops.mul(c.beta, d[i]!), challenge));
+    commitments[2 * i + 1] = fakeB(ops, y, response, challenge, r, min + x, c.beta, min + i);
     total += challenge;
   }
   const w = randomBelow(q);
@@ -56,18 +80,22 @@ export function disjProve(ops: GroupOps, y: bigint, d: readonly bigint[], zkp: s
   return proofs;
 }
 
-/** `membersChecked`: c is a product of ciphertexts already checked to be in the group (then it is too). */
-export function disjVerify(ops: GroupOps, y: bigint, d: readonly bigint[], zkp: string, proofs: readonly Proof[], c: Ciphertext, membersChecked = false): boolean {
-  if (proofs.length !== d.length) return false;
-  if (!membersChecked && (!ops.check(c.alpha) || !ops.check(c.beta))) return false;
+/**
+ * The check of iprove over M in [min..max]. `membersChecked`: c is a product
+ * of ciphertexts already checked to be in the group (then it is too). `pw`
+ * may be shared with other checks of the same ballot.
+ */
+export function disjVerify(ops: GroupOps, y: bigint, min: number, max: number, zkp: string, proofs: readonly Proof[], c: Ciphertext, membersChecked = false, pw: Powers = ops.powers()): boolean {
+  const n = max - min + 1;
+  if (proofs.length !== n) return false;
+  if (!membersChecked && (!pw.check(c.alpha) || !pw.check(c.beta))) return false;
   const commitments: bigint[] = [];
   let total = 0n;
-  for (let i = 0; i < d.length; i++) {
-    const { challenge, response } = proofs[i]!;
-    if (!ops.inZq(challenge) || !ops.inZq(response)) return false;
-    commitments.push(ops.mul(ops.gPow(response), ops.pow(c.alpha, challenge)));
-    commitments.push(ops.mul(ops.pow(y, response), ops.pow(ops.mul(c.beta, d[i]!), challenge)));
-    total += challenge;
+  for (let i = 0; i < n; i++) {
+    const p = proofs[i]!;
+    if (!ops.inZq(p.challenge) || !ops.inZq(p.response)) return false;
+    commitments.push(...commitPair(pw, y, p, c.alpha, c.beta, min + i));
+    total += p.challenge;
   }
   return hashToZq(provePrefix(zkp, c), commitments, ops.q) === mod(total, ops.q);
 }
@@ -88,21 +116,21 @@ export function blankProve(ops: GroupOps, y: bigint, zkp: string, b: BlankInput)
   const { q } = ops;
   const { min, max, m0, c0, r0, mS, cS, rS } = b;
   const k = max - min + 2;
-  const fake = (alphaR: bigint, betaBase: bigint) => {
+  // A simulated branch for (beta·g^-k) where c = (g^r, y^r·g^m).
+  const fake = (r: bigint, c: Ciphertext, m: number, k: number) => {
     const challenge = randomBelow(q);
     const response = randomBelow(q);
     return {
       proof: { challenge, response },
-      A: ops.gPow(mod(response + alphaR * challenge, q)),
-      B: ops.mul(ops.pow(y, response), ops.pow(betaBase, challenge)),
+      A: ops.gPow(mod(response + r * challenge, q)),
+      B: fakeB(ops, y, response, challenge, r, m, c.beta, k),
     };
   };
-  const nbeta = (i: number) => ops.mul(cS.beta, gNeg(ops, min + i - 1));
   const blankPrefix = `bproof0|${zkp}|`;
   const overallPrefix = `bproof1|${zkp}|`;
   if (m0 === 0) {
     // blank_proof: m0 = 0 (true) ∨ mS = 0
-    const f1 = fake(rS, cS.beta);
+    const f1 = fake(rS, cS, mS, 0);
     const w = randomBelow(q);
     const h = hashToZq(blankPrefix, [ops.gPow(w), ops.pow(y, w), f1.A, f1.B], q);
     const challenge0 = mod(h - f1.proof.challenge, q);
@@ -111,7 +139,7 @@ export function blankProve(ops: GroupOps, y: bigint, zkp: string, b: BlankInput)
     if (mS < min || mS > max) throw new RangeError('blankProve: sum out of range');
     const overall: Proof[] = new Array<Proof>(k);
     const commitments: bigint[] = new Array<bigint>(2 * k);
-    const f0 = fake(r0, ops.div(c0.beta, ops.g));
+    const f0 = fake(r0, c0, m0, 1);
     overall[0] = f0.proof;
     commitments[0] = f0.A;
     commitments[1] = f0.B;
@@ -119,7 +147,7 @@ export function blankProve(ops: GroupOps, y: bigint, zkp: string, b: BlankInput)
     const indexTrue = mS - min + 1;
     for (let i = 1; i < k; i++) {
       if (i === indexTrue) continue;
-      const f = fake(rS, nbeta(i));
+      const f = fake(rS, cS, mS, min + i - 1);
       overall[i] = f.proof;
       commitments[2 * i] = f.A;
       commitments[2 * i + 1] = f.B;
@@ -134,7 +162,7 @@ export function blankProve(ops: GroupOps, y: bigint, zkp: string, b: BlankInput)
   }
   if (m0 !== 1 || mS !== 0) throw new RangeError('blankProve: a blank vote selects nothing');
   // blank_proof: m0 = 0 ∨ mS = 0 (true)
-  const f0 = fake(r0, c0.beta);
+  const f0 = fake(r0, c0, m0, 0);
   const w = randomBelow(q);
   const h = hashToZq(blankPrefix, [f0.A, f0.B, ops.gPow(w), ops.pow(y, w)], q);
   const challenge1 = mod(h - f0.proof.challenge, q);
@@ -144,7 +172,7 @@ export function blankProve(ops: GroupOps, y: bigint, zkp: string, b: BlankInput)
   const commitments: bigint[] = new Array<bigint>(2 * k);
   let total = 0n;
   for (let i = 1; i < k; i++) {
-    const f = fake(rS, nbeta(i));
+    const f = fake(rS, cS, mS, min + i - 1);
     overall[i] = f.proof;
     commitments[2 * i] = f.A;
     commitments[2 * i + 1] = f.B;
@@ -159,19 +187,20 @@ export function blankProve(ops: GroupOps, y: bigint, zkp: string, b: BlankInput)
 }
 
 /** c0 and cS must be (products of) ciphertexts already checked to be in the group, as verifyBallot does. */
-export function blankVerify(ops: GroupOps, y: bigint, zkp: string, min: number, max: number, c0: Ciphertext, cS: Ciphertext, overall: readonly Proof[], blank: readonly Proof[]): boolean {
+export function blankVerify(ops: GroupOps, y: bigint, zkp: string, min: number, max: number, c0: Ciphertext, cS: Ciphertext, overall: readonly Proof[], blank: readonly Proof[], pw: Powers = ops.powers()): boolean {
   const { q } = ops;
   if (blank.length !== 2 || overall.length !== max - min + 2) return false;
   const all = [...blank, ...overall];
   if (!all.every((p) => ops.inZq(p.challenge) && ops.inZq(p.response))) return false;
-  const commit = (p: Proof, alpha: bigint, beta: bigint) => [ops.mul(ops.gPow(p.response), ops.pow(alpha, p.challenge)), ops.mul(ops.pow(y, p.response), ops.pow(beta, p.challenge))];
+  // commit(p, c, k): the commitments for (c.alpha, c.beta·g^-k)
+  const commit = (p: Proof, c: Ciphertext, k: number) => commitPair(pw, y, p, c.alpha, c.beta, k);
   const [b0, b1] = [blank[0]!, blank[1]!];
-  const hb = hashToZq(`bproof0|${zkp}|`, [...commit(b0, c0.alpha, c0.beta), ...commit(b1, cS.alpha, cS.beta)], q);
+  const hb = hashToZq(`bproof0|${zkp}|`, [...commit(b0, c0, 0), ...commit(b1, cS, 0)], q);
   if (hb !== mod(b0.challenge + b1.challenge, q)) return false;
-  const commitments = commit(overall[0]!, c0.alpha, ops.div(c0.beta, ops.g));
+  const commitments = commit(overall[0]!, c0, 1);
   let total = overall[0]!.challenge;
   for (let i = 1; i < overall.length; i++) {
-    commitments.push(...commit(overall[i]!, cS.alpha, ops.mul(cS.beta, gNeg(ops, min + i - 1))));
+    commitments.push(...commit(overall[i]!, cS, min + i - 1));
     total += overall[i]!.challenge;
   }
   return hashToZq(`bproof1|${zkp}|`, commitments, q) === mod(total, q);

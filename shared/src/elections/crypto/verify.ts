@@ -19,12 +19,14 @@ export class BallotBox {
   private readonly weights = new Map<bigint, bigint>();
   readonly accepted: { raw: string; ballot: Ballot; weight: bigint; tracker: string }[] = [];
 
+  /** `checked`: lines already found valid by parsePublicCredential elsewhere (worker threads); their group membership is not tested again. */
   constructor(
     readonly election: Election,
     publicCredentials: readonly string[],
+    checked?: ReadonlySet<string>,
   ) {
     for (const line of publicCredentials) {
-      const c = parsePublicCredential(election.ops, line);
+      const c = parsePublicCredential(election.ops, line, checked?.has(line) === true);
       if (!c) throw new Error(`${line.slice(0, 20)}… is not a valid public credential`);
       if (this.weights.has(c.key)) throw new Error(`duplicate credential: ${c.key}`);
       this.weights.set(c.key, c.weight);
@@ -32,8 +34,9 @@ export class BallotBox {
   }
 
   /** Checks a ballot (credential in L, proofs, signature); on success records it, else changes nothing. */
-  cast(raw: string): { ok: true; tracker: string; weight: bigint } | { ok: false; reason: string } {
-    const check = verifyBallot(this.election, raw);
+  cast(raw: string, precomputed?: BallotVerdict): { ok: true; tracker: string; weight: bigint } | { ok: false; reason: string } {
+    // Every listed credential was checked to be a group element when the box was made.
+    const check = precomputed === undefined ? verifyBallot(this.election, raw, this.isListed) : precomputed === null ? { ok: true as const, ballot: readBallot(raw) } : { ok: false as const, reason: precomputed };
     if (!check.ok) return check;
     const weight = this.weights.get(check.ballot.credential);
     if (weight === undefined) return { ok: false, reason: 'invalid credential' };
@@ -41,6 +44,9 @@ export class BallotBox {
     this.accepted.push({ raw, ballot: check.ballot, weight, tracker });
     return { ok: true, tracker, weight };
   }
+
+  /** Whether a credential is in L (then it is a group element); what verifyBallot is given as `listed`. */
+  readonly isListed = (credential: bigint): boolean => this.weights.has(credential);
 
   /** Records a ballot this process made itself, without re-verifying its proofs (simulations). */
   castUnchecked(raw: string): void {
@@ -54,6 +60,20 @@ export class BallotBox {
   tallied() {
     return lastBallots(this.accepted.map((a) => ({ ...a, credential: a.ballot.credential })));
   }
+}
+
+/** The outcome of verifyBallot(election, raw, box.isListed): null when valid, else its reason. */
+export type BallotVerdict = string | null;
+
+/**
+ * Work done before verifyArchive by the caller with this library's own
+ * functions, typically in worker threads (`pnpm kumiai election verify`):
+ * verdicts of verifyBallot by raw ballot, and the public credential lines
+ * parsePublicCredential accepted. Anything absent is checked here.
+ */
+export interface PrecomputedChecks {
+  ballots?: ReadonlyMap<string, BallotVerdict>;
+  credentials?: ReadonlySet<string>;
 }
 
 export interface VerifyReport {
@@ -76,7 +96,7 @@ class CheckFailed extends Error {}
 
 const ORDER: Record<BelEvent['type'], number> = { Setup: 0, Ballot: 1, EndBallots: 2, EncryptedTally: 3, Shuffle: 4, EndShuffles: 4, PartialDecryption: 5, Result: 6 };
 
-export function verifyArchive(bytes: Uint8Array): VerifyReport {
+export function verifyArchive(bytes: Uint8Array, precomputed: PrecomputedChecks = {}): VerifyReport {
   const report: VerifyReport = { ok: false, passed: [], warnings: [] };
   const step = <T>(name: string, f: () => T): T => {
     try {
@@ -120,12 +140,12 @@ export function verifyArchive(bytes: Uint8Array): VerifyReport {
     step('election public key is the product of the trustees’ keys', () => {
       if (combineKeys(ops, trustees) !== election.publicKey) fail('the election public key does not match the trustees');
     });
-    const box = step('public credentials (valid group elements, distinct)', () => new BallotBox(election, readStringList(content(setup.credentials), 'public_credentials')));
+    const box = step('public credentials (valid group elements, distinct)', () => new BallotBox(election, readStringList(content(setup.credentials), 'public_credentials'), precomputed.credentials));
     const ballotEvents = events.filter((e) => e.event.type === 'Ballot');
     step('ballots (canonical, signed by a listed credential, every proof)', () => {
       for (const { event } of ballotEvents) {
         const raw = content(event.payload!);
-        const r = box.cast(raw);
+        const r = box.cast(raw, precomputed.ballots?.get(raw));
         if (!r.ok) fail(`ballot ${ballotTracker(raw)} at height ${event.height}: ${r.reason}`);
       }
     });

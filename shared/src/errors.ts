@@ -55,6 +55,9 @@ export const errorCodes = [
   'upload_quota_exceeded',
   /** A push subscription must point at a known browser push service (KUMIAI_PUSH_HOSTS), never a private address. */
   'push_endpoint_not_allowed',
+  // --- issue 15: operations ---
+  /** The server's disk is nearly full (under KUMIAI_DISK_MIN_FREE_MB): uploads wait until an officer frees space. */
+  'storage_full',
   'internal',
 ] as const;
 

@@ -542,6 +542,7 @@ export const en: Messages = {
     own_application: 'You cannot approve your own application.',
     wrong_state: 'This action is not possible in its current status.',
     upload_quota_exceeded: 'You have uploaded as much as you can for today. Please try again tomorrow, or ask an officer.',
+    storage_full: 'The server is almost out of storage, so files cannot be sent right now. Please try later, or tell an officer.',
     push_endpoint_not_allowed: 'This browser\'s notification service is not accepted by the union\'s server. Please ask the IT lead.',
     internal: 'Something went wrong on the server. Please try again later.',
     network_failed: 'Cannot reach the server. Please try again where there is a signal.',

@@ -96,6 +96,18 @@ export async function stopAndRemoveLocalData(engine: SyncEngine): Promise<void> 
   setRejected([]);
 }
 
+/**
+ * Stops and deletes the member's database only (documents, replication state, pending and rejection
+ * stores), keeping the file caches: attachments still waiting in the outbox are uploaded after a restart.
+ * Used when the server was restored from a backup and the device starts over (restored.ts).
+ */
+export async function removeLocalDatabase(engine: SyncEngine): Promise<void> {
+  await engine.stop();
+  const { db } = engine.database;
+  await removeRxDatabase(engine.database.name, db.storage, db.multiInstance);
+  await deleteIndexedDbDatabases(engine.database.name);
+}
+
 /** The same without an open engine (e.g. a kiosk clearing a previous member's leftovers at start). */
 export async function removeMemberData(memberId: string, storage?: RxStorage<unknown, unknown>): Promise<void> {
   const use = storage ?? (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie();

@@ -29,6 +29,9 @@ export const en: Messages = {
     sessionEndedTitle: 'Please sign in again',
     sessionEnded: 'Your sign-in expired or you were signed out on another device. Your changes on this device are kept and will be sent once you sign in again.',
     signInAgain: 'Sign in again',
+    restoredTitle: 'The server was restored from a backup',
+    restored: 'The union’s server was restored from a backup of {date}; your {n} changes since were sent again.',
+    restoredDismiss: 'OK',
     stopReasons: {
       unauthenticated: 'Syncing is paused because your sign-in ended. Sign in again to resume.',
       account_closed: 'Your membership has ended, so your data was removed from this device.',

@@ -34,6 +34,9 @@ export const ja = {
     sessionEndedTitle: 'もう一度ログインしてください',
     sessionEnded: 'ログインの有効期限が切れたか、別の端末からログアウトされました。この端末の変更は消えていません。もう一度ログインすると送信されます。',
     signInAgain: 'もう一度ログインする',
+    restoredTitle: 'サーバーがバックアップから復元されました',
+    restored: '組合のサーバーが {date} のバックアップから復元されました。それ以降のあなたの変更 {n} 件を送り直しました。',
+    restoredDismiss: '確認しました',
     stopReasons: {
       unauthenticated: 'ログインが切れたため、同期を止めています。もう一度ログインすると再開します。',
       account_closed: '組合員の登録が終了したため、この端末からあなたのデータを消しました。',

@@ -33,6 +33,8 @@ import { version } from './version.ts';
 import { AppError } from './lib/errors.ts';
 import { registerMetrics } from './ops/metrics.ts';
 import { OpsService } from './ops/ops-service.ts';
+import { dataRightsRoutes } from './features/data-rights/data-rights-routes.ts';
+import { DataRightsService } from './features/data-rights/data-rights-service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -125,6 +127,9 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     }
   });
   app.addHook('onClose', async () => ops.stop());
+  const dataRights = new DataRightsService(db, clock, services.actors, services.mutate, services.audit);
+  ops.addHourlyJob(() => dataRights.pseudonymiseExpired(config.ops.retentionDaysAfterLeaving));
+  dataRightsRoutes(app, { dataRights });
   // A change made through a route reaches connected devices at once (changes from other processes: the poll).
   app.addHook('onResponse', async (request) => {
     if (request.method !== 'GET' && request.url.startsWith('/api/')) hub.notify();

@@ -45,6 +45,8 @@ export interface OpsConfig {
   metricsToken: string | null;
   /** Below this many free bytes on the data dir's disk: a warning, and uploads are refused. */
   diskMinFreeBytes: number;
+  /** Days after a member left before their personal data is pseudonymised. */
+  retentionDaysAfterLeaving: number;
 }
 
 /** The browsers' push services (Chrome/Edge via FCM, Firefox, Safari, legacy Edge/Windows). */
@@ -167,5 +169,6 @@ function loadOpsConfig(env: NodeJS.ProcessEnv, dataDir: string, cwd: string): Op
     backupAgeRecipient: recipient || null,
     metricsToken: token || null,
     diskMinFreeBytes: int(env, 'KUMIAI_DISK_MIN_FREE_MB', 1024, 0, 1024 * 1024) * 1024 * 1024,
+    retentionDaysAfterLeaving: int(env, 'KUMIAI_RETENTION_DAYS_AFTER_LEAVING', 1095, 1, 36500),
   };
 }

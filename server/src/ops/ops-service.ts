@@ -23,6 +23,8 @@ export class OpsService {
   /** Free bytes on the data dir's disk, as of the last tick. */
   diskFreeBytes = Number.POSITIVE_INFINITY;
   backupsFailed = 0;
+  private readonly hourly: (() => unknown)[] = [];
+  private lastHourly = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Db,
@@ -41,6 +43,11 @@ export class OpsService {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
+  }
+
+  /** Work to run at most once an hour (the pseudonymisation of members past their retention). */
+  addHourlyJob(job: () => unknown): void {
+    this.hourly.push(job);
   }
 
   /** Called on every request: the WAL is checkpointed only after a quiet spell. */
@@ -104,6 +111,16 @@ export class OpsService {
       if (now - this.lastActivity > 30_000 && now - this.lastCheckpoint > 300_000 && this.fileSize('kumiai.sqlite-wal') > 0) {
         this.lastCheckpoint = now;
         this.checkpoint();
+      }
+      if (now - this.lastHourly >= 3600_000) {
+        this.lastHourly = now;
+        for (const job of this.hourly) {
+          try {
+            job();
+          } catch (error) {
+            this.log.error({ err: error }, 'an hourly job failed');
+          }
+        }
       }
       this.lastBackupAgeSeconds = await lastGoodBackupAgeSeconds(this.config.backupDir, now);
       const due = this.config.backupIntervalHours > 0 && (this.lastBackupAgeSeconds === null || this.lastBackupAgeSeconds >= this.config.backupIntervalHours * 3600);

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Encrypter } from 'age-encryption';
-import Database from 'better-sqlite3';
+import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/database.ts';
 import { type TarPart, TarWriter, readTarEntries, readTarEntry } from './tar.ts';
 
@@ -120,20 +120,17 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
   try {
     // SQLite's online backup: consistent while the server writes (same connection: its writes go into the copy).
     await db.backup(tmpDb);
-    const copy = new Database(tmpDb);
-    let manifest: Omit<Manifest, 'parts' | 'missingUploads'>;
-    let uploads: string[];
-    try {
-      copy.pragma('journal_mode = DELETE');
-      const integrity = copy.pragma('integrity_check', { simple: true });
-      if (integrity !== 'ok') throw new Error(`the backup copy failed its integrity check: ${String(integrity)}`);
-      const meta = copy.prepare('SELECT seq, epoch FROM sync_meta').get() as { seq: number; epoch: string };
-      const schemaVersion = copy.prepare('SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1').pluck().get() as string;
-      uploads = copy.prepare('SELECT hash FROM uploads ORDER BY hash').pluck().all() as string[];
-      manifest = { format: MANIFEST_FORMAT, createdAt: now.toISOString(), schemaVersion, sync: { seq: meta.seq, epoch: meta.epoch }, integrity: 'ok' };
-    } finally {
-      copy.close();
-    }
+    // Checked in a worker thread: the server's event loop stays free while every page is read.
+    const checked = await checkCopy(tmpDb);
+    if (checked.integrity !== 'ok') throw new Error(`the backup copy failed its integrity check: ${checked.integrity}`);
+    const manifest: Omit<Manifest, 'parts' | 'missingUploads'> = {
+      format: MANIFEST_FORMAT,
+      createdAt: now.toISOString(),
+      schemaVersion: checked.schemaVersion,
+      sync: { seq: checked.seq, epoch: checked.epoch },
+      integrity: 'ok',
+    };
+    const uploads = checked.uploads;
     const tar = await TarWriter.create(tmpTar);
     const parts: TarPart[] = [];
     const missingUploads: string[] = [];
@@ -166,6 +163,26 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
   } finally {
     for (const file of [tmpDb, `${tmpDb}-wal`, `${tmpDb}-shm`, tmpTar, tmpAge]) await fsp.rm(file, { force: true });
   }
+}
+
+interface CopyCheck {
+  integrity: string;
+  seq: number;
+  epoch: string;
+  schemaVersion: string;
+  uploads: string[];
+}
+
+function checkCopy(file: string): Promise<CopyCheck> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./check-worker.mjs', import.meta.url), { workerData: { file } });
+    worker.once('message', (answer: CopyCheck | { error: string }) => {
+      void worker.terminate();
+      if ('error' in answer) reject(new Error(`the backup copy could not be checked: ${answer.error}`));
+      else resolve(answer);
+    });
+    worker.once('error', reject);
+  });
 }
 
 async function encryptFile(source: string, target: string, recipient: string): Promise<void> {

@@ -5,7 +5,7 @@ import { readStored, removeStored, writeStored } from '../lib/storage.ts';
 import { deviceEditableFields } from './conflict.ts';
 import type { SyncEngine } from './engine.ts';
 import type { PendingEntry, RestoredFrom } from './pending.ts';
-import { removeLocalDatabase } from './session-data.ts';
+import { removeLocalDatabase, resendKey } from './session-data.ts';
 
 /**
  * When the union's server was restored from a backup (issue 15). The server
@@ -38,7 +38,7 @@ interface CarryOver {
 const notice = createExternalStore<ServerRestoredNotice | null>(null);
 export const serverRestored = { subscribe: notice.subscribe, getSnapshot: notice.getSnapshot, dismiss: () => notice.set(null) };
 
-const keyFor = (memberId: string): string => `kumiai.restored-resend.${memberId}`;
+const keyFor = resendKey;
 /** Where localStorage is missing (Node tests) or refuses, the carry-over lives in memory for this page. */
 const memory = new Map<string, string>();
 

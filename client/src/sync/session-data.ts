@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { removeRxDatabase, type RxStorage } from 'rxdb';
 import { createExternalStore } from '../lib/external-store.ts';
+import { removeStored } from '../lib/storage.ts';
 import { databaseNameFor } from './database.ts';
 import type { SyncEngine } from './engine.ts';
 import { setPending, setRejected } from './status.ts';
@@ -45,6 +46,11 @@ export async function requestPersistentStorage(): Promise<boolean> {
   }
 }
 
+/** localStorage key of the changes carried over a server restore until they are written again (restored.ts). */
+export function resendKey(memberId: string): string {
+  return `kumiai.restored-resend.${memberId}`;
+}
+
 /** The Cache Storage cache holding a member's notice attachments for offline reading. */
 export function memberFilesCacheName(memberId: string): string {
   return `kumiai-files-${memberId}`;
@@ -56,6 +62,8 @@ export function memberOutboxCacheName(memberId: string): string {
 }
 
 async function deleteFilesCache(memberId: string): Promise<void> {
+  // Changes carried over a server restore are the member's data too (a kiosk keeps nothing of anyone).
+  removeStored(resendKey(memberId));
   if (typeof caches === 'undefined') return;
   await caches.delete(memberFilesCacheName(memberId)).catch(() => false);
   await caches.delete(memberOutboxCacheName(memberId)).catch(() => false);

@@ -119,7 +119,16 @@ export async function createBackup(db: Db, options: BackupOptions): Promise<Back
   const tmpAge = tmp('.age');
   try {
     // SQLite's online backup: consistent while the server writes (same connection: its writes go into the copy).
-    await db.backup(tmpDb);
+    // A write by another process (the CLI, or the server while the CLI backs up) restarts the copy; after a
+    // restart the rest is copied in one step, so a steady stream of writes can never keep it from finishing.
+    let remaining = Number.POSITIVE_INFINITY;
+    await db.backup(tmpDb, {
+      progress: ({ totalPages, remainingPages }) => {
+        const restarted = remainingPages > remaining;
+        remaining = remainingPages;
+        return restarted ? totalPages : 256;
+      },
+    });
     // Checked in a worker thread: the server's event loop stays free while every page is read.
     const checked = await checkCopy(tmpDb);
     if (checked.integrity !== 'ok') throw new Error(`the backup copy failed its integrity check: ${checked.integrity}`);

@@ -14,8 +14,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-describe('a backup killed midway', () => {
-  it('leaves the earlier backups intact, and the next backup succeeds and clears its leftovers', async () => {
+describe('backups under stress', () => {
+  it('killed midway: leaves the earlier backups intact, and the next backup succeeds and clears its leftovers', async () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
     const backups = path.join(dataDir, 'backups');
@@ -57,4 +57,33 @@ describe('a backup killed midway', () => {
     expect(fs.readdirSync(backups).filter((n) => !n.startsWith('.kumiai-backups')).sort()).toEqual([first.file, next.file].sort());
     expect(sha256(path.join(backups, first.file))).toBe(firstHash);
   });
+
+  it('finishes while another process keeps writing (the copy restarts once, then completes in one step), consistent', async () => {
+    const dataDir = tempDir();
+    dirs.push(dataDir);
+    const db = openDatabase(dataDir);
+    db.exec('CREATE TABLE filler (b BLOB)');
+    const put = db.prepare('INSERT INTO filler (b) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 1000; i++) put.run(randomBytes(8 * 1024));
+    })();
+    // Another connection, as the server is to the CLI: each of its commits restarts SQLite's backup.
+    const other = openDatabase(dataDir);
+    const write = other.prepare('INSERT INTO filler (b) VALUES (?)');
+    let n = 0;
+    const writer = setInterval(() => {
+      write.run(Buffer.from(`w${n++}`));
+    }, 1);
+    try {
+      const record = await createBackup(db, { dataDir, dir: path.join(dataDir, 'backups') });
+      expect(record.integrity).toBe('ok');
+      expect(n).toBeGreaterThan(0);
+    } finally {
+      clearInterval(writer);
+      other.close();
+      db.close();
+    }
+    const manifest = await readManifest(path.join(dataDir, 'backups', (await listBackups(path.join(dataDir, 'backups')))[0]!.file));
+    expect(manifest.integrity).toBe('ok');
+  }, 20_000);
 });

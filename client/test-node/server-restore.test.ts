@@ -83,6 +83,10 @@ describe('devices across a restore to an older backup', () => {
     await offline.engine.replication.awaitInSync();
     expect(await localIds(offline)).toEqual(['memA', 'offA', 'viewA']);
 
+    // Gone from the laptop's scope before the backup (transferred to another branch): must not come back.
+    server.services.members.update(null, 'viewA', { unitId: 'bB' });
+    await until(async () => !(await localIds(offline)).includes('viewA'));
+
     // Acknowledged before the backup: in it.
     await (await online.engine.database.db.members.findOne('memA').exec())!.incrementalPatch({ phone: '090-0000-0001' });
     await until(() => online.engine.database.pending.count === 0);
@@ -118,7 +122,7 @@ describe('devices across a restore to an older backup', () => {
     // The member who joined after the backup is gone from the server and from the laptop, and nobody pushed them back.
     expect(server.db.prepare("SELECT count(*) FROM members WHERE id = 'm9'").pluck().get()).toBe(0);
     expect(server.db.prepare('SELECT count(*) FROM members').pluck().get()).toBe(6);
-    expect(await localIds(offline)).toEqual(['memA', 'offA', 'viewA']);
+    expect(await localIds(offline)).toEqual(['memA', 'offA']);
     expect(await localIds(online)).toEqual(['memA']);
     await until(async () => (await phoneOn(offline, 'memA')) === '090-0000-0002');
     expect(await phoneOn(online, 'memA')).toBe('090-0000-0002');

@@ -31,6 +31,11 @@ import { DEFAULT_SYNC_OPTIONS, SyncHub } from './sync/hub.ts';
 import type { CollectionRegistration } from './sync/registry.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { version } from './version.ts';
+import { AppError } from './lib/errors.ts';
+import { registerMetrics } from './ops/metrics.ts';
+import { OpsService } from './ops/ops-service.ts';
+import { dataRightsRoutes } from './features/data-rights/data-rights-routes.ts';
+import { DataRightsService } from './features/data-rights/data-rights-service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -58,6 +63,8 @@ export interface App {
   /** Shortcut for main.ts and tests. */
   setup: Services['setup'];
   hub: SyncHub;
+  /** Backups, WAL checkpoints and the disk check (issue 15); main.ts starts its schedule, tests call it directly. */
+  ops: OpsService;
   /** Every route registered, with its declared access, for the route-access test. */
   routes: RouteInfo[];
 }
@@ -94,9 +101,16 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   await app.register(csrfPlugin, { publicUrl: config.publicUrl });
   await app.register(authPlugin, { db, sessions, resolveBearer: (token) => services.tokens.resolve(token) });
 
-  app.get('/healthz', { config: { access: 'public' } }, async (): Promise<Health> => {
-    db.prepare('SELECT 1').get();
-    return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000) };
+  const ops = new OpsService(db, config.dataDir, config.ops, clock, app.log);
+  app.get('/healthz', { config: { access: 'public' } }, async (_request, reply): Promise<Health> => {
+    let database: Health['database'] = 'ok';
+    try {
+      db.prepare('SELECT 1').get();
+    } catch {
+      database = 'unreachable';
+      reply.status(503);
+    }
+    return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000), database, lastBackupAgeSeconds: ops.lastBackupAgeSeconds };
   });
   services.sync.reportError = (err) => app.log.error({ err }, 'a sync after-commit effect failed');
   const hub = new SyncHub(db, services.sync, services.actors, sessions, services.tokens, clock, app.log, {
@@ -111,6 +125,18 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     newSocketsBurst: config.transport.syncNewSocketsPerSecond * 6,
   });
   await app.register(syncRoutes, { hub, sessions, publicUrl: config.publicUrl });
+  // --- issue 15 (operations): metrics, idle WAL checkpoints, uploads refused on a nearly full disk (src/ops/README.md) ---
+  registerMetrics(app, { token: config.ops.metricsToken, hub, engine: services.sync, push: services.push, ops });
+  app.addHook('onRequest', async (request) => {
+    ops.touch();
+    if (request.method === 'POST' && request.routeOptions.url === '/api/uploads' && ops.diskLow()) {
+      throw new AppError('storage_full', 507, 'The server is nearly out of disk space');
+    }
+  });
+  app.addHook('onClose', async () => ops.stop());
+  const dataRights = new DataRightsService(db, clock, services.actors, services.mutate, services.audit);
+  ops.addHourlyJob(() => dataRights.pseudonymiseExpired(config.ops.retentionDaysAfterLeaving));
+  dataRightsRoutes(app, { dataRights });
   // A change made through a route reaches connected devices at once (changes from other processes: the poll).
   app.addHook('onResponse', async (request) => {
     if (request.method !== 'GET' && request.routeOptions.url?.startsWith('/api/')) hub.notify();
@@ -149,5 +175,5 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   uploadsRoutes(app, { ...services, maxBytes: config.uploadMaxBytes });
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
-  return { app, services, setup, routes, hub };
+  return { app, services, setup, routes, hub, ops };
 }

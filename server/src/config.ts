@@ -36,6 +36,23 @@ export interface Config {
   /** Push-service host names subscriptions may point at (`*.` matches any subdomain). */
   pushHosts: string[];
   transport: TransportLimits;
+  // --- issue 15 (operations): backups, metrics, disk; see the README's "Operations" section ---
+  ops: OpsConfig;
+}
+
+export interface OpsConfig {
+  /** Where scheduled backups go (KUMIAI_BACKUP_DIR). */
+  backupDir: string;
+  /** Hours between scheduled backups; 0 turns the schedule off. */
+  backupIntervalHours: number;
+  /** age public key (`age1…`) backups are encrypted to; null: plain `.tar`. */
+  backupAgeRecipient: string | null;
+  /** Bearer token `/metrics` requires; null: `/metrics` answers 404. */
+  metricsToken: string | null;
+  /** Below this many free bytes on the data dir's disk: a warning, and uploads are refused. */
+  diskMinFreeBytes: number;
+  /** Days after a member left before their personal data is pseudonymised. */
+  retentionDaysAfterLeaving: number;
 }
 
 /** The browsers' push services (Chrome/Edge via FCM, Firefox, Safari, legacy Edge/Windows). */
@@ -179,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     pushHosts: hostList(env, 'KUMIAI_PUSH_HOSTS', DEFAULT_PUSH_HOSTS),
     transport: transportLimits(env),
+    ops: loadOpsConfig(env, dataDir, cwd),
   };
 }
 
@@ -201,4 +219,20 @@ export function checkSecureContext(config: Config): string | null {
     'KUMIAI_ALLOW_INSECURE=1 starts anyway, with the features above broken on phones.';
   if (!config.allowInsecure) throw new ConfigError(problem);
   return `INSECURE: ${problem}`;
+}
+
+// --- issue 15 (operations) ---
+function loadOpsConfig(env: NodeJS.ProcessEnv, dataDir: string, cwd: string): OpsConfig {
+  const recipient = (env.KUMIAI_BACKUP_AGE_RECIPIENT ?? '').trim();
+  if (recipient && !/^age1[0-9a-z]+$/.test(recipient)) throw new ConfigError('KUMIAI_BACKUP_AGE_RECIPIENT must be an age public key (age1…), e.g. from `age-keygen`');
+  const token = (env.KUMIAI_METRICS_TOKEN ?? '').trim();
+  if (token && token.length < 16) throw new ConfigError('KUMIAI_METRICS_TOKEN must be at least 16 characters');
+  return {
+    backupDir: path.resolve(cwd, env.KUMIAI_BACKUP_DIR || path.join(dataDir, 'backups')),
+    backupIntervalHours: int(env, 'KUMIAI_BACKUP_INTERVAL_HOURS', 24, 0, 24 * 31),
+    backupAgeRecipient: recipient || null,
+    metricsToken: token || null,
+    diskMinFreeBytes: int(env, 'KUMIAI_DISK_MIN_FREE_MB', 1024, 0, 1024 * 1024) * 1024 * 1024,
+    retentionDaysAfterLeaving: int(env, 'KUMIAI_RETENTION_DAYS_AFTER_LEAVING', 1095, 1, 36500),
+  };
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { checkSecureContext, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { writeServerPid } from './ops/server-lock.ts';
 
 /** `pnpm start` / `node --import tsx server/src/main.ts`: run the union's server. */
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const db = openDatabase(config.dataDir);
-  const { app, setup } = await buildApp({ config, db });
+  const { app, setup, ops } = await buildApp({ config, db });
   if (warning) app.log.warn(warning);
 
   app.addHook('onClose', async () => {
@@ -45,7 +46,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
+  // Issue 15: `pnpm kumiai restore` refuses while this process is alive; scheduled backups, WAL and disk checks start.
+  const removePid = writeServerPid(config.dataDir);
+  app.addHook('onClose', async () => removePid());
   await app.listen({ host: config.host, port: config.port });
+  ops.start();
   app.log.info({ publicUrl: config.publicUrl, dataDir: config.dataDir }, 'Kumiai is running');
 
   const token = setup.issueTokenIfNeeded();

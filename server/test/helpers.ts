@@ -31,6 +31,7 @@ export interface TestServer {
   services: Built['services'];
   routes: Built['routes'];
   hub: Built['hub'];
+  ops: Built['ops'];
   db: Db;
   clock: ManualClock;
   config: Config;
@@ -45,7 +46,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const db = openDatabase(config.dataDir);
   const clock = new ManualClock();
   const capture = logCapture();
-  const { app, setup, services, routes, hub } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
+  const { app, setup, services, routes, hub, ops } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
   await app.ready();
   return {
     app,
@@ -53,6 +54,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     services,
     routes,
     hub,
+    ops,
     db,
     clock,
     config,

@@ -59,6 +59,9 @@ export const errorCodes = [
   'member_holds_higher_role',
   /** The search text has control characters (e.g. a NUL byte). */
   'search_query_invalid',
+  // --- issue 15: operations ---
+  /** The server's disk is nearly full (under KUMIAI_DISK_MIN_FREE_MB): uploads wait until an officer frees space. */
+  'storage_full',
   'internal',
 ] as const;
 

@@ -29,6 +29,9 @@ export const en: Messages = {
     sessionEndedTitle: 'Please sign in again',
     sessionEnded: 'Your sign-in expired or you were signed out on another device. Your changes on this device are kept and will be sent once you sign in again.',
     signInAgain: 'Sign in again',
+    restoredTitle: 'The server was restored from a backup',
+    restored: 'The union’s server was restored from a backup of {date}; your {n} changes since were sent again.',
+    restoredDismiss: 'OK',
     stopReasons: {
       unauthenticated: 'Syncing is paused because your sign-in ended. Sign in again to resume.',
       account_closed: 'Your membership has ended, so your data was removed from this device.',
@@ -543,6 +546,7 @@ export const en: Messages = {
     own_application: 'You cannot approve your own application.',
     wrong_state: 'This action is not possible in its current status.',
     upload_quota_exceeded: 'You have uploaded as much as you can for today. Please try again tomorrow, or ask an officer.',
+    storage_full: 'The server is almost out of storage, so files cannot be sent right now. Please try later, or tell an officer.',
     push_endpoint_not_allowed: 'This browser\'s notification service is not accepted by the union\'s server. Please ask the IT lead.',
     member_holds_higher_role: 'You cannot change this member: they hold a role you are not allowed to give. Ask an officer who can.',
     search_query_invalid: 'The search text contains characters that cannot be searched. Type it again.',

@@ -3,6 +3,7 @@ import type { KumiaiDatabase } from './database.ts';
 import { startSyncEngine, type SyncEngine } from './engine.ts';
 import type { BeforePushHooks } from './replication.ts';
 import type { StoredRejection } from './rejections.ts';
+import { startOver } from './restored.ts';
 import { removeMemberData, requestPersistentStorage } from './session-data.ts';
 
 /**
@@ -22,6 +23,8 @@ import { removeMemberData, requestPersistentStorage } from './session-data.ts';
  *   `stopReason: 'unauthenticated'`, ask the member to sign in again and then
  *   call `restart()` from `useSyncEngine`; the waiting writes are sent then.
  *   On 'account_closed' this provider removes the member's local data itself.
+ * - When the server was restored from a backup, this provider starts over
+ *   (restored.ts): a fresh database, the member's lost changes written again.
  */
 
 interface SyncContextValue {
@@ -61,6 +64,10 @@ export function SyncProvider({ memberId, beforePush, personalDevice, children }:
         void closed.stop().then(() => removeMemberData(memberId));
         setEngine(null);
       },
+      onServerRestored: (old, restored) => {
+        setEngine(null);
+        void startOver(old, restored).then(restart, (err: unknown) => setError(err instanceof Error ? err : new Error(String(err))));
+      },
     }).then(
       (started) => {
         current = started;
@@ -77,7 +84,7 @@ export function SyncProvider({ memberId, beforePush, personalDevice, children }:
       setError(null);
       void current?.stop();
     };
-  }, [memberId, generation, beforePush, personalDevice]);
+  }, [memberId, generation, beforePush, personalDevice, restart]);
 
   return <SyncContext.Provider value={{ engine, error, restart }}>{children}</SyncContext.Provider>;
 }

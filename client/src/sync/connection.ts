@@ -69,6 +69,9 @@ export interface Reply {
   result: unknown;
   /** Rows the server refused, beside a masterWrite result. */
   rejected?: unknown;
+  /** The sequence a masterWrite reached; a pull's signal that the server was restored from a backup (issue 15). */
+  seq?: unknown;
+  restored?: unknown;
 }
 
 function defaultUrl(): string {
@@ -276,7 +279,7 @@ export class SyncConnection {
   }
 
   private onMessage(data: unknown): void {
-    let msg: { id?: unknown; collection?: unknown; result?: unknown; rejected?: unknown; error?: { code?: unknown; message?: unknown } };
+    let msg: { id?: unknown; collection?: unknown; result?: unknown; rejected?: unknown; seq?: unknown; restored?: unknown; error?: { code?: unknown; message?: unknown } };
     try {
       msg = JSON.parse(typeof data === 'string' ? data : String(data)) as typeof msg;
     } catch {
@@ -305,7 +308,7 @@ export class SyncConnection {
         socket?.close(1000, 'session ended');
       }
     } else {
-      waiting.resolve({ result: msg.result, rejected: msg.rejected });
+      waiting.resolve({ result: msg.result, rejected: msg.rejected, seq: msg.seq, restored: msg.restored });
     }
   }
 }

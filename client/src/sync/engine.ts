@@ -5,6 +5,8 @@ import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
 import { openMemberDatabase, type MemberDatabase } from './database.ts';
 import { startReplication, type BeforePushHooks, type ReplicationHandle } from './replication.ts';
 import { LocalValue } from './local-store.ts';
+import type { RestoredFrom } from './pending.ts';
+import { resendCarriedOver, type ServerRestoredNotice } from './restored.ts';
 import { getSnapshot, markSynced, setLeading, setOnline, setPending, setPhase, setRejected, setStopReason, subscribe, type SyncPhase } from './status.ts';
 
 /**
@@ -18,6 +20,8 @@ export interface SyncEngine {
   leading(): boolean;
   connection: SyncConnection;
   replication: ReplicationHandle;
+  /** Settles once changes carried over from before a server restore were written again (null: there were none). */
+  resent: Promise<ServerRestoredNotice | null>;
   /** Stops syncing and closes the database; the data and the waiting writes stay. */
   stop(): Promise<void>;
 }
@@ -37,6 +41,11 @@ export interface StartSyncEngineOptions {
   feedStatus?: boolean;
   /** Called once when the server closes the account (4403): the caller removes the local data. */
   onAccountClosed?: (engine: SyncEngine) => void;
+  /**
+   * Called once when the server turns out to be restored from a backup (a new sync epoch): the caller
+   * runs `startOver(engine, restored)` (restored.ts), then starts a new engine, which re-sends the writes.
+   */
+  onServerRestored?: (engine: SyncEngine, restored: RestoredFrom) => void;
 }
 
 export async function startSyncEngine(options: StartSyncEngineOptions): Promise<SyncEngine> {
@@ -48,7 +57,13 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     ...(options.collections ? { collections: options.collections } : {}),
   });
   const connection = new SyncConnection(options.connection);
+  let restoredOnce = false;
   const replication = startReplication({
+    onRestored: (restored) => {
+      if (restoredOnce) return;
+      restoredOnce = true;
+      queueMicrotask(() => options.onServerRestored?.(engine, restored));
+    },
     db: database,
     connection,
     ...(options.collections ? { collections: options.collections } : {}),
@@ -66,6 +81,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     leading: () => leading,
     connection,
     replication,
+    resent: Promise.resolve(null),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -77,6 +93,8 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       await database.close();
     },
   };
+
+  engine.resent = resendCarriedOver(engine).catch(() => null);
 
   let open = false;
   let active = true;

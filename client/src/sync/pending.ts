@@ -24,9 +24,30 @@ export interface PendingEntry {
   doc: Record<string, unknown>;
   at: number;
 }
+/**
+ * A write the server acknowledged, kept for a while with the epoch and sequence
+ * it reached: if the server is later restored from a backup older than that
+ * sequence, the write was lost there and the device sends it again (restored.ts).
+ */
+export interface SentEntry extends PendingEntry {
+  /** The server's sync epoch when it acknowledged (null: not known yet in this session). */
+  epoch: string | null;
+  seq: number;
+}
+/** Which backup the server was restored from (the `restored` signal of a pull). */
+export interface RestoredFrom {
+  at: string;
+  seq: number;
+  epoch: string | null;
+}
 interface PendingData {
   entries: Record<string, PendingEntry>;
+  sent?: Record<string, SentEntry>;
 }
+
+/** Acknowledged writes are kept this long (and at most this many): restores to older backups are rare and announced. */
+const SENT_KEEP_MS = 62 * 24 * 3600 * 1000;
+const SENT_KEEP_MAX = 2000;
 
 const KEY = 'kumiai-sync-pending';
 const keyOf = (collection: string, id: string): string => `${collection}|${id}`;
@@ -78,7 +99,7 @@ export class PendingStore {
     return this.store.modify((d) => {
       const entries = { ...d.entries };
       for (const w of written) entries[keyOf(collection, w.id)] = { collection, id: w.id, doc: w.doc, at };
-      return { entries };
+      return { ...d, entries };
     });
   }
 
@@ -109,8 +130,35 @@ export class PendingStore {
         const entry = entries[key];
         if (entry && (!sameStateOnly || deepEqual(entry.doc, docState(state)))) delete entries[key];
       }
-      return { entries };
+      return { ...d, entries };
     });
+  }
+
+  /** Keeps acknowledged states with the epoch and sequence the server reached (see SentEntry). */
+  acknowledged(collection: string, states: readonly Record<string, unknown>[], ack: { epoch: string | null; seq: number }): Promise<void> {
+    if (states.length === 0 || !Number.isSafeInteger(ack.seq)) return Promise.resolve();
+    const at = Date.now();
+    return this.store.modify((d) => {
+      const sent = { ...d.sent };
+      for (const state of states) sent[keyOf(collection, String(state.id))] = { collection, id: String(state.id), doc: docState(state), at, epoch: ack.epoch, seq: ack.seq };
+      const kept = Object.entries(sent)
+        .filter(([, e]) => at - e.at < SENT_KEEP_MS)
+        .sort(([, a], [, b]) => b.at - a.at)
+        .slice(0, SENT_KEEP_MAX);
+      return { ...d, sent: Object.fromEntries(kept) };
+    });
+  }
+
+  /**
+   * The writes a restore lost: acknowledged after the backup's sequence (in the
+   * backup's epoch), or after its time when acknowledged in another epoch.
+   * Waiting writes are not included (they are `entries`).
+   */
+  lostBy(restored: RestoredFrom): SentEntry[] {
+    const backupAt = Date.parse(restored.at);
+    return Object.values(this.store.value.sent ?? {}).filter((e) =>
+      e.epoch !== null && e.epoch === restored.epoch ? e.seq > restored.seq : Number.isFinite(backupAt) && e.at > backupAt,
+    );
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import { combineLatest, map, type Observable, type Subscription } from 'rxjs';
 import { docState, fillStrippedDeleted } from './conflict.ts';
 import type { SyncConnection } from './connection.ts';
 import type { MemberDatabase } from './database.ts';
+import type { RestoredFrom } from './pending.ts';
 
 /**
  * RxDB replication of each synced collection over the one shared connection
@@ -16,7 +17,8 @@ import type { MemberDatabase } from './database.ts';
  */
 
 type Doc = Record<string, unknown> & { id: string; _deleted: boolean };
-type Checkpoint = { seq: number };
+/** The server's sequence and its database's epoch (a restore from a backup changes the epoch). */
+type Checkpoint = { seq: number; epoch?: string };
 type Replication = RxReplicationState<Doc, Checkpoint>;
 
 /**
@@ -40,6 +42,19 @@ export interface StartReplicationOptions {
   batchSize?: number;
   /** Per collection, run before each push (see BeforePushHook). */
   beforePush?: BeforePushHooks;
+  /**
+   * The server was restored from a backup (a pull from a checkpoint of the old
+   * epoch says so): the engine starts over and re-sends this device's writes
+   * (restored.ts). Nothing of that pull is applied.
+   */
+  onRestored?: (restored: RestoredFrom) => void;
+}
+
+const isOtherEpoch = (epoch: string | undefined, seen: string | null): boolean => typeof epoch === 'string' && epoch !== seen;
+
+function isRestored(value: unknown): value is RestoredFrom {
+  const r = value as Partial<RestoredFrom> | null | undefined;
+  return typeof r === 'object' && r !== null && typeof r.at === 'string' && typeof r.seq === 'number';
 }
 
 export interface ReplicationHandle {
@@ -62,6 +77,8 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
   const names = options.collections ?? (Object.keys(syncedCollections) as CollectionName[]);
   const states = new Map<CollectionName, Replication>();
   const subs: Subscription[] = [];
+  /** The server's epoch as this session's pulls saw it; stream events of another epoch only trigger a pull. */
+  const seen: { epoch: string | null } = { epoch: null };
 
   for (const name of names) {
     // Our collections are typed per document; the replication works on plain documents with a string id.
@@ -79,12 +96,18 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
         batchSize: options.batchSize ?? 200,
         handler: async (checkpoint, batchSize) => {
           const reply = await connection.request(name, 'masterChangesSince', [checkpoint ?? null, batchSize]);
+          if (isRestored(reply.restored)) {
+            options.onRestored?.(reply.restored);
+            throw new Error('the server was restored from a backup: starting over');
+          }
           const result = reply.result as { documents: Doc[]; checkpoint: Checkpoint | null };
+          if (typeof result.checkpoint?.epoch === 'string') seen.epoch = result.checkpoint.epoch;
           return { documents: result.documents.map((d) => fill(name, d)), checkpoint: result.checkpoint ?? checkpoint };
         },
         stream$: connection.stream$(name).pipe(
           map((ev) =>
-            ev === 'RESYNC'
+            // A checkpoint of an epoch no pull has confirmed (the server restarted from a backup meanwhile): pull instead.
+            ev === 'RESYNC' || isOtherEpoch((ev.checkpoint as Checkpoint | null)?.epoch, seen.epoch)
               ? ('RESYNC' as const)
               : { documents: (ev.documents as Doc[]).map((d) => fill(name, d)), checkpoint: ev.checkpoint as Checkpoint },
           ),
@@ -94,7 +117,7 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
         batchSize: options.batchSize ?? 200,
         handler: async (rows) => {
           await options.beforePush?.[name]?.(rows.map((r) => r.newDocumentState));
-          return push(db, connection, name, rows);
+          return push(db, connection, name, rows, seen);
         },
       },
     });
@@ -150,7 +173,7 @@ function parseRejections(value: unknown): Rejection[] {
   return Array.isArray(value) ? value.filter(isRejection) : [];
 }
 
-async function push(db: MemberDatabase, connection: SyncConnection, name: CollectionName, rows: RxReplicationWriteToMasterRow<Doc>[]): Promise<Doc[]> {
+async function push(db: MemberDatabase, connection: SyncConnection, name: CollectionName, rows: RxReplicationWriteToMasterRow<Doc>[], seen: { epoch: string | null }): Promise<Doc[]> {
   // A row that changes nothing (a conflict resolved to the master state) is not sent:
   // the server has that state already, and a no-op on a record the member may not write would be refused again.
   const noops = rows.filter((r) => r.assumedMasterState && deepEqual(docState(r.assumedMasterState), docState(r.newDocumentState)));
@@ -189,6 +212,14 @@ async function push(db: MemberDatabase, connection: SyncConnection, name: Collec
   );
   // Acknowledged (or refused for good): no longer waiting. A conflict stays waiting: RxDB resolves and pushes again.
   const settled = send.filter((r) => refusedIds.has(r.newDocumentState.id) || !conflictIds.has(r.newDocumentState.id));
+  // Accepted writes are remembered with the sequence they reached, in case the server is restored to an older backup.
+  if (typeof reply.seq === 'number') {
+    await db.pending.acknowledged(
+      name,
+      send.filter((r) => !conflictIds.has(r.newDocumentState.id)).map((r) => r.newDocumentState),
+      { epoch: seen.epoch, seq: reply.seq },
+    );
+  }
   await db.pending.settle(
     name,
     settled.map((r) => r.newDocumentState),

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { removeRxDatabase, type RxStorage } from 'rxdb';
 import { createExternalStore } from '../lib/external-store.ts';
+import { removeStored } from '../lib/storage.ts';
 import { databaseNameFor } from './database.ts';
 import type { SyncEngine } from './engine.ts';
 import { setPending, setRejected } from './status.ts';
@@ -45,6 +46,11 @@ export async function requestPersistentStorage(): Promise<boolean> {
   }
 }
 
+/** localStorage key of the changes carried over a server restore until they are written again (restored.ts). */
+export function resendKey(memberId: string): string {
+  return `kumiai.restored-resend.${memberId}`;
+}
+
 /** The Cache Storage cache holding a member's notice attachments for offline reading. */
 export function memberFilesCacheName(memberId: string): string {
   return `kumiai-files-${memberId}`;
@@ -56,6 +62,8 @@ export function memberOutboxCacheName(memberId: string): string {
 }
 
 async function deleteFilesCache(memberId: string): Promise<void> {
+  // Changes carried over a server restore are the member's data too (a kiosk keeps nothing of anyone).
+  removeStored(resendKey(memberId));
   if (typeof caches === 'undefined') return;
   await caches.delete(memberFilesCacheName(memberId)).catch(() => false);
   await caches.delete(memberOutboxCacheName(memberId)).catch(() => false);
@@ -94,6 +102,18 @@ export async function stopAndRemoveLocalData(engine: SyncEngine): Promise<void> 
   await deleteFilesCache(engine.database.memberId);
   setPending(0);
   setRejected([]);
+}
+
+/**
+ * Stops and deletes the member's database only (documents, replication state, pending and rejection
+ * stores), keeping the file caches: attachments still waiting in the outbox are uploaded after a restart.
+ * Used when the server was restored from a backup and the device starts over (restored.ts).
+ */
+export async function removeLocalDatabase(engine: SyncEngine): Promise<void> {
+  await engine.stop();
+  const { db } = engine.database;
+  await removeRxDatabase(engine.database.name, db.storage, db.multiInstance);
+  await deleteIndexedDbDatabases(engine.database.name);
 }
 
 /** The same without an open engine (e.g. a kiosk clearing a previous member's leftovers at start). */

@@ -9,6 +9,7 @@ import { systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { createServices, type Services } from '../services.ts';
 import { electionCommands } from './election.ts';
+import { opsCommands, runOpsCommand } from './ops.ts';
 
 /**
  * `pnpm kumiai <command>`: the admin CLI for the IT lead and for scripts. It
@@ -158,13 +159,31 @@ function help(): string {
   return [
     'Usage: pnpm kumiai <command> [options]   (honours KUMIAI_DATA_DIR)',
     '',
-    ...[...Object.values(commands), ...Object.values(electionCommands)].map((c) => `  ${c.usage.padEnd(72)} ${c.summary}`),
+    ...[...Object.values(commands), ...Object.values(electionCommands), ...Object.values(opsCommands)].map((c) => `  ${c.usage.padEnd(72)} ${c.summary}`),
     '',
     'Each command takes --help.',
   ].join('\n');
 }
 
 export async function runCli(argv: string[]): Promise<number> {
+  // Backup and restore (issue 15) open the database themselves: restore must not hold it open.
+  const opsName = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((n) => n in opsCommands);
+  if (opsName) {
+    const ops = opsCommands[opsName]!;
+    const rest = argv.slice(opsName.split(' ').length);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      console.log(`Usage: pnpm kumiai ${ops.usage}\n\n${ops.summary}`);
+      return 0;
+    }
+    try {
+      const parsed = parseArgs({ args: rest, options: ops.options, allowPositionals: true, strict: true });
+      if ((ops.positionals ?? 0) !== parsed.positionals.length) throw new UsageError(`expected ${ops.positionals ?? 0} argument(s)`);
+      return await runOpsCommand(ops, parsed.values, parsed.positionals);
+    } catch (error) {
+      console.error(`${error instanceof Error ? error.message : String(error)}\nUsage: pnpm kumiai ${ops.usage}`);
+      return 2;
+    }
+  }
   const offlineName = argv.slice(0, 2).join(' ');
   const offline = electionCommands[offlineName];
   if (offline) {

@@ -249,11 +249,12 @@ export class SyncEngine {
    * applied in its own savepoint, so a refused row never blocks the others.
    * Returns the master states in conflict (what RxDB expects) and the refusals.
    */
-  push(reader: Reader, collection: string, rows: PushRow[]): { conflicts: string[]; rejected: Rejection[]; written: number } {
+  push(reader: Reader, collection: string, rows: PushRow[]): { conflicts: string[]; rejected: Rejection[]; written: number; seq: number } {
     const c = this.get(collection);
     const conflicts: string[] = [];
     const rejected: Rejection[] = [];
     let count = 0;
+    let seq = 0;
     const effects: (() => void)[] = [];
     const reject = (id: string, code: Rejection['code'], message: string, field?: string) => rejected.push({ id, code, message, ...(field ? { field } : {}) });
     this.db
@@ -317,6 +318,7 @@ export class SyncEngine {
           written.add(id);
           count += 1;
         }
+        seq = this.currentSeq();
       })
       .immediate();
     for (const effect of effects) {
@@ -327,7 +329,7 @@ export class SyncEngine {
         this.reportError(err);
       }
     }
-    return { conflicts, rejected, written: count };
+    return { conflicts, rejected, written: count, seq };
   }
 
   /** Whether this actor may read that document now: the rule pulls use, for routes that serve related things (files). */

@@ -11,6 +11,7 @@ import { AddressAdmission, type Admission } from './admission.ts';
 import { type ConnectionAuth, parseRequest, peekEnvelope, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
 import type { StreamBatch, SyncEngine } from './engine.ts';
 import { jsonCostExceeded, type JsonCostLimits } from './json-cost.ts';
+import { SyncEpoch } from './epoch.ts';
 import { Reader } from './reader.ts';
 
 export interface SyncOptions {
@@ -55,8 +56,13 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
 /** Before auth only messages this small are parsed at once (`auth` is a few hundred bytes); larger ones wait unread. */
 const PARSED_BEFORE_AUTH = 2048;
 
-const isCheckpoint = (value: unknown): value is { seq: number } | null | undefined =>
-  value === null || value === undefined || (typeof value === 'object' && Number.isSafeInteger((value as { seq?: unknown }).seq) && (value as { seq: number }).seq >= 0);
+const isCheckpoint = (value: unknown): value is { seq: number; epoch?: string } | null | undefined =>
+  value === null ||
+  value === undefined ||
+  (typeof value === 'object' &&
+    Number.isSafeInteger((value as { seq?: unknown }).seq) &&
+    (value as { seq: number }).seq >= 0 &&
+    ['string', 'undefined'].includes(typeof (value as { epoch?: unknown }).epoch));
 
 /**
  * All sync connections of this server: message handling in arrival order,
@@ -72,6 +78,10 @@ export class SyncHub {
   private dispatchQueued = false;
   private lastFullCheck = 0;
   private readonly jobs: (() => unknown)[] = [];
+  /** Checkpoints are `{seq, epoch}`; a restore changes the epoch (see epoch.ts). */
+  readonly epoch: SyncEpoch;
+  /** Counts stream messages (the metrics set it). */
+  onStreamMessage: (collection: string) => void = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -84,6 +94,7 @@ export class SyncHub {
     readonly options: SyncOptions,
   ) {
     this.admission = new AddressAdmission({ maxOpen: options.maxSocketsPerAddress, perSecond: options.newSocketsPerSecond, burst: options.newSocketsBurst }, () => this.clock.now());
+    this.epoch = new SyncEpoch(db);
     this.engine.processScopeChanges();
     this.dispatchedSeq = engine.currentSeq();
     this.authVersion = this.readAuthVersion();
@@ -324,8 +335,9 @@ export class SyncHub {
           connection.error(id, collection, 'batch_too_large', `batchSize is limited to ${this.options.maxBatchSize}`);
           return;
         }
-        const result = this.engine.pull(reader, collection, checkpoint?.seq ?? 0, batchSize as number);
-        connection.reply(id, collection, `{"documents":[${result.documents.join(',')}],"checkpoint":{"seq":${result.seq}}}`);
+        const { since, extra } = this.epoch.resolve(checkpoint);
+        const result = this.engine.pull(reader, collection, since, batchSize as number);
+        connection.reply(id, collection, `{"documents":[${result.documents.join(',')}],"checkpoint":${this.epoch.checkpoint(result.seq)}}`, extra);
         return;
       }
       case 'masterWrite': {
@@ -340,7 +352,8 @@ export class SyncHub {
         }
         const result = this.engine.push(reader, collection, rows as PushRow[]);
         // Acknowledged only now, after the commit.
-        connection.reply(id, collection, `[${result.conflicts.join(',')}]`, result.rejected.length ? `,"rejected":${JSON.stringify(result.rejected)}` : '');
+        // `seq`: the sequence this write reached, so a device knows which of its writes a restore to an older backup lost.
+        connection.reply(id, collection, `[${result.conflicts.join(',')}]`, `${result.rejected.length ? `,"rejected":${JSON.stringify(result.rejected)}` : ''},"seq":${result.seq}`);
         if (result.rejected.length) this.log.info({ collection, rejected: result.rejected }, 'sync rows refused');
         if (result.written > 0) this.notify();
         return;
@@ -397,7 +410,8 @@ export class SyncHub {
       for (;;) {
         const page = this.engine.pull(reader, collection, cursor, this.options.maxBatchSize);
         if (page.documents.length > 0) {
-          connection.send(`{"id":"stream","collection":${JSON.stringify(collection)},"result":{"documents":[${page.documents.join(',')}],"checkpoint":{"seq":${page.seq}}}}`);
+          connection.send(`{"id":"stream","collection":${JSON.stringify(collection)},"result":{"documents":[${page.documents.join(',')}],"checkpoint":${this.epoch.checkpoint(page.seq)}}}`);
+          this.onStreamMessage(collection);
         }
         if (page.documents.length < this.options.maxBatchSize || page.seq <= cursor) break;
         cursor = page.seq;
@@ -441,10 +455,11 @@ export class SyncHub {
       const key = ids.join('\n');
       let message = messages.get(key);
       if (message === undefined) {
-        message = Buffer.from(`{"id":"stream","collection":${JSON.stringify(batch.collection)},"result":{"documents":[${docs.join(',')}],"checkpoint":{"seq":${batch.seq}}}}`);
+        message = Buffer.from(`{"id":"stream","collection":${JSON.stringify(batch.collection)},"result":{"documents":[${docs.join(',')}],"checkpoint":${this.epoch.checkpoint(batch.seq)}}}`);
         messages.set(key, message);
       }
       connection.send(message);
+      this.onStreamMessage(batch.collection);
     }
   }
 

@@ -5,6 +5,7 @@ import { useSession } from '../auth/session.ts';
 import { formsBeforePush } from '../forms/outbox.ts';
 import { FileCacheKeeper } from '../notices/FileCacheKeeper.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { ServerRestoredBanner } from './ServerRestoredBanner.tsx';
 import { SessionEndedBanner } from './SessionEndedBanner.tsx';
 import { SyncSessionWatcher } from './SyncSessionWatcher.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
@@ -21,6 +22,7 @@ export function AppShell() {
       <AppHeader />
       <UpdateBanner />
       <SessionEndedBanner />
+      <ServerRestoredBanner />
       <SyncSessionWatcher />
       <FileCacheKeeper />
       <main id="main" className="app-main" tabIndex={-1}>

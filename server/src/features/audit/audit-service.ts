@@ -28,6 +28,9 @@ export const auditActions = [
   'form.exported',
   'form.reminded',
   'application.acted',
+  // --- issue 15: each member's data rights ---
+  'member.data_exported',
+  'member.pseudonymised',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -11,7 +11,6 @@ import {
   type UnitDoc,
 } from '@kumiai/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
-import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
 import { PendingStore } from './pending.ts';
@@ -80,8 +79,6 @@ export interface OpenMemberDatabaseOptions {
 }
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
-// One tab of a member's database replicates (the leader); the others see its writes through IndexedDB.
-addRxPlugin(RxDBLeaderElectionPlugin);
 
 /** RxDB names allow [a-z0-9_$-]; every other character is escaped, so two ids never share a name. */
 export function databaseNameFor(memberId: string): string {

@@ -1,4 +1,4 @@
-import { rejectionCodes, syncedCollections, type CollectionName, type Rejection } from '@kumiai/shared';
+import { deviceMayKeepSent, rejectionCodes, syncedCollections, type CollectionName, type Rejection } from '@kumiai/shared';
 import { deepEqual, getAssumedMasterState, type RxCollection, type RxReplicationWriteToMasterRow } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { combineLatest, map, type Observable, type Subscription } from 'rxjs';
@@ -88,10 +88,11 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
       replicationIdentifier: `kumiai-sync-${name}`,
       live: true,
       retryTime: options.retryTimeMs ?? 2000,
-      // One tab replicates: two tabs pushing the same waiting write would each record its refusal and race
-      // on the waiting list. The others see the leader's writes through the shared IndexedDB, and theirs go
-      // up through the leader. (Without multiInstance, in tests, every database leads.)
-      waitForLeadership: true,
+      // Each tab replicates on its own (the server makes repeated pushes idempotent; refusals are keyed by
+      // identity and waiting writes recorded by the tab that made them, so two tabs list each once). RxDB's
+      // leader election (Web Locks) was tried: a tab whose page navigated could keep the lock, and the new
+      // page then never synced while showing the old one's "up to date".
+      waitForLeadership: false,
       pull: {
         batchSize: options.batchSize ?? 200,
         handler: async (checkpoint, batchSize) => {
@@ -216,7 +217,7 @@ async function push(db: MemberDatabase, connection: SyncConnection, name: Collec
   if (typeof reply.seq === 'number') {
     await db.pending.acknowledged(
       name,
-      send.filter((r) => !conflictIds.has(r.newDocumentState.id)).map((r) => r.newDocumentState),
+      send.filter((r) => !conflictIds.has(r.newDocumentState.id) && deviceMayKeepSent(name, r.newDocumentState)).map((r) => r.newDocumentState),
       { epoch: seen.epoch, seq: reply.seq },
     );
   }

@@ -37,8 +37,6 @@ export interface SyncStatus {
   lastSyncedAt: number | null;
   rejected: readonly RejectedChange[];
   stopReason: SyncStopReason | null;
-  /** Whether this tab is the one that syncs (the others follow it: see engine.ts). */
-  leading: boolean;
 }
 
 type EnginePhase = Exclude<SyncPhase, 'offline'>;
@@ -50,14 +48,13 @@ interface Internal {
   lastSyncedAt: number | null;
   rejected: readonly RejectedChange[];
   stopReason: SyncStopReason | null;
-  leading: boolean;
 }
 
 function browserOnline(): boolean {
   return typeof navigator === 'undefined' ? true : navigator.onLine;
 }
 
-let internal: Internal = { online: browserOnline(), enginePhase: 'synced', pending: 0, lastSyncedAt: null, rejected: [], stopReason: null, leading: false };
+let internal: Internal = { online: browserOnline(), enginePhase: 'synced', pending: 0, lastSyncedAt: null, rejected: [], stopReason: null };
 
 function project(s: Internal): SyncStatus {
   return {
@@ -67,7 +64,6 @@ function project(s: Internal): SyncStatus {
     lastSyncedAt: s.lastSyncedAt,
     rejected: s.rejected,
     stopReason: s.stopReason,
-    leading: s.leading,
   };
 }
 
@@ -83,8 +79,7 @@ function patch(change: Partial<Internal>): void {
     prev.pending === next.pending &&
     prev.lastSyncedAt === next.lastSyncedAt &&
     prev.rejected === next.rejected &&
-    prev.stopReason === next.stopReason &&
-    prev.leading === next.leading;
+    prev.stopReason === next.stopReason;
   if (!same) store.set(next);
 }
 
@@ -123,10 +118,6 @@ export function setRejected(rejected: readonly RejectedChange[]): void {
 
 export function setStopReason(stopReason: SyncStopReason | null): void {
   patch({ stopReason });
-}
-
-export function setLeading(leading: boolean): void {
-  patch({ leading });
 }
 
 export const subscribe = store.subscribe;

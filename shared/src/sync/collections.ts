@@ -69,3 +69,12 @@ export const syncedCollections = {
   submissions: submissionDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;
+
+/**
+ * Whether a device may keep a copy of a state it sent once the server has acknowledged it (to send it
+ * again should the server be restored from an older backup). Never for an anonymous survey answer:
+ * once it has reached the server, nothing of its content may stay on the device (secret by construction).
+ */
+export function deviceMayKeepSent(collection: CollectionName, doc: Record<string, unknown>): boolean {
+  return !(collection === 'submissions' && doc.anonymous === true);
+}

@@ -17,3 +17,4 @@ export * from './forms/fields.ts';
 export * from './forms/applications.ts';
 export * from './forms/forms.ts';
 export * from './forms/api.ts';
+export * from './seeded-random.ts';

@@ -1,3 +1,4 @@
+import { seededRandom } from '@kumiai/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedOrg, signIn } from '../seed.ts';
 import { openAs, RawClient, startSyncServer, type SyncServer, waitFor } from './support.ts';
@@ -11,23 +12,12 @@ afterEach(async () => {
 
 const clientFor = (memberId: string) => openAs(server, memberId, clients);
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed with its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('sync scope', () => {
   it('gives each of 300 generated members exactly the member records a hand-walked reference says', async () => {
     const seed = Number(process.env.KUMIAI_TEST_SEED ?? Date.now() % 1_000_000);
     console.log(`scope property test seed: ${seed} (rerun with KUMIAI_TEST_SEED=${seed})`);
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     // 300 devices, all from 127.0.0.1 within a second: past the per-address rate of new sockets (a defence tested in limits.test.ts).
     server = await startSyncServer({ KUMIAI_SYNC_NEW_SOCKETS_PER_SECOND: '100000' });

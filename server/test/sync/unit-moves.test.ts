@@ -1,4 +1,4 @@
-import { memberDocSchema, unitDocSchema } from '@kumiai/shared';
+import { memberDocSchema, seededRandom, unitDocSchema } from '@kumiai/shared';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createRxDatabase, type RxCollection, type RxDatabase } from 'rxdb/plugins/core';
@@ -56,17 +56,6 @@ function expected(units: Map<string, string | null>, people: readonly Person[], 
   return { units: [...visibleUnits].sort(), members: visibleMembers.sort() };
 }
 
-/** A small seeded generator (mulberry32), so a failing case can be replayed from its printed seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Device {
   person: Person;
@@ -278,7 +267,7 @@ describe('units moved under live and offline devices', () => {
   it('random trees, grants and moves (seeded): every device ends as the independent expectation', async () => {
     const seed = Number(process.env.KUMIAI_TEST_SEED ?? Date.now() % 1_000_000);
     console.log(`unit-moves property seed: ${seed} (replay with KUMIAI_TEST_SEED=${seed})`);
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     server = await startSyncServer();
     const s = server;

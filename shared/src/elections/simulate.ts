@@ -16,6 +16,7 @@ import { checkPartialDecryption, combineFactors, computeResult, encryptedTally, 
 import { combineKeys, generateSingleKey, pedersenStep1, pedersenStep3, pedersenStep4, pedersenStep5, pedersenStep6, recoverDecryptionKey } from './crypto/trustees.ts';
 import type { ElectionResult, PartialDecryption, TrusteeKind } from './crypto/types.ts';
 import { BallotBox } from './crypto/verify.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 export interface SimulateOptions {
   voters: number;
@@ -66,17 +67,8 @@ export const DEFAULT_TEMPLATE: ElectionTemplate = {
   ],
 };
 
-/** mulberry32: a small seeded generator for the voters' choices (not for secrets). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded choices for the simulated voters (not for secrets). */
+export { seededRandom };
 
 /** A random valid plaintext; about one in five answers to a blank-allowing question is blank. */
 export function randomPlaintext(template: ElectionTemplate, rnd: () => number): Plaintext {

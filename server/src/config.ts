@@ -94,8 +94,10 @@ function transportLimits(env: NodeJS.ProcessEnv): TransportLimits {
     syncAuthTimeoutMs: int(env, 'KUMIAI_SYNC_AUTH_TIMEOUT_MS', 5000, 10, 60_000),
     headersTimeoutMs,
     requestTimeoutMs: int(env, 'KUMIAI_HTTP_REQUEST_TIMEOUT_MS', 300_000, headersTimeoutMs, 3_600_000),
-    keepAliveTimeoutMs: int(env, 'KUMIAI_HTTP_KEEP_ALIVE_TIMEOUT_MS', 5000, 100, 600_000),
-    idleTimeoutMs: int(env, 'KUMIAI_HTTP_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    // Longer than the idle time of clients' and proxies' connection pools (Node's agent: 5 s, load balancers: 60 s):
+    // a server that closes first races the client's next request on that connection (ECONNRESET).
+    keepAliveTimeoutMs: int(env, 'KUMIAI_HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 600_000),
+    idleTimeoutMs: int(env, 'KUMIAI_HTTP_IDLE_TIMEOUT_MS', 120_000, 100, 3_600_000),
   };
 }
 

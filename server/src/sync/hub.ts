@@ -401,6 +401,11 @@ export class SyncHub {
     for (const connection of catchingUp) this.catchUp(connection, since);
   }
 
+  /** A stream event: documents (already serialised) and the checkpoint they reach. */
+  private streamMessage(collection: string, documents: readonly string[], seq: number): string {
+    return `{"id":"stream","collection":${JSON.stringify(collection)},"result":{"documents":[${documents.join(',')}],"checkpoint":${this.epoch.checkpoint(seq)}}}`;
+  }
+
   /** Streams a connection everything after `since` in pages, each with the checkpoint its content reaches. */
   private catchUp(connection: SyncConnection, since: number): void {
     const reader = connection.reader;
@@ -410,7 +415,7 @@ export class SyncHub {
       for (;;) {
         const page = this.engine.pull(reader, collection, cursor, this.options.maxBatchSize);
         if (page.documents.length > 0) {
-          connection.send(`{"id":"stream","collection":${JSON.stringify(collection)},"result":{"documents":[${page.documents.join(',')}],"checkpoint":${this.epoch.checkpoint(page.seq)}}}`);
+          connection.send(this.streamMessage(collection, page.documents, page.seq));
           this.onStreamMessage(collection);
         }
         if (page.documents.length < this.options.maxBatchSize || page.seq <= cursor) break;
@@ -455,7 +460,7 @@ export class SyncHub {
       const key = ids.join('\n');
       let message = messages.get(key);
       if (message === undefined) {
-        message = Buffer.from(`{"id":"stream","collection":${JSON.stringify(batch.collection)},"result":{"documents":[${docs.join(',')}],"checkpoint":${this.epoch.checkpoint(batch.seq)}}}`);
+        message = Buffer.from(this.streamMessage(batch.collection, docs, batch.seq));
         messages.set(key, message);
       }
       connection.send(message);

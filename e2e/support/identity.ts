@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
+import { record } from './recorder.ts';
 import { REPO_ROOT, type RunningServer } from './server.ts';
 
 export const ADMIN = { union: 'ものづくり労働組合', employeeNumber: '0001', name: '山田 花子', password: 'a long admin passphrase' } as const;
@@ -59,5 +60,7 @@ export async function issueCards(request: APIRequestContext, server: RunningServ
 
 /** A fresh browser context the size of a phone, as a member would have. */
 export async function phoneContext(browser: Browser, server: RunningServer): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'ja-JP', hasTouch: true, isMobile: true });
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'ja-JP', hasTouch: true, isMobile: true });
+  record(context, 'phone');
+  return context;
 }

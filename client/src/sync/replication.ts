@@ -122,7 +122,8 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
         },
       },
     });
-    subs.push(rs.error$.subscribe(() => undefined)); // errors are retried by RxDB; kept from surfacing as unhandled
+    // RxDB retries a failed pull or push itself; the console keeps the detail for whoever debugs a stall.
+    subs.push(rs.error$.subscribe((err) => console.warn(`sync ${name}: ${describeError(err)}`)));
     states.set(name, rs);
   }
 
@@ -163,6 +164,15 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
       await Promise.all([...states.values()].map((rs) => rs.cancel()));
     },
   };
+}
+
+/** One line for an RxDB replication error: its code and the causes it wraps. */
+function describeError(err: unknown): string {
+  const text = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v));
+  const e = err as { code?: unknown; message?: unknown; parameters?: { errors?: { message?: unknown; code?: unknown }[]; direction?: unknown; writeError?: unknown } };
+  const causes = (e.parameters?.errors ?? []).map((c) => `${text(c.code)} ${text(c.message)}`.trim());
+  const write = e.parameters?.writeError ? ` write error ${text(e.parameters.writeError).slice(0, 300)}` : '';
+  return `${text(e.code)} ${text(e.parameters?.direction)} ${causes.join('; ') || text(e.message)}${write}`.trim();
 }
 
 function isRejection(value: unknown): value is Rejection {

@@ -286,11 +286,10 @@ export class SyncEngine {
             reject(id, 'schema_invalid', c.validate.errors?.map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ') ?? 'invalid');
             continue;
           }
-          if (!c.registration.checkWrite || !c.registration.applyWrite) {
-            reject(id, 'read_only', `${collection} is read-only from devices`);
-            continue;
-          }
           const current = written.has(id) ? this.current(c, reader, id) : this.current(c, reader, id, { row: masters.get(id), audience: audiences.get(id) ?? [] });
+          // Removing what the member does not see (deleted, gone from their scope, never there) changes nothing:
+          // their device only agrees with their view. Answered alike whether the document exists or not.
+          if (deleted && !current.visible) continue;
           if (!current.visible && current.exists && !current.deletedInScope) {
             reject(id, 'forbidden', 'Not allowed');
             continue;
@@ -303,9 +302,15 @@ export class SyncEngine {
             count += 1; // a retry of a write that already committed: exactly once
             continue;
           }
+          // Also for a row that assumes no master (a device whose record of what it pulled was lost with a reload):
+          // a conflict hands it the master state instead of refusing what it never meant to write.
           const assumed = row.assumedMasterState ? stripMeta(row.assumedMasterState) : null;
           if (master && (!assumed || sansServer(assumed) !== sansServer(master))) {
             conflicts.push(current.json!);
+            continue;
+          }
+          if (!c.registration.checkWrite || !c.registration.applyWrite) {
+            reject(id, 'read_only', `${collection} is read-only from devices`);
             continue;
           }
           const problem = c.registration.checkWrite(ctx, master, next, deleted);

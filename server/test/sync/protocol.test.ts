@@ -90,6 +90,32 @@ describe('sync protocol', () => {
     expect(docs.size).toBe(3);
   });
 
+  it('a device that lost its record of what it pulled (a reload mid-pull) sends it back: nothing refused, nothing written', async () => {
+    await setup();
+    const member = await clientFor('memA');
+    const units = (await member.pullAll('units')).docs;
+    const own = (await member.pullAll('members')).docs.get('memA')!;
+    const seq = server.services.sync.currentSeq();
+    const before = dump();
+    // RxDB offers such documents as new writes: no assumed master state.
+    const sentBack = await member.request('units', 'masterWrite', [[...units.values()].map((doc) => ({ newDocumentState: doc }))]);
+    expect(sentBack.result).toEqual([]);
+    expect(sentBack.rejected).toBeUndefined();
+    const ownBack = await member.request('members', 'masterWrite', [[{ newDocumentState: own }]]);
+    expect(ownBack.result).toEqual([]);
+    expect(ownBack.rejected).toBeUndefined();
+    // A removal the server already made (the member lost sight of it), of a record that exists or of one that never did: one answer.
+    const removals = await member.request('members', 'masterWrite', [[{ newDocumentState: { ...own, id: 'memB', _deleted: true } }, { newDocumentState: { ...own, id: 'nobody', _deleted: true } }]]);
+    expect(removals.result).toEqual([]);
+    expect(removals.rejected).toBeUndefined();
+    // A changed copy without an assumed state is a conflict: the device gets the master back.
+    const [unit] = [...units.values()];
+    const stale = await member.request('units', 'masterWrite', [[{ newDocumentState: { ...unit, name: '改名' } }]]);
+    expect(stale.result).toEqual([unit]);
+    expect(server.services.sync.currentSeq()).toBe(seq);
+    expect(dump()).toBe(before);
+  });
+
   it('stores the valid rows of a batch, reports the invalid one, and does not duplicate a retried write', async () => {
     await setup();
     const client = await clientFor('memA');

@@ -34,8 +34,12 @@ describe('forms over sync', () => {
     expect(marriage).toMatchObject({ kind: 'application', title: '結婚祝金', authorId: null, authorName: null, version: 1, steps: [{ role: 'officer', level: 0 }, { role: 'officer', level: 1 }] });
     expect((marriage.fields as { id: string }[]).map((f) => f.id)).toEqual(['marriage_date', 'spouse_name', 'certificate', 'note']);
     // Devices cannot write forms.
-    const reply = await memA.request('forms', 'masterWrite', [[{ newDocumentState: { ...marriage, title: '改ざん' } }]]);
+    const reply = await memA.request('forms', 'masterWrite', [[{ assumedMasterState: marriage, newDocumentState: { ...marriage, title: '改ざん' } }]]);
     expect(reply.rejected?.[0]?.code).toBe('read_only');
+    // Nor without saying what they edited: the master comes back as a conflict, and nothing changes.
+    const blind = await memA.request('forms', 'masterWrite', [[{ newDocumentState: { ...marriage, title: '改ざん' } }]]);
+    expect(blind.result).toMatchObject([{ id: 'tpl-marriage', title: '結婚祝金' }]);
+    expect((await memA.pullAll('forms')).docs.get('tpl-marriage')).toEqual(marriage);
   });
 
   it('a named answer is stored with its history and comes back; nobody writes into another member’s answer or forges its state', async () => {

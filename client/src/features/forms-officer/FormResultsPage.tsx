@@ -10,7 +10,7 @@ import { exportCsvUrl, fetchFormResults, remindSurvey } from './forms-officer-ap
 import { ResponseRate } from './ResponseRate.tsx';
 import { RemindButton } from '../push/RemindButton.tsx';
 import { useNow } from '../forms/use-now.ts';
-import { useFormDoc } from './use-forms.ts';
+import { useFormDoc } from '../forms/use-forms.ts';
 
 /** A form's response rate and results, computed on the server (GET /api/forms/:id/results), with the CSV export. */
 export function FormResultsPage({ formId }: { formId: string }) {

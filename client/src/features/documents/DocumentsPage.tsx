@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { mayUse } from '../auth/access.ts';
 import { useSession } from '../auth/session.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { AddFolderForm } from './AddFolderForm.tsx';
 import { useLibrary } from './use-documents.ts';
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { sizeText } from './downscale.ts';
-import { fileUrl } from './forms-api.ts';
+import { fileUrl } from '../../api/files.ts';
 import { outboxFor } from './outbox.ts';
 
 /** One attached file: the device's own copy (outbox) when there is one, so it opens offline; else the server's. */

@@ -3,7 +3,7 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { StoredRejection } from '../../sync/rejections.ts';
 import { localized } from './answers.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 interface Props {
   rejections: readonly StoredRejection[];

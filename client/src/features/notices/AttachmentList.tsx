@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { cachedFile } from './file-cache.ts';
-import { fileUrl } from './notices-api.ts';
+import { fileUrl } from '../../api/files.ts';
 
 function sizeText(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;

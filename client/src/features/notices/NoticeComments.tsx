@@ -6,7 +6,7 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { CommentForm } from './CommentForm.tsx';
-import { formatDateTime } from './dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { Reactions } from './Reactions.tsx';
 import { isWaiting, useNoticeComments } from './use-comments.ts';
 

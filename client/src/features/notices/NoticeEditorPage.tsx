@@ -10,11 +10,12 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useActor } from '../auth/access.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
-import { AudiencePicker } from './AudiencePicker.tsx';
+import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { publishNotice, updateNotice } from './notices-api.ts';
 import { useNotice } from './use-notices.ts';
-import { useMayEditNotice, usePublishScope } from './use-publish-scope.ts';
+import { usePublishScope } from '../../ui/use-publish-scope.ts';
+import { useMayEditNotice } from './use-may-edit-notice.ts';
 
 const noOne: Audience = { all: false, units: [], roles: [], members: [] };
 

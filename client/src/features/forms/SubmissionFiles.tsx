@@ -2,8 +2,8 @@ import type { Attachment } from '@kumiai/shared';
 import { useEffect, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { sizeText } from './downscale.ts';
 import { fileUrl } from '../../api/files.ts';
+import { sizeText } from './downscale.ts';
 import { outboxFor } from './outbox.ts';
 
 /** One attached file: the device's own copy (outbox) when there is one, so it opens offline; else the server's. */

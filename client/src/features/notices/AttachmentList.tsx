@@ -2,8 +2,8 @@ import type { Attachment } from '@kumiai/shared';
 import { useEffect, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { cachedFile } from './file-cache.ts';
 import { fileUrl } from '../../api/files.ts';
+import { cachedFile } from './file-cache.ts';
 
 function sizeText(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;

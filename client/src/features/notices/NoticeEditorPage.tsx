@@ -8,13 +8,13 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
+import { usePublishScope } from '../../ui/use-publish-scope.ts';
 import { useActor } from '../auth/access.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
-import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { publishNotice, updateNotice } from './notices-api.ts';
 import { useNotice } from './use-notices.ts';
-import { usePublishScope } from '../../ui/use-publish-scope.ts';
 import { useMayEditNotice } from './use-may-edit-notice.ts';
 
 const noOne: Audience = { all: false, units: [], roles: [], members: [] };

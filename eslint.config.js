@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const syncImportsNoFeature = 'The sync engine must not import a feature: let the feature register with it (a module, a hook) instead.';
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tools/**', '.reports/**', '**/test-results/**', '**/playwright-report/**'] },
   js.configs.recommended,
@@ -28,6 +30,23 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  // The sync engines know no feature: features register with them, never the other way round (issue 13).
+  {
+    files: ['client/src/sync/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)features(/|$)', message: syncImportsNoFeature }] }] },
+  },
+  {
+    files: ['server/src/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // Still allowed: the identity services the engine names until a Principal replaces them (issue 13 part 2). Delete the exception then.
+          patterns: [{ regex: '(^|/)features/(?!auth/actor-repo\\.ts$|auth/session-service\\.ts$|tokens/token-service\\.ts$)', message: syncImportsNoFeature }],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,7 +1,7 @@
 import type { ErrorCode, RejectionCode } from '@kumiai/shared';
 import { formsJa } from '../features/forms/messages.ts';
 import { formsOfficerJa } from '../features/forms-officer/messages.ts';
-import type { ClientErrorCode } from './types.ts';
+import type { ClientErrorCode } from './error-codes.ts';
 
 /**
  * The Japanese catalogue is the source of truth: every other language must have

@@ -1,6 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import type { Actor } from '../permissions.ts';
-import type { WriteProblem } from './rules.ts';
+import type { WriteProblem } from './protocol.ts';
 
 /** The reactions a member may leave on a notice: a small fixed set, so they stay a signal and never become a second comment box. */
 export const REACTION_EMOJI = ['👍', '❤️', '🙏', '👏', '😮', '✊'] as const;

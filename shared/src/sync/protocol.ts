@@ -64,6 +64,12 @@ export const rejectionCodes = [
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
+/** Why a write rule refuses a pushed row (the server sends it back as a `Rejection`). */
+export interface WriteProblem {
+  code: RejectionCode;
+  field?: string;
+}
+
 export interface Rejection {
   id: string;
   code: RejectionCode;

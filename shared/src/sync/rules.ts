@@ -1,6 +1,6 @@
 import { can, type Actor } from '../permissions.ts';
 import { MEMBER_SELF_EDITABLE, type MemberDoc } from './collections.ts';
-import type { RejectionCode } from './protocol.ts';
+import type { WriteProblem } from './protocol.ts';
 
 /**
  * Read scope and write rules of the synced collections. The server filters
@@ -14,11 +14,6 @@ export const readRules = {
   /** A member record: oneself, and officers, viewers and others whose roles cover its unit. */
   members: (actor: Actor, unitPath: readonly string[], memberId: string) => can(actor, 'member.read', { unitPath, memberId }),
 } as const;
-
-export interface WriteProblem {
-  code: RejectionCode;
-  field?: string;
-}
 
 /** A member may change only their own phone, e-mail and language from a device; everything else is the office's. */
 export function memberWriteProblem(actor: Actor, master: MemberDoc | null, next: MemberDoc, deleted: boolean): WriteProblem | null {

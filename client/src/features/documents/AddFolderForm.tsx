@@ -5,9 +5,9 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
+import { usePublishScope } from '../../ui/use-publish-scope.ts';
 import { useActor } from '../auth/access.ts';
-import { AudiencePicker } from '../notices/AudiencePicker.tsx';
-import { usePublishScope } from '../notices/use-publish-scope.ts';
 import { createFolder } from './documents-api.ts';
 
 const noOne: Audience = { all: false, units: [], roles: [], members: [] };

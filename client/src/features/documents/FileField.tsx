@@ -4,7 +4,7 @@ import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { uploadFile } from '../notices/notices-api.ts';
+import { uploadFile } from '../../api/files.ts';
 
 interface Props {
   label: string;
@@ -27,7 +27,7 @@ export function FileField({ label, value, onChange, onBusy, error, testId }: Pro
     onBusy(true);
     setFailure(null);
     try {
-      onChange(await uploadFile(file));
+      onChange(await uploadFile(file, file.name));
     } catch (e) {
       setFailure(errorCode(e));
       onChange(null);

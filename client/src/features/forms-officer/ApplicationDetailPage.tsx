@@ -5,7 +5,7 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { ApplicationActions } from './ApplicationActions.tsx';
 import { ApplicationAnswers } from './ApplicationAnswers.tsx';
 import { ApplicationHistory } from './ApplicationHistory.tsx';

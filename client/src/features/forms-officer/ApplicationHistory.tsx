@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 /** Each change in the application's life, oldest first, with who made it and their comment. */
 export function ApplicationHistory({ history }: { history: readonly HistoryEntry[] }) {

@@ -2,7 +2,7 @@ import type { ApplicationSummary } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { ApplicationStateText } from './ApplicationStateText.tsx';
 
 /** One application in the inbox: applicant, form, unit, state and step, when submitted; marked when it is the viewer's turn. */

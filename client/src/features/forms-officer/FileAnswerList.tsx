@@ -1,6 +1,6 @@
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { fileUrl } from '../notices/notices-api.ts';
+import { fileUrl } from '../../api/files.ts';
 import type { FileAnswer } from './answer-text.ts';
 
 /** Attached photos as thumbnails and PDFs as links, served by the server to those allowed to see the application. */

@@ -8,9 +8,10 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
+import { usePublishScope } from '../../ui/use-publish-scope.ts';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useActor } from '../auth/access.ts';
-import { AudiencePicker } from '../notices/AudiencePicker.tsx';
-import { usePublishScope } from '../notices/use-publish-scope.ts';
 import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import { ApprovalChainEditor } from './ApprovalChainEditor.tsx';
 import { builderFromForm, builderProblems, emptyBuilder, hasProblems, toFormInput, type BuilderState } from './builder-state.ts';
@@ -18,7 +19,6 @@ import { BuilderProblemSummary } from './BuilderProblemSummary.tsx';
 import { FieldListEditor } from './FieldListEditor.tsx';
 import { createForm, updateForm } from './forms-officer-api.ts';
 import { SurveyAnswerMode } from './SurveyAnswerMode.tsx';
-import { TextAreaField } from '../../ui/TextAreaField.tsx';
 
 /**
  * Builds a survey or an application template, or edits one (prefilled from

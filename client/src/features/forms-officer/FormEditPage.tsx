@@ -2,9 +2,9 @@ import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useActor } from '../auth/access.ts';
+import { useFormDoc } from '../forms/use-forms.ts';
 import { FormBuilder } from './FormBuilder.tsx';
 import { mayManageForm } from './may-manage.ts';
-import { useFormDoc } from './use-forms.ts';
 import { useManageScope } from './use-manage-scope.ts';
 
 /** Edits a form from its synced copy on the device; its author or an officer covering its audience (the server decides). */

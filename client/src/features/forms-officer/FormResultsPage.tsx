@@ -5,12 +5,12 @@ import { useApiResource } from '../../api/use-api-resource.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { RemindButton } from '../push/RemindButton.tsx';
+import { useNow } from '../forms/use-now.ts';
+import { useFormDoc } from '../forms/use-forms.ts';
 import { FieldResultView } from './FieldResultView.tsx';
 import { exportCsvUrl, fetchFormResults, remindSurvey } from './forms-officer-api.ts';
 import { ResponseRate } from './ResponseRate.tsx';
-import { RemindButton } from '../push/RemindButton.tsx';
-import { useNow } from '../forms/use-now.ts';
-import { useFormDoc } from './use-forms.ts';
 
 /** A form's response rate and results, computed on the server (GET /api/forms/:id/results), with the CSV export. */
 export function FormResultsPage({ formId }: { formId: string }) {

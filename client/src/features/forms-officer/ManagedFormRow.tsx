@@ -2,7 +2,7 @@ import type { FormDoc } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { ArchiveFormButton } from './ArchiveFormButton.tsx';
 
 /** A form an officer manages: title, status and version, who made it, and links to edit it and see its results. */

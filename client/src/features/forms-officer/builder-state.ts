@@ -1,5 +1,5 @@
 import { formDefinitionProblems, type ApprovalStep, type Audience, type DefinitionProblemCode, type FieldType, type FormDoc, type FormField, type FormInput, type FormKind } from '@kumiai/shared';
-import { fromLocalInput, toLocalInput } from './local-time.ts';
+import { fromLocalInput, toLocalInput } from '../../ui/dates.ts';
 
 /**
  * The form builder's state and the pure steps on it: adding, moving and

@@ -1,7 +1,7 @@
 import type { FormDoc } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 /** A form's title, kind, deadline and description. */
 export function FormHeader({ form, now }: { form: FormDoc; now: number }) {

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { formatDateTime } from '../notices/dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 /** Every change of the application, oldest first: what happened, when, by whom, with the comment. */
 export function SubmissionHistory({ history }: { history: readonly HistoryEntry[] }) {

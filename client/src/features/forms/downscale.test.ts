@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, downscaleSize, jpegName, looksLikePdf, MAX_SIDE, sha256Hex, sizeText } from './downscale.ts';
+import { sizeText } from '../../ui/files.ts';
+import { cleanFileName, downscaleSize, jpegName, looksLikePdf, MAX_SIDE, sha256Hex } from './downscale.ts';
 
 describe('downscaling and hashing attached files', () => {
   it('keeps the longest side at most 1600 px, the aspect kept, never enlarging', () => {

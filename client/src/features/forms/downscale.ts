@@ -98,8 +98,3 @@ export async function prepareFile(file: File): Promise<PrepareResult> {
   const hash = await sha256Hex(await blob.arrayBuffer());
   return { ok: true, file: { hash, name, type, size: blob.size, blob } };
 }
-
-/** "2.4 MB" / "350 KB" for the member. */
-export function sizeText(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
-}

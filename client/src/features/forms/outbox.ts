@@ -2,7 +2,7 @@ import type { Attachment } from '@kumiai/shared';
 import { ApiError } from '../../api/client.ts';
 import type { BeforePushHooks } from '../../sync/replication.ts';
 import { memberOutboxCacheName } from '../../sync/session-data.ts';
-import { uploadBlob } from './forms-api.ts';
+import { uploadFile } from '../../api/files.ts';
 
 /**
  * The per-member outbox of attached files: a photo or PDF picked offline is
@@ -157,5 +157,5 @@ export async function pruneOutbox(store: OutboxStore, stillReferenced: ReadonlyS
 
 /** The forms feature's push hooks for the sync engine (passed to SyncProvider by the app shell). */
 export function formsBeforePush(memberId: string): BeforePushHooks {
-  return { submissions: (docs) => uploadReferencedFiles(outboxFor(memberId), docs, uploadBlob) };
+  return { submissions: (docs) => uploadReferencedFiles(outboxFor(memberId), docs, uploadFile) };
 }

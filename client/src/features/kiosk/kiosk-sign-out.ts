@@ -1,7 +1,7 @@
 import type { SyncEngine } from '../../sync/engine.ts';
 import { awaitPendingWrites } from '../../sync/session-data.ts';
 import { endServerSession } from '../auth/sign-out-queue.ts';
-import { runBeforeSignOut, wipeMemberData } from './wipe.ts';
+import { wipeMemberData } from './wipe.ts';
 
 /** How long a kiosk sign-out waits for the member's waiting writes to be acknowledged. */
 const SEND_TIMEOUT_MS = 8_000;
@@ -53,7 +53,6 @@ export async function kioskSignOut(engine: SyncEngine | null, options: KioskSign
       return { blocked: Math.max(1, engine.database.pending.count) };
     }
   }
-  await runBeforeSignOut();
   await engine?.stop().catch(() => undefined);
   await endServerSession();
   await wipeMemberData();

@@ -1,7 +1,7 @@
 /**
  * What a member leaves on a shared kiosk, removed at sign-out so the next
- * member finds nothing of theirs. The sync engine will register a step here
- * (`beforeKioskSignOut`) to wait for pending writes before the session ends.
+ * member finds nothing of theirs. The waiting writes are sent before this
+ * (`kioskSignOut` awaits them through the sync engine).
  */
 
 import { SIGN_OUT_OWED_KEY } from '../auth/sign-out-queue.ts';
@@ -11,24 +11,6 @@ export const DEVICE_KEYS: readonly string[] = ['kumiai.lang', 'kumiai.fontScale'
 
 /** The service worker's app shell: not anyone's data, and needed to start offline. */
 const PRECACHE_PREFIX = 'workbox-precache';
-
-type Step = () => Promise<void>;
-const beforeSignOut: Step[] = [];
-const extraWipes: Step[] = [];
-
-/** Runs before the session is ended (e.g. flush pending writes while the member may still push them). */
-export function beforeKioskSignOut(step: Step): void {
-  beforeSignOut.push(step);
-}
-
-/** Runs with the wipe (e.g. close open databases first). */
-export function alsoWipe(step: Step): void {
-  extraWipes.push(step);
-}
-
-export async function runBeforeSignOut(): Promise<void> {
-  for (const step of beforeSignOut) await step().catch(() => undefined);
-}
 
 async function wipeIndexedDb(): Promise<void> {
   if (typeof indexedDB === 'undefined') return;
@@ -64,7 +46,6 @@ function wipeLocalStorage(): void {
 
 /** Removes every trace of the member from this browser: IndexedDB, Cache Storage (but the app shell), localStorage (but device settings). */
 export async function wipeMemberData(): Promise<void> {
-  for (const step of extraWipes) await step().catch(() => undefined);
   wipeLocalStorage();
   try {
     sessionStorage.clear();

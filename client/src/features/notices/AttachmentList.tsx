@@ -1,13 +1,8 @@
 import type { Attachment } from '@kumiai/shared';
-import { useEffect, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { sizeText, useFileHref } from '../../ui/files.ts';
 import { cachedFile } from './file-cache.ts';
-import { fileUrl } from './notices-api.ts';
-
-function sizeText(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
-}
 
 /**
  * One attachment, opened from the device's copy (a blob: URL), so it works with
@@ -15,26 +10,12 @@ function sizeText(bytes: number): string {
  */
 export function AttachmentItem({ memberId, file }: { memberId: string; file: Attachment }) {
   const { m } = useI18n();
-  const [blobUrl, setBlobUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let url: string | null = null;
-    let cancelled = false;
-    void cachedFile(memberId, file.hash).then((blob) => {
-      if (cancelled || !blob) return;
-      url = URL.createObjectURL(new Blob([blob], { type: file.type }));
-      setBlobUrl(url);
-    });
-    return () => {
-      cancelled = true;
-      if (url) URL.revokeObjectURL(url);
-    };
-  }, [memberId, file.hash, file.type]);
-  const href = blobUrl ?? fileUrl(file.hash);
-  const note = blobUrl ? m.notices.fileOffline : m.notices.fileNotCached;
+  const { href, onDevice } = useFileHref(file, memberId, (hash) => cachedFile(memberId, hash));
+  const note = onDevice ? m.notices.fileOffline : m.notices.fileNotCached;
   if (file.type.startsWith('image/')) {
     return (
-      <li className="attachment" data-testid="notice-attachment" data-cached={blobUrl ? 'true' : 'false'}>
-        {blobUrl ? <img className="attachment-image" src={blobUrl} alt={file.name} /> : null}
+      <li className="attachment" data-testid="notice-attachment" data-cached={onDevice ? 'true' : 'false'}>
+        {onDevice ? <img className="attachment-image" src={href} alt={file.name} /> : null}
         <p className="muted">
           {file.name} ({sizeText(file.size)}) · {note}
         </p>
@@ -42,7 +23,7 @@ export function AttachmentItem({ memberId, file }: { memberId: string; file: Att
     );
   }
   return (
-    <li className="attachment" data-testid="notice-attachment" data-cached={blobUrl ? 'true' : 'false'}>
+    <li className="attachment" data-testid="notice-attachment" data-cached={onDevice ? 'true' : 'false'}>
       <a className="button attachment-link" href={href} target="_blank" rel="noopener" data-testid="notice-attachment-link">
         <span aria-hidden="true">📄 </span>
         {format(m.notices.openPdf, { name: file.name })}

@@ -5,7 +5,7 @@ import { format } from '../../i18n/format.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { uploadFile } from './notices-api.ts';
+import { uploadFile } from '../../api/files.ts';
 
 interface Props {
   value: readonly Attachment[];
@@ -26,7 +26,7 @@ export function AttachmentPicker({ value, onChange, onBusy }: Props) {
     setError(null);
     const added: Attachment[] = [];
     try {
-      for (const file of files) added.push(await uploadFile(file));
+      for (const file of files) added.push(await uploadFile(file, file.name));
     } catch (e) {
       setError(errorCode(e));
     } finally {

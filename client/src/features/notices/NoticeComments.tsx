@@ -5,8 +5,8 @@ import { format } from '../../i18n/format.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { formatDateTime } from '../../ui/dates.ts';
 import { CommentForm } from './CommentForm.tsx';
-import { formatDateTime } from './dates.ts';
 import { Reactions } from './Reactions.tsx';
 import { isWaiting, useNoticeComments } from './use-comments.ts';
 

@@ -8,21 +8,17 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
+import { fromLocalInput } from '../../ui/dates.ts';
+import { usePublishScope } from '../../ui/use-publish-scope.ts';
 import { useActor } from '../auth/access.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
-import { AudiencePicker } from './AudiencePicker.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { publishNotice, updateNotice } from './notices-api.ts';
 import { useNotice } from './use-notices.ts';
-import { useMayEditNotice, usePublishScope } from './use-publish-scope.ts';
+import { useMayEditNotice } from './use-may-edit-notice.ts';
 
 const noOne: Audience = { all: false, units: [], roles: [], members: [] };
-
-function time(local: string): number | undefined {
-  if (!local) return undefined;
-  const ms = new Date(local).getTime();
-  return Number.isFinite(ms) ? ms : undefined;
-}
 
 /** Officers write a notice for their own scope, preview it, attach files and publish (POST /api/notices). */
 export function NoticeEditorPage() {
@@ -82,8 +78,8 @@ function NoticeForm({ editing }: { editing?: NoticeDoc }) {
     setMissing(null);
     setBusy(true);
     setError(null);
-    const at = time(publishAt);
-    const until = time(expiresAt);
+    const at = fromLocalInput(publishAt);
+    const until = fromLocalInput(expiresAt);
     const input: NoticeInput = {
       title: title.trim(),
       body,
@@ -92,8 +88,8 @@ function NoticeForm({ editing }: { editing?: NoticeDoc }) {
       audience: target,
       attachments,
       ...(category.trim() ? { category: category.trim() } : {}),
-      ...(at !== undefined ? { publishAt: at } : {}),
-      ...(until !== undefined ? { expiresAt: until } : {}),
+      ...(at !== null ? { publishAt: at } : {}),
+      ...(until !== null ? { expiresAt: until } : {}),
     };
     try {
       let id: string;

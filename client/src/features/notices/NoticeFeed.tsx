@@ -1,7 +1,7 @@
 import './notices.css';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { formatDateTime } from './dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { usePublishedNotices, useReadIds } from './use-notices.ts';
 
 /** The member's notices from the device (also offline): pinned first, newest first, unread marked. */

@@ -4,7 +4,7 @@ import { format } from '../../i18n/format.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { formatDateTime } from './dates.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { fetchNoticeHistory, type NoticeVersion } from './notices-api.ts';
 
 /** The versions of a notice (GET /api/notices/:id/history), newest first; fetched again when the device's copy changes version. */

@@ -3,15 +3,15 @@ import { scopeRoots } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 import { mayUse, useActor } from '../auth/access.ts';
 import { useSession } from '../auth/session.ts';
 import { AttachmentList } from './AttachmentList.tsx';
-import { formatDateTime } from './dates.ts';
 import { NoticeComments } from './NoticeComments.tsx';
 import { NoticeHistory } from './NoticeHistory.tsx';
 import { NoticeMarkdown } from './NoticeMarkdown.tsx';
 import { useNotice } from './use-notices.ts';
-import { useMayEditNotice } from './use-publish-scope.ts';
+import { useMayEditNotice } from './use-may-edit-notice.ts';
 import { useReadReceipt } from './use-read-receipt.ts';
 
 /** One notice, read from the device (also offline); opening it records the member's read. */

@@ -1,6 +1,6 @@
 import type { DocumentDoc, NoticeDoc } from '@kumiai/shared';
 import { memberFilesCacheName } from '../../sync/session-data.ts';
-import { fileUrl } from './notices-api.ts';
+import { fileUrl } from '../../api/files.ts';
 
 /**
  * Notice attachments and the current files of documents marked "keep offline",

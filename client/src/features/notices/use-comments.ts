@@ -1,13 +1,5 @@
 import { reactionId, type NoticeCommentDoc, type ReactionEmoji } from '@kumiai/shared';
-import { useEffect, useState } from 'react';
-import type { KumiaiDatabase } from '../../sync/database.ts';
-import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
-
-interface Seen {
-  db: KumiaiDatabase;
-  noticeId: string;
-  value: NoticeCommentDoc[];
-}
+import { docsJson, useLiveQuery } from '../../sync/live-query.ts';
 
 /** A comment or reaction written on this device that the server has not acknowledged yet (the server sets `updatedAt`). */
 export function isWaiting(doc: NoticeCommentDoc): boolean {
@@ -16,17 +8,7 @@ export function isWaiting(doc: NoticeCommentDoc): boolean {
 
 /** The comments and reactions of one notice on the device, live, oldest first; undefined while loading. */
 export function useNoticeComments(noticeId: string): NoticeCommentDoc[] | undefined {
-  const db = useSyncDatabase();
-  const [seen, setSeen] = useState<Seen | null>(null);
-  useEffect(() => {
-    if (!db) return;
-    const sub = db.notice_comments
-      .find({ selector: { noticeId } })
-      .$.subscribe((docs) => setSeen({ db, noticeId, value: docs.map((d) => d.toJSON() as NoticeCommentDoc).sort((a, b) => a.createdAt - b.createdAt) }));
-    return () => sub.unsubscribe();
-  }, [db, noticeId]);
-  if (!db || !seen || seen.db !== db || seen.noticeId !== noticeId) return undefined;
-  return seen.value;
+  return useLiveQuery((db) => db.notice_comments.find({ selector: { noticeId } }), (docs) => docsJson(docs).sort((a, b) => a.createdAt - b.createdAt), [noticeId]);
 }
 
 /** A reaction as the device writes it: `updatedAt` 0 until the server's copy arrives. */

@@ -1,6 +1,5 @@
-import { can, canPublishTo, type Actor, type NoticeDoc, type UnitDoc } from '@kumiai/shared';
-import { useEffect, useState } from 'react';
-import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
+import { can, type Actor, type UnitDoc } from '@kumiai/shared';
+import { docsJson, useLiveQuery } from '../sync/live-query.ts';
 
 export interface ScopeUnit {
   id: string;
@@ -8,39 +7,21 @@ export interface ScopeUnit {
   depth: number;
 }
 
-/** The units that are not archived, from the synced `units` collection, live. */
-function useUnitDocs(): UnitDoc[] {
-  const db = useSyncDatabase();
-  const [docs, setDocs] = useState<UnitDoc[]>([]);
-  useEffect(() => {
-    if (!db) return;
-    const sub = db.units.find({ selector: { archived: false } }).$.subscribe((list) => setDocs(list.map((d) => d.toJSON() as UnitDoc)));
-    return () => sub.unsubscribe();
-  }, [db]);
-  return docs;
+const noUnits: UnitDoc[] = [];
+
+/** The units that are not archived, from the synced `units` collection, live (none while loading). */
+export function useUnitDocs(): UnitDoc[] {
+  return useLiveQuery((db) => db.units.find({ selector: { archived: false } }), docsJson, []) ?? noUnits;
 }
 
 /** A unit's path from the root, from the units on the device. */
-function pathsOf(docs: UnitDoc[]): (id: string) => string[] {
+export function pathsOf(docs: UnitDoc[]): (id: string) => string[] {
   const byId = new Map(docs.map((u) => [u.id, u]));
   return (id) => {
     const path: string[] = [];
     for (let u = byId.get(id); u && !path.includes(u.id); u = u.parentId ? byId.get(u.parentId) : undefined) path.unshift(u.id);
     return path;
   };
-}
-
-/**
- * Whether this member may edit a notice and see its history: its author, or an
- * officer who may publish to its whole audience (the server's rule). Named
- * members cannot be placed in units on the device, so such audiences are left
- * to the author (the server decides in the end).
- */
-export function useMayEditNotice(actor: Actor | null, notice: NoticeDoc | null | undefined): boolean {
-  const docs = useUnitDocs();
-  if (!actor || !notice) return false;
-  if (notice.authorId === actor.memberId) return true;
-  return canPublishTo(actor, notice.audience, pathsOf(docs), () => null);
 }
 
 /** The units (from the synced `units` collection) this officer may publish to, in tree order; whether they may address the whole union. */

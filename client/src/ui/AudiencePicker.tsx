@@ -1,5 +1,5 @@
 import type { Audience } from '@kumiai/shared';
-import { useI18n } from '../../i18n/use-i18n.ts';
+import { useI18n } from '../i18n/use-i18n.ts';
 import type { ScopeUnit } from './use-publish-scope.ts';
 
 const roleOptions = ['officer', 'treasurer', 'viewer', 'election_commissioner', 'admin'] as const;

@@ -107,7 +107,7 @@ export class Child {
 
   static start(file: string, name: string, env: Record<string, string> = {}): Child {
     const child = fork(file, [], {
-      execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096'],
+      execArgv: ['--import', 'tsx', '--expose-gc', '--max-old-space-size=4096', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',

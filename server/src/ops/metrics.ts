@@ -63,7 +63,7 @@ export function registerMetrics(app: FastifyInstance, deps: MetricsDeps): Regist
       end();
     }
   };
-  deps.hub.onStreamMessage = (collection) => streamed.inc({ collection });
+  deps.hub.onStreamMessage = (collection, count) => streamed.inc({ collection }, count);
 
   const notifications = new Counter({ name: 'kumiai_push_notifications_total', help: 'Web Push notifications by result', labelNames: ['result'], registers: [registry] });
   const sender = deps.push.sender;

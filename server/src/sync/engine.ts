@@ -62,6 +62,8 @@ const audienceMatch = (alias: string) =>
     OR (${alias}kind = 'role' AND ${alias}value IN (SELECT value FROM json_each(?))) OR (${alias}kind = 'member' AND ${alias}value = ?))`;
 
 const AUDIENCE_SQL = 'SELECT kind, value FROM sync_audience WHERE collection = ? AND id = ?';
+/** Where live documents are scoped, for a batch of ids. */
+const SCOPES_SQL = 'SELECT id, scope_unit, scope_member FROM sync_docs WHERE collection = ? AND deleted = 0 AND id IN (SELECT value FROM json_each(?))';
 const BATCH_AUDIENCE_SQL = 'SELECT id, kind, value FROM sync_audience WHERE collection = ? AND id IN (SELECT value FROM json_each(?))';
 
 const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":false}`;
@@ -166,6 +168,28 @@ export class SyncEngine {
   }
 
   /**
+   * The documents among `ids` the reader sees now, with their current state: a
+   * batched `current()` (three queries for any number of ids), projecting only
+   * the visible ones. A visible document whose row is gone maps to null.
+   */
+  private visibleNow(c: Compiled, reader: Reader, ids: readonly string[]): Map<string, string | null> {
+    const visible = new Map<string, string | null>();
+    if (ids.length === 0) return visible;
+    const idsJson = JSON.stringify([...new Set(ids)]);
+    const rows = this.stmt(SCOPES_SQL).all(c.registration.name, idsJson) as { id: string; scope_unit: string | null; scope_member: string | null }[];
+    const audiences = new Map<string, AudienceRow[]>();
+    if (c.registration.audience && rows.length > 0) {
+      for (const a of this.stmt(BATCH_AUDIENCE_SQL).all(c.registration.name, idsJson) as (AudienceRow & { id: string })[]) {
+        audiences.set(a.id, [...(audiences.get(a.id) ?? []), { kind: a.kind, value: a.value }]);
+      }
+    }
+    const seen = rows.filter((r) => reader.sees(c.registration, r.scope_unit, r.scope_member, audiences.get(r.id))).map((r) => r.id);
+    const data = seen.length > 0 ? this.load(c.registration.name, seen) : new Map<string, string>();
+    for (const id of seen) visible.set(id, data.get(id) ?? null);
+    return visible;
+  }
+
+  /**
    * masterChangesSince: documents that changed after the checkpoint and that the
    * reader sees now; removals of those they saw and no longer see (moved away,
    * deleted, or their own scope shrank); and documents that entered their
@@ -212,20 +236,22 @@ export class SyncEngine {
             ? []
             : (this.stmt('SELECT seq, id, kind FROM sync_member_log WHERE member_id = ? AND collection = ? AND seq > ? ORDER BY seq LIMIT ?')
                 .all(memberId, collection, cursor, limit) as { seq: number; id: string; kind: 'enter' | 'leave' }[]);
+        // What the reader sees now of the documents that moved or entered/left their scope: read in one go.
+        const now = this.visibleNow(c, reader, [...moved, ...unheard, ...logged].map((r) => r.id));
         const merged = [
           ...docs.map((d) => ({ seq: d.seq, apply: () => documents.set(d.id, d.deleted || !d.data ? c.tombstone(d.id) : withDeletedFalse(d.data)) })),
           ...[...moved, ...unheard].map((m) => ({
             seq: m.seq,
             apply: () => {
-              if (!this.current(c, reader, m.id).visible) documents.set(m.id, c.tombstone(m.id));
+              if (!now.has(m.id)) documents.set(m.id, c.tombstone(m.id));
             },
           })),
           ...logged.map((l) => ({
             seq: l.seq,
             apply: () => {
-              const now = this.current(c, reader, l.id);
-              if (now.visible && now.json) documents.set(l.id, now.json);
-              else if (!now.visible && l.kind === 'leave') documents.set(l.id, c.tombstone(l.id));
+              const json = now.get(l.id);
+              if (json) documents.set(l.id, json);
+              else if (!now.has(l.id) && l.kind === 'leave') documents.set(l.id, c.tombstone(l.id));
             },
           })),
         ].sort((a, b) => a.seq - b.seq);
@@ -431,21 +457,21 @@ export class SyncEngine {
         return b;
       };
       if (seq <= since) return { seq, batches: [], scopeChanged: new Set<string>() };
-      for (const row of this.stmt('SELECT collection, id, seq, deleted, scope_unit, scope_member FROM sync_docs WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['changed'][number] & { collection: string })[]) {
-        batch(row.collection).changed.push(row);
+      // Per collection, so each read is a range of the (collection, seq) index rather than a scan of every document.
+      for (const collection of this.compiled.keys()) {
+        const changed = this.stmt('SELECT id, seq, deleted, scope_unit, scope_member FROM sync_docs WHERE collection = ? AND seq > ? ORDER BY seq').all(collection, since) as StreamBatch['changed'];
+        if (changed.length > 0) batch(collection).changed.push(...changed);
+        for (const row of this.stmt('SELECT id, kind, value FROM sync_audience_tombstones WHERE collection = ? AND seq > ?').all(collection, since) as (AudienceRow & { id: string })[]) {
+          const b = batch(collection);
+          b.unheard.set(row.id, [...(b.unheard.get(row.id) ?? []), { kind: row.kind, value: row.value }]);
+        }
       }
       for (const row of this.stmt('SELECT collection, id, scope_unit, scope_member FROM sync_tombstones WHERE seq > ? ORDER BY seq').all(since) as (StreamBatch['moved'][number] & { collection: string })[]) {
         batch(row.collection).moved.push(row);
       }
-      for (const row of this.stmt('SELECT collection, id, kind, value FROM sync_audience_tombstones WHERE seq > ?').all(since) as (AudienceRow & { collection: string; id: string })[]) {
-        const b = batch(row.collection);
-        b.unheard.set(row.id, [...(b.unheard.get(row.id) ?? []), { kind: row.kind, value: row.value }]);
-      }
       for (const b of batches.values()) {
         if (!this.compiled.get(b.collection)?.registration.audience || b.changed.length === 0) continue;
-        const rows = this.db
-          .prepare('SELECT id, kind, value FROM sync_audience WHERE collection = ? AND id IN (SELECT value FROM json_each(?))')
-          .all(b.collection, JSON.stringify(b.changed.map((c) => c.id))) as (AudienceRow & { id: string })[];
+        const rows = this.stmt(BATCH_AUDIENCE_SQL).all(b.collection, JSON.stringify(b.changed.map((c) => c.id))) as (AudienceRow & { id: string })[];
         for (const row of rows) b.audience.set(row.id, [...(b.audience.get(row.id) ?? []), { kind: row.kind, value: row.value }]);
       }
       const scopeChanged = new Set(this.stmt('SELECT DISTINCT member_id FROM sync_member_log WHERE seq > ?').pluck().all(since) as string[]);

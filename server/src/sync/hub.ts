@@ -81,7 +81,7 @@ export class SyncHub {
   /** Checkpoints are `{seq, epoch}`; a restore changes the epoch (see epoch.ts). */
   readonly epoch: SyncEpoch;
   /** Counts stream messages (the metrics set it). */
-  onStreamMessage: (collection: string) => void = () => undefined;
+  onStreamMessage: (collection: string, count: number) => void = () => undefined;
 
   constructor(
     private readonly db: Db,
@@ -416,7 +416,7 @@ export class SyncHub {
         const page = this.engine.pull(reader, collection, cursor, this.options.maxBatchSize);
         if (page.documents.length > 0) {
           connection.send(this.streamMessage(collection, page.documents, page.seq));
-          this.onStreamMessage(collection);
+          this.onStreamMessage(collection, 1);
         }
         if (page.documents.length < this.options.maxBatchSize || page.seq <= cursor) break;
         cursor = page.seq;
@@ -431,6 +431,7 @@ export class SyncHub {
     const live = batch.changed.filter((c) => !c.deleted).map((c) => c.id);
     const data = live.length ? this.engine.load(batch.collection, live) : new Map<string, string>();
     const messages = new Map<string, Buffer>();
+    let sent = 0;
     for (const connection of this.connections) {
       const reader = connection.reader;
       if (!reader || !connection.streams.has(batch.collection) || catchingUp.has(connection)) continue;
@@ -464,8 +465,9 @@ export class SyncHub {
         messages.set(key, message);
       }
       connection.send(message);
-      this.onStreamMessage(batch.collection);
+      sent += 1;
     }
+    if (sent > 0) this.onStreamMessage(batch.collection, sent);
   }
 
   /** Closes the sockets whose session or token ended or whose member left. */

@@ -1,5 +1,5 @@
 import type { Db } from '@kumiai/server/src/db/database.ts';
-import type { CollectionRegistration, Doc } from '@kumiai/server/src/sync/registry.ts';
+import { ALLOW, type CollectionRegistration } from '@kumiai/server/src/sync/registry.ts';
 import { noteSchema, type NoteDoc } from './data.ts';
 
 /**
@@ -29,23 +29,24 @@ CREATE TRIGGER IF NOT EXISTS sync_bench_notes_update AFTER UPDATE ON bench_notes
   UPDATE sync_docs SET seq = (SELECT seq FROM sync_meta) WHERE collection = 'notes' AND id = NEW.id;
 END;`;
 
-export const notesCollection: CollectionRegistration = {
+export const notesCollection: CollectionRegistration<NoteDoc> = {
   name: 'notes',
   schema: noteSchema,
   source: { table: 'bench_notes', projection: `json_object('id', t.id, 'author', t.author, 'body', t.body, 'updatedAt', t.updated_at)` },
   readableUnits: () => [],
   readsOwn: () => true,
   serverOwned: ['updatedAt'],
-  checkWrite: (ctx, master: Doc | null, next: Doc, deleted) => {
-    if (deleted) return { code: 'forbidden' };
-    if (next.author !== ctx.actor.memberId || (master && master.author !== ctx.actor.memberId)) return { code: 'forbidden', field: 'author' };
-    return null;
-  },
-  applyWrite: (ctx, next) => {
-    const doc = next as unknown as NoteDoc;
-    ctx
-      .stmt('INSERT INTO bench_notes (id, author, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
-      .run(doc.id, doc.author, doc.body, ctx.now);
+  write: {
+    check: (ctx, master, next, deleted) => {
+      if (deleted) return { code: 'forbidden' };
+      if (next.author !== ctx.actor.memberId || (master && master.author !== ctx.actor.memberId)) return { code: 'forbidden', field: 'author' };
+      return ALLOW;
+    },
+    apply: (ctx, doc) => {
+      ctx
+        .stmt('INSERT INTO bench_notes (id, author, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at')
+        .run(doc.id, doc.author, doc.body, ctx.now);
+    },
   },
 };
 

@@ -28,7 +28,7 @@ import { securityPlugin } from './plugins/security.ts';
 import { staticPlugin } from './plugins/static.ts';
 import { createServices, type Services } from './services.ts';
 import { DEFAULT_SYNC_OPTIONS, SyncHub } from './sync/hub.ts';
-import type { CollectionRegistration } from './sync/registry.ts';
+import type { AnyRegistration } from './sync/registry.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { version } from './version.ts';
 import { AppError } from './lib/errors.ts';
@@ -54,7 +54,7 @@ export interface AppDeps {
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   /** Extra synced collections (used by the benchmark). */
-  collections?: readonly CollectionRegistration[];
+  collections?: readonly AnyRegistration[];
 }
 
 export interface App {

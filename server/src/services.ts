@@ -26,7 +26,7 @@ import { SearchService } from './features/search/search-service.ts';
 import { unitsCollection } from './features/org/units-sync.ts';
 import type { Clock } from './lib/clock.ts';
 import { SyncEngine } from './sync/engine.ts';
-import { type CollectionRegistration, CollectionRegistry } from './sync/registry.ts';
+import { type AnyRegistration, CollectionRegistry } from './sync/registry.ts';
 import { UnitTree } from './sync/unit-tree.ts';
 import { createMutator } from './lib/mutate.ts';
 import { formsCollection, submissionsCollection } from './features/forms/forms-sync.ts';
@@ -44,7 +44,7 @@ export function createServices(
   clock: Clock,
   config: Pick<Config, 'setupTokenTtlMs' | 'scryptLogN' | 'activationTtlMs' | 'publicUrl' | 'kioskIdleSeconds' | 'dataDir' | 'uploadMaxBytes' | 'uploadQuotaBytesPerDay' | 'pdf' | 'pushHosts'>,
   /** Further synced collections (the benchmark registers its own; features list theirs above). */
-  extraCollections: readonly CollectionRegistration[] = [],
+  extraCollections: readonly AnyRegistration[] = [],
 ) {
   const audit = new AuditService(db, clock);
   const actors = new ActorRepo(db);

@@ -6,7 +6,7 @@ import type { ActorRepo } from '../features/auth/actor-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import { canonical, stripMeta } from './canonical.ts';
 import { type AudienceRow, Reader } from './reader.ts';
-import type { CollectionRegistration, CollectionRegistry, Doc } from './registry.ts';
+import type { AnyRegistration, CollectionRegistry, Doc } from './registry.ts';
 import { tombstoneFor } from './tombstone.ts';
 import type { UnitTree } from './unit-tree.ts';
 
@@ -18,7 +18,7 @@ interface DocRow {
 }
 
 interface Compiled {
-  registration: CollectionRegistration;
+  registration: AnyRegistration;
   validate: ValidateFunction;
   tombstone: (id: string) => string;
   /** Pulls: documents changed since a sequence, that this reader may see now. */
@@ -133,7 +133,7 @@ export class SyncEngine {
     return this.compiled.has(collection);
   }
 
-  registration(collection: string): CollectionRegistration {
+  registration(collection: string): AnyRegistration {
     return this.get(collection).registration;
   }
 
@@ -335,17 +335,18 @@ export class SyncEngine {
             conflicts.push(current.json!);
             continue;
           }
-          if (!c.registration.checkWrite || !c.registration.applyWrite) {
+          const rule = c.registration.write;
+          if (!rule) {
             reject(id, 'read_only', `${collection} is read-only from devices`);
             continue;
           }
-          const problem = c.registration.checkWrite(ctx, master, next, deleted);
-          if (problem) {
-            reject(id, problem.code, problem.message ?? (problem.field ? `${problem.field} may not be changed` : 'Not allowed'), problem.field);
+          const verdict = rule.check(ctx, master, next, deleted);
+          if (!('allow' in verdict)) {
+            reject(id, verdict.code, verdict.message ?? (verdict.field ? `${verdict.field} may not be changed` : 'Not allowed'), verdict.field);
             continue;
           }
           // In its own savepoint: a row whose write fails leaves nothing behind and does not undo the others.
-          this.savepoint(() => c.registration.applyWrite!(ctx, next, master, deleted));
+          this.savepoint(() => rule.apply(ctx, next, master, deleted, verdict.allow));
           written.add(id);
           count += 1;
         }

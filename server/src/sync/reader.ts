@@ -14,7 +14,7 @@ interface Scope {
   roles: Set<string>;
   rolesJson: string;
 }
-import type { CollectionRegistration } from './registry.ts';
+import type { AnyRegistration } from './registry.ts';
 import type { UnitTree } from './unit-tree.ts';
 
 /** What one authenticated connection may read, per collection, computed from the shared rules. */
@@ -33,7 +33,7 @@ export class Reader {
     this.scopes.clear();
   }
 
-  scope(registration: CollectionRegistration): Scope {
+  scope(registration: AnyRegistration): Scope {
     if (this.treeVersion !== this.tree.version) {
       this.scopes.clear();
       this.treeVersion = this.tree.version;
@@ -57,7 +57,7 @@ export class Reader {
     return scope;
   }
 
-  sees(registration: CollectionRegistration, scopeUnit: string | null, scopeMember: string | null, audience: readonly AudienceRow[] = []): boolean {
+  sees(registration: AnyRegistration, scopeUnit: string | null, scopeMember: string | null, audience: readonly AudienceRow[] = []): boolean {
     const scope = this.scope(registration);
     if (scope.own && scopeMember !== null && scopeMember === this.actor.memberId) return true;
     if (scopeUnit !== null && scope.units.has(scopeUnit)) return true;
@@ -76,7 +76,7 @@ export class Reader {
   }
 
   /** Whether any of these audience rows reaches this reader (for removals after an audience changed). */
-  reached(registration: CollectionRegistration, audience: readonly AudienceRow[]): boolean {
+  reached(registration: AnyRegistration, audience: readonly AudienceRow[]): boolean {
     return registration.audience !== undefined && this.inAudience(this.scope(registration), audience);
   }
 }

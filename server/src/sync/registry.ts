@@ -20,14 +20,41 @@ export interface WriteContext {
   afterCommit(effect: () => void): void;
 }
 
+/** Why a write is refused: a coded reason the device shows in the member's language. */
+export interface WriteRefusal {
+  code: RejectionCode;
+  field?: string;
+  message?: string;
+}
+
+/** A write the rule allows, with what it decided on the way (passed to `apply` as it is). */
+export interface Allowed<Decision> {
+  allow: Decision;
+}
+
+/** The answer of a rule that decides nothing beyond "yes": `return problem ?? ALLOW`. */
+export const ALLOW: Allowed<null> = Object.freeze({ allow: null });
+
 /**
- * What a feature registers for each synced collection. The engine knows
- * nothing else about features: it does checkpoints, conflicts, streaming and
- * revocation for all of them alike.
+ * How devices may write a collection: the rule, then the write it allows. Both
+ * see the same master, document and deletion flag; `apply` also gets what
+ * `check` decided (typed: no side table between the two).
  */
-export interface CollectionRegistration {
+export interface WriteRule<D, Decision> {
+  check(ctx: WriteContext, master: D | null, next: D, deleted: boolean): WriteRefusal | Allowed<Decision>;
+  /** Applies an allowed write to the source table (the triggers stamp the sequence). */
+  apply(ctx: WriteContext, next: D, master: D | null, deleted: boolean, decision: Decision): void;
+}
+
+/**
+ * What a feature registers for each synced collection (`D`: its document type
+ * from shared/; `Decision`: what its write rule hands to the write). The engine
+ * knows nothing else about features: it does checkpoints, conflicts, streaming
+ * and revocation for all of them alike.
+ */
+export interface CollectionRegistration<D extends { id: string } = Doc, Decision = null> {
   name: string;
-  /** The JSON schema from shared/, the same one RxDB uses on the device. */
+  /** The JSON schema from shared/, the same one RxDB uses on the device; a pushed row is validated against it before the rule sees it as a `D`. */
   schema: Record<string, unknown> & { properties: Record<string, Record<string, unknown>>; required?: readonly string[] };
   /**
    * Where documents live: the source table (alias `t`) and a SQLite
@@ -44,33 +71,34 @@ export interface CollectionRegistration {
   audience?: { units(actor: Actor): string[]; roles(actor: Actor): string[] };
   /** Whether documents whose scope_member is the actor (their own record) are readable by them. */
   readsOwn(actor: Actor, tree: UnitTree): boolean;
-  /**
-   * The write rule: null when the actor may make this change, else why not.
-   * Absent: the collection is read-only from devices.
-   */
-  checkWrite?(ctx: WriteContext, master: Doc | null, next: Doc, deleted: boolean): { code: RejectionCode; field?: string; message?: string } | null;
+  /** Absent: the collection is read-only from devices. */
+  write?: WriteRule<D, Decision>;
   /** Fields only the server sets (times, owners, statuses): ignored when telling a retried write from a new one. */
   serverOwned?: readonly string[];
-  /**
-   * Applies an allowed write to the source table (the triggers stamp the sequence), with the same
-   * master and deletion flag the write rule saw.
-   */
-  applyWrite?(ctx: WriteContext, next: Doc, master: Doc | null, deleted: boolean): void;
 }
 
-export class CollectionRegistry {
-  private readonly byName = new Map<string, CollectionRegistration>();
+/**
+ * A registration with its document and decision types erased, as the engine
+ * holds them side by side. Each one's own `check` produced the decision its
+ * `apply` receives, and rows reach `check` only after the schema validated
+ * them, so the erased types are never mixed.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: the per-registration types are erased here on purpose
+export type AnyRegistration = CollectionRegistration<any, any>;
 
-  register(registration: CollectionRegistration): void {
+export class CollectionRegistry {
+  private readonly byName = new Map<string, AnyRegistration>();
+
+  register<D extends { id: string }, Decision>(registration: CollectionRegistration<D, Decision>): void {
     if (this.byName.has(registration.name)) throw new Error(`collection ${registration.name} registered twice`);
     this.byName.set(registration.name, registration);
   }
 
-  get(name: string): CollectionRegistration | undefined {
+  get(name: string): AnyRegistration | undefined {
     return this.byName.get(name);
   }
 
-  all(): CollectionRegistration[] {
+  all(): AnyRegistration[] {
     return [...this.byName.values()];
   }
 }

@@ -1,11 +1,11 @@
-import type { CollectionRegistration } from './registry.ts';
+import type { AnyRegistration } from './registry.ts';
 
 /**
  * A deleted document as devices receive it: the id and neutral placeholder
  * values that satisfy the schema (so RxDB's own client can store it), never
  * the content the member may no longer see.
  */
-export function tombstoneFor(registration: CollectionRegistration): (id: string) => string {
+export function tombstoneFor(registration: AnyRegistration): (id: string) => string {
   const filler: Record<string, unknown> = {};
   for (const key of registration.schema.required ?? []) {
     if (key === 'id') continue;

@@ -305,10 +305,11 @@ describe('units moved under live and offline devices', () => {
       }
       // Half the rounds also grant someone a role on the unit just moved (or a unit inside it).
       let granted = '';
-      if (rand() < 0.5) {
-        const person = pick(people);
-        const on = pick([...subtree(units, unit)]);
-        const role = pick(['officer', 'viewer'] as const);
+      const person = pick(people);
+      const on = pick([...subtree(units, unit)]);
+      const role = pick(['officer', 'viewer'] as const);
+      // A role is held once per unit (the schema says so): a draw of one already held grants nothing.
+      if (rand() < 0.5 && !person.grants.some(([r, u]) => r === role && u === on)) {
         person.grants.push([role, on]);
         s.db.prepare('INSERT INTO role_grants (id, member_id, unit_id, role, created_at) VALUES (?, ?, ?, ?, 0)').run(`${person.id}-${role}-${on}-${round}`, person.id, on, role);
         granted = `; ${person.id} made ${role} of ${on}`;

@@ -11,7 +11,7 @@ import {
   type SubmissionDoc,
   type SubmissionEffect,
 } from '@kumiai/shared';
-import type { CollectionRegistration, Doc, WriteContext } from '../../sync/registry.ts';
+import type { CollectionRegistration, WriteContext } from '../../sync/registry.ts';
 import { FormsRepo } from './forms-repo.ts';
 
 const bool = (column: string) => `json(CASE WHEN ${column} THEN 'true' ELSE 'false' END)`;
@@ -38,9 +38,8 @@ export const formsCollection: CollectionRegistration = {
   readsOwn: (actor) => actor.status !== 'left',
 };
 
-/** What the write rule decided for a row (and the chain's length), kept for applyWrite: the same object passes from one to the other. */
+/** What the write rule decided for a row (and the chain's length), handed to the write. */
 type Decision = { effect: SubmissionEffect; steps: number };
-const decided = new WeakMap<Doc, Decision>();
 
 const historyJson = `json_object('at', e.at, 'action', e.action, 'state', e.state, 'step', e.step, 'actorId', e.actor_id,
   'actorName', (SELECT name FROM members WHERE id = e.actor_id), 'comment', e.comment)`;
@@ -56,7 +55,7 @@ function attachmentsIn(fields: readonly FormField[], answers: SubmissionDoc['ans
  * anonymous answer is stored apart from its member (survey_answers_anon) and
  * comes back to the device as the "has answered" mark with empty answers.
  */
-export function submissionsCollection(options: { onSubmitted?: (submissionId: string) => void } = {}): CollectionRegistration {
+export function submissionsCollection(options: { onSubmitted?: (submissionId: string) => void } = {}): CollectionRegistration<SubmissionDoc, Decision> {
   return {
     name: 'submissions',
     schema: submissionDocSchema,
@@ -71,45 +70,42 @@ export function submissionsCollection(options: { onSubmitted?: (submissionId: st
     readableUnits: () => [],
     readsOwn: (actor) => actor.status !== 'left',
     serverOwned: SUBMISSION_SERVER_OWNED,
-    checkWrite: (ctx, master, next, deleted) => {
-      const repo = new FormsRepo(ctx.db);
-      const doc = next as unknown as SubmissionDoc;
-      // A member may always withdraw their own application, even from a form no longer addressed to them.
-      const withdrawing = master !== null && doc.state === 'withdrawn';
-      const form = withdrawing || ctx.visible('forms', doc.formId) ? repo.formDoc(doc.formId) : null;
-      const version = form ? repo.version(doc.formId, doc.formVersion) : null;
-      const result = submissionWrite({
-        actor: ctx.actor,
-        form,
-        versionFields: version?.fields ?? null,
-        master: master as unknown as SubmissionDoc | null,
-        next: doc,
-        deleted,
-        now: ctx.now,
-      });
-      if (!result.ok) return { code: result.code, message: result.message, ...(result.field ? { field: result.field } : {}) };
-      // Files must be the member's own uploads (those already on the submission were checked when they came).
-      if (version) {
-        const before = new Set(master ? attachmentsIn(version.fields, (master as unknown as SubmissionDoc).answers).map((a) => a.hash) : []);
-        for (const field of version.fields.filter((f) => f.type === 'file')) {
-          const value = doc.answers[field.id];
-          const added = (Array.isArray(value) ? (value as Attachment[]) : []).filter((a) => !before.has(a.hash));
-          if (!repo.ownsUploads(ctx.actor.memberId, added)) return { code: 'invalid_answer', field: field.id, message: `${field.id}: attach only files you uploaded yourself` };
+    write: {
+      check: (ctx, master, doc, deleted) => {
+        const repo = new FormsRepo(ctx.db);
+        // A member may always withdraw their own application, even from a form no longer addressed to them.
+        const withdrawing = master !== null && doc.state === 'withdrawn';
+        const form = withdrawing || ctx.visible('forms', doc.formId) ? repo.formDoc(doc.formId) : null;
+        const version = form ? repo.version(doc.formId, doc.formVersion) : null;
+        const result = submissionWrite({
+          actor: ctx.actor,
+          form,
+          versionFields: version?.fields ?? null,
+          master,
+          next: doc,
+          deleted,
+          now: ctx.now,
+        });
+        if (!result.ok) return { code: result.code, message: result.message, ...(result.field ? { field: result.field } : {}) };
+        // Files must be the member's own uploads (those already on the submission were checked when they came).
+        if (version) {
+          const before = new Set(master ? attachmentsIn(version.fields, master.answers).map((a) => a.hash) : []);
+          for (const field of version.fields.filter((f) => f.type === 'file')) {
+            const value = doc.answers[field.id];
+            const added = (Array.isArray(value) ? (value as Attachment[]) : []).filter((a) => !before.has(a.hash));
+            if (!repo.ownsUploads(ctx.actor.memberId, added)) return { code: 'invalid_answer', field: field.id, message: `${field.id}: attach only files you uploaded yourself` };
+          }
         }
-      }
-      decided.set(next, { effect: result.effect, steps: version?.steps.length ?? 0 });
-      return null;
-    },
-    applyWrite: (ctx, next, master) => {
-      const decision = decided.get(next);
-      if (!decision) throw new Error('submissions: applyWrite without checkWrite');
-      const doc = next as unknown as SubmissionDoc;
-      applySubmission(ctx, new FormsRepo(ctx.db), doc, master as unknown as SubmissionDoc | null, decision);
-      // The first approvers hear of it once it is stored (an application submitted offline, too).
-      if (decision.effect.kind === 'submit' && options.onSubmitted) {
-        const notify = options.onSubmitted;
-        ctx.afterCommit(() => notify(doc.id));
-      }
+        return { allow: { effect: result.effect, steps: version?.steps.length ?? 0 } };
+      },
+      apply: (ctx, doc, master, _deleted, decision) => {
+        applySubmission(ctx, new FormsRepo(ctx.db), doc, master, decision);
+        // The first approvers hear of it once it is stored (an application submitted offline, too).
+        if (decision.effect.kind === 'submit' && options.onSubmitted) {
+          const notify = options.onSubmitted;
+          ctx.afterCommit(() => notify(doc.id));
+        }
+      },
     },
   };
 }

@@ -1,8 +1,8 @@
 import { memberDocSchema, memberWriteProblem, readRules, type MemberDoc } from '@kumiai/shared';
-import type { CollectionRegistration } from '../../sync/registry.ts';
+import { ALLOW, type CollectionRegistration } from '../../sync/registry.ts';
 
 /** The `members` collection: a member's own record, and the records officers and viewers cover. */
-export const membersCollection: CollectionRegistration = {
+export const membersCollection: CollectionRegistration<MemberDoc> = {
   name: 'members',
   schema: memberDocSchema,
   source: {
@@ -15,11 +15,12 @@ export const membersCollection: CollectionRegistration = {
   readableUnits: (actor, tree) => [...tree.entries()].filter(([, path]) => readRules.members(actor, path, '')).map(([id]) => id),
   readsOwn: (actor) => readRules.members(actor, actor.unitPath, actor.memberId),
   serverOwned: ['updatedAt'],
-  checkWrite: (ctx, master, next, deleted) => memberWriteProblem(ctx.actor, master as MemberDoc | null, next as unknown as MemberDoc, deleted),
-  applyWrite: (ctx, next) => {
-    const doc = next as unknown as MemberDoc;
-    ctx
-      .stmt('UPDATE members SET email = ?, phone = ?, preferred_language = ?, updated_at = ? WHERE id = ?')
-      .run(doc.email ?? null, doc.phone ?? null, doc.preferredLanguage ?? null, ctx.now, doc.id);
+  write: {
+    check: (ctx, master, next, deleted) => memberWriteProblem(ctx.actor, master, next, deleted) ?? ALLOW,
+    apply: (ctx, doc) => {
+      ctx
+        .stmt('UPDATE members SET email = ?, phone = ?, preferred_language = ?, updated_at = ? WHERE id = ?')
+        .run(doc.email ?? null, doc.phone ?? null, doc.preferredLanguage ?? null, ctx.now, doc.id);
+    },
   },
 };

@@ -1,5 +1,5 @@
 import { audienceRoles, noticeDocSchema, readDocSchema, type ReadDoc } from '@kumiai/shared';
-import type { CollectionRegistration } from '../../sync/registry.ts';
+import { ALLOW, type CollectionRegistration } from '../../sync/registry.ts';
 
 /** `notices`: published ones reach their audience; their author sees them in every state. Read-only on devices. */
 export const noticesCollection: CollectionRegistration = {
@@ -19,7 +19,7 @@ export const noticesCollection: CollectionRegistration = {
 };
 
 /** `reads`: a member's own read receipts, created on the device (offline too); nobody else's ever syncs. */
-export const readsCollection: CollectionRegistration = {
+export const readsCollection: CollectionRegistration<ReadDoc> = {
   name: 'reads',
   schema: readDocSchema,
   source: {
@@ -29,20 +29,19 @@ export const readsCollection: CollectionRegistration = {
   readableUnits: () => [],
   readsOwn: (actor) => actor.status !== 'left',
   serverOwned: ['readAt'],
-  checkWrite: (ctx, master, next, deleted) => {
-    const doc = next as unknown as ReadDoc;
-    if (deleted || master) return { code: 'forbidden' }; // a receipt is written once and never changed
-    if (doc.memberId !== ctx.actor.memberId) return { code: 'forbidden_field', field: 'memberId' };
-    if (doc.id !== `${doc.noticeId}:${doc.memberId}`) return { code: 'forbidden_field', field: 'id' };
-    // Only for a notice the member may read now.
-    const visible = ctx.visible('notices', doc.noticeId);
-    return visible ? null : { code: 'not_found' };
-  },
-  applyWrite: (ctx, next) => {
-    const doc = next as unknown as ReadDoc;
-    // The time of reading comes from the device (it may have been offline), but never from the future.
-    ctx
-      .stmt('INSERT OR IGNORE INTO notice_reads (id, notice_id, member_id, read_at) VALUES (?, ?, ?, ?)')
-      .run(doc.id, doc.noticeId, doc.memberId, Math.min(doc.readAt, ctx.now));
+  write: {
+    check: (ctx, master, doc, deleted) => {
+      if (deleted || master) return { code: 'forbidden' }; // a receipt is written once and never changed
+      if (doc.memberId !== ctx.actor.memberId) return { code: 'forbidden_field', field: 'memberId' };
+      if (doc.id !== `${doc.noticeId}:${doc.memberId}`) return { code: 'forbidden_field', field: 'id' };
+      // Only for a notice the member may read now.
+      return ctx.visible('notices', doc.noticeId) ? ALLOW : { code: 'not_found' };
+    },
+    apply: (ctx, doc) => {
+      // The time of reading comes from the device (it may have been offline), but never from the future.
+      ctx
+        .stmt('INSERT OR IGNORE INTO notice_reads (id, notice_id, member_id, read_at) VALUES (?, ?, ?, ?)')
+        .run(doc.id, doc.noticeId, doc.memberId, Math.min(doc.readAt, ctx.now));
+    },
   },
 };

@@ -16,11 +16,13 @@ import { TokenService } from './features/tokens/token-service.ts';
 import { UploadsService } from './features/uploads/uploads-service.ts';
 import { membersCollection } from './features/members/members-sync.ts';
 import { NoticesService } from './features/notices/notices-service.ts';
+import { NoticesRepo } from './features/notices/notices-repo.ts';
 import { noticesCollection, readsCollection } from './features/notices/notices-sync.ts';
 import { commentsCollection } from './features/comments/comments-sync.ts';
-import { CommentsService } from './features/comments/comments-service.ts';
+import { CommentsRepo, CommentsService } from './features/comments/comments-service.ts';
 import { PushService } from './features/push/push-service.ts';
 import { DocumentsService } from './features/documents/documents-service.ts';
+import { DocumentsRepo } from './features/documents/documents-repo.ts';
 import { documentsCollection } from './features/documents/documents-sync.ts';
 import { SearchService } from './features/search/search-service.ts';
 import { unitsCollection } from './features/org/units-sync.ts';
@@ -71,7 +73,8 @@ export function createServices(
   });
   const tree = new UnitTree(db);
   tree.refresh();
-  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') });
+  const noticesRepo = new NoticesRepo(db);
+  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') }, noticesRepo, mutate);
   const formsRepo = new FormsRepo(db);
   const applications = new ApplicationsService(db, actors, formsRepo, mutate, push);
   return {
@@ -89,13 +92,13 @@ export function createServices(
     kiosks: new KioskService(db, actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
     uploads,
-    notices: new NoticesService(db, clock, actors, uploads),
-    comments: new CommentsService(db, clock, actors),
+    notices: new NoticesService(noticesRepo, clock, actors, uploads, mutate),
+    comments: new CommentsService(new CommentsRepo(db), noticesRepo, actors, mutate),
     push,
     forms: new FormsService(db, actors, formsRepo, mutate),
-    formResults: new FormResultsService(db, actors, formsRepo, audit, push, clock),
+    formResults: new FormResultsService(db, actors, formsRepo, mutate, push, clock),
     applications,
-    documents: new DocumentsService(db, clock, actors, uploads),
+    documents: new DocumentsService(new DocumentsRepo(db), actors, uploads, mutate),
     search: new SearchService(db, clock, uploads, config.pdf),
     roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),

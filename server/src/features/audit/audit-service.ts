@@ -28,6 +28,12 @@ export const auditActions = [
   'form.exported',
   'form.reminded',
   'application.acted',
+  // --- issue 13: notices and documents audited like every other privileged write ---
+  'notice.created',
+  'notice.updated',
+  'folder.created',
+  'document.created',
+  'document.versioned',
   // --- issue 15: each member's data rights ---
   'member.data_exported',
   'member.pseudonymised',
@@ -67,13 +73,14 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  record(actorId: string | null, action: AuditAction, target: string | null, detail: Record<string, unknown> = {}): void {
+  /** `options.at` replaces the server clock's time (an anonymous entry's coarse time, lib/mutate.ts). */
+  record(actorId: string | null, action: AuditAction, target: string | null, detail: Record<string, unknown> = {}, options: { at?: number } = {}): void {
     const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
     const entry = {
       seq: (last?.seq ?? 0) + 1,
-      at: this.clock.now(),
+      at: options.at ?? this.clock.now(),
       actor_id: actorId,
       action,
       target,

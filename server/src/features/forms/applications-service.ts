@@ -14,7 +14,8 @@ import {
   type TransitionContext,
 } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
-import { AppError, badRequest, notFound } from '../../lib/errors.ts';
+import { requireOffice } from '../../lib/access.ts';
+import { AppError, badRequest } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import type { PushService } from '../push/push-service.ts';
@@ -88,13 +89,17 @@ export class ApplicationsService {
     };
   }
 
-  /** An application a reviewer may see (application.review over the applicant's unit when submitted); drafts are their applicant's alone. */
+  /**
+   * An application a reviewer may see: the access rule (shared/src/access.ts)
+   * with no author (nobody reviews their own), an audience of the applicant
+   * alone (who is told 403) and application.review over the applicant's unit
+   * as the officer's scope. Drafts are their applicant's alone: no reviewer's at all.
+   */
   private reviewable(actor: Actor, id: string): SubmissionRow {
-    const row = this.repo.submission(id);
-    if (!row || row.kind !== 'application' || row.unit_id === null || row.state === 'draft') throw notFound();
-    const unitPath = this.actors.unitPath(row.unit_id);
-    if (!can(actor, 'application.review', { unitPath })) throw row.member_id === actor.memberId ? new AppError('forbidden', 403, 'Not allowed') : notFound();
-    return row;
+    const found = this.repo.submission(id);
+    const row = found && found.kind === 'application' && found.unit_id !== null && found.state !== 'draft' ? found : undefined;
+    const application = (r: SubmissionRow) => ({ authorId: null, audience: { all: false, units: [], roles: [], members: [r.member_id] }, released: true });
+    return requireOffice(actor, row, application, () => can(actor, 'application.review', { unitPath: this.actors.unitPath(row!.unit_id!) }));
   }
 
   inbox(actor: Actor, query: InboxQuery): ApplicationPage {

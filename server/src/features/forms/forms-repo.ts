@@ -1,4 +1,4 @@
-import type { ApprovalStep, Attachment, Audience, FormDoc, FormField, HistoryEntry, SubmissionState } from '@kumiai/shared';
+import type { ApprovalStep, Attachment, Audience, FormDoc, FormField, HistoryEntry, OfficedRecord, SubmissionState } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 
 export interface FormRow {
@@ -15,6 +15,9 @@ export interface FormRow {
   version: number;
   author_id: string | null;
 }
+
+/** A form as the access rule sees it: out to its audience unless a draft. */
+export const formRecord = (row: FormRow): OfficedRecord => ({ authorId: row.author_id, audience: JSON.parse(row.audience) as Audience, released: row.status !== 'draft' });
 
 export interface SubmissionRow {
   id: string;

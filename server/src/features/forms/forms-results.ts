@@ -1,13 +1,14 @@
-import { ANONYMOUS_RESULTS_MIN, can, formOpen, inAudience, type Actor, type Answers, type Audience, type FieldResult, type FormField, type FormResults } from '@kumiai/shared';
+import { ANONYMOUS_RESULTS_MIN, can, formOpen, type Actor, type Answers, type Audience, type FieldResult, type FormField, type FormResults } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import { toExcelCsv } from '../../lib/csv-export.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Mutate } from '../../lib/mutate.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { AuditService } from '../audit/audit-service.ts';
 import type { ActorRepo, AudienceMember } from '../auth/actor-repo.ts';
 import type { PushService } from '../push/push-service.ts';
 import { anonymousRelease } from './anonymous-release.ts';
-import type { FormRow, FormsRepo } from './forms-repo.ts';
+import { formRecord, type FormRow, type FormsRepo } from './forms-repo.ts';
+import { requireOffice } from '../../lib/access.ts';
 
 /** Submissions that count as answers (or applications made): not drafts, not withdrawn. */
 const COUNTED = "state NOT IN ('draft', 'withdrawn')";
@@ -79,18 +80,14 @@ export class FormResultsService {
     private readonly db: Db,
     private readonly actors: ActorRepo,
     private readonly repo: FormsRepo,
-    private readonly audit: AuditService,
+    private readonly mutate: Mutate,
     private readonly push: PushService,
     private readonly clock: Clock,
   ) {}
 
   private viewable(actor: Actor, id: string): { row: FormRow; audience: Audience; author: boolean } {
-    const row = this.repo.form(id);
-    if (!row) throw notFound();
-    const audience = JSON.parse(row.audience) as Audience;
-    const author = row.author_id === actor.memberId;
-    if (author || this.actors.mayPublishTo(actor, audience, 'form.results')) return { row, audience, author };
-    throw row.status !== 'draft' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+    const row = requireOffice(actor, this.repo.form(id), formRecord, (audience) => this.actors.mayPublishTo(actor, audience, 'form.results'));
+    return { row, audience: JSON.parse(row.audience) as Audience, author: row.author_id === actor.memberId };
   }
 
   /** A named form's answers: all of them, live. Anonymous ones go through `release`. */
@@ -141,8 +138,8 @@ export class FormResultsService {
     const form = { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at };
     if (row.kind !== 'survey' || !formOpen(form, this.clock.now())) throw new AppError('form_closed', 409, 'Only an open survey can be reminded of');
     const waiting = reached.filter((m) => !marked.has(m.actor.memberId) && visible(m)).map((m) => m.actor.memberId);
+    this.mutate(actor, { checks: [], audit: { action: 'form.reminded', target: id, detail: { members: waiting.length } } }, () => undefined);
     this.push.toMembers(waiting, { type: 'form', formId: id, title: row.title, url: `/forms/${encodeURIComponent(id)}` });
-    this.audit.record(actor.memberId, 'form.reminded', id, { members: waiting.length });
     return { members: waiting.length };
   }
 
@@ -207,7 +204,7 @@ export class FormResultsService {
         }),
       );
     }
-    this.audit.record(actor.memberId, 'form.exported', id, { rows: answers.length, anonymous: row.anonymous === 1 });
-    return { filename: `${row.title}.csv`, body };
+    const detail = { rows: answers.length, anonymous: row.anonymous === 1 };
+    return this.mutate(actor, { checks: [], audit: { action: 'form.exported', target: id, detail } }, () => ({ filename: `${row.title}.csv`, body }));
   }
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { formDefinitionProblems, inAudience, type Actor, type Audience, type FormInput } from '@kumiai/shared';
+import { formInputProblems, type Actor, type Audience, type FormInput } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { requireOffice } from '../../lib/access.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
-import type { FormRow, FormsRepo } from './forms-repo.ts';
+import { formRecord, type FormRow, type FormsRepo } from './forms-repo.ts';
 
 const invalid = (message: string, problems: { field: string; code: string }[] = []) => new AppError('form_invalid', 400, message, undefined, { problems });
 
@@ -21,15 +22,10 @@ export class FormsService {
     private readonly mutate: Mutate,
   ) {}
 
+  /** The definition rules live in shared/src/forms/definition.ts. */
   private checkDefinition(input: FormInput): void {
-    const problems = formDefinitionProblems(input.fields);
-    if (problems.length > 0) throw invalid('The form has problems', problems);
-    if (input.kind === 'survey' && input.steps.length > 0) throw invalid('A survey has no approval steps', [{ field: '', code: 'steps' }]);
-    if (input.kind === 'application' && input.anonymous) throw invalid('An application is never anonymous', [{ field: '', code: 'anonymous' }]);
-    // A file is tied to the member who uploaded it: an anonymous survey cannot take one.
-    const file = input.fields.find((f) => f.type === 'file');
-    if (input.anonymous && file) throw invalid('An anonymous survey cannot ask for files', [{ field: file.id, code: 'file_in_anonymous' }]);
-    if (input.closesAt !== null && input.closesAt <= input.opensAt) throw invalid('The form must close after it opens', [{ field: '', code: 'closes_before_opening' }]);
+    const problems = formInputProblems(input);
+    if (problems.length > 0) throw invalid(problems[0]!.message, problems.map(({ field, code }) => ({ field, code })));
   }
 
   private checkAudience(actor: Actor, audience: Audience): void {
@@ -37,13 +33,9 @@ export class FormsService {
     if (!this.actors.mayPublishTo(actor, audience, 'form.manage')) throw new AppError('forbidden', 403, 'You can address forms only to units and members within your own scope');
   }
 
-  /** The author, or an officer whose form.manage scope covers the whole audience (seeded templates: union-wide). Others get 403 if they can see it, else 404. */
+  /** The author, or an officer whose form.manage scope covers the whole audience (seeded templates: union-wide); shared/src/access.ts. */
   private managed(actor: Actor, id: string): FormRow {
-    const row = this.repo.form(id);
-    if (!row) throw notFound();
-    const audience = JSON.parse(row.audience) as Audience;
-    if (row.author_id === actor.memberId || this.actors.mayPublishTo(actor, audience, 'form.manage')) return row;
-    throw row.status !== 'draft' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+    return requireOffice(actor, this.repo.form(id), formRecord, (audience) => this.actors.mayPublishTo(actor, audience, 'form.manage'));
   }
 
   create(actor: Actor, input: FormInput): { id: string; version: number } {

@@ -4,7 +4,9 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
-import { noticeOfficedBy } from '../comments/notice-officer.ts';
+import type { Mutate } from '../../lib/mutate.ts';
+import { noticeOfficedBy } from '../notices/notice-office.ts';
+import type { NoticesRepo } from '../notices/notices-repo.ts';
 import { checkPushEndpoint, publicOnlyLookup } from './push-endpoints.ts';
 import { type PushSender, type VapidDetails, vapidSubject, webPushSender } from './push-sender.ts';
 import { loadVapidKeys } from './vapid-keys.ts';
@@ -58,6 +60,8 @@ export class PushService {
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly config: { publicUrl: string; hosts: readonly string[]; keyFile: string },
+    private readonly notices: NoticesRepo,
+    private readonly mutate: Mutate,
   ) {}
 
   useLogger(log: Logger): void {
@@ -116,13 +120,14 @@ export class PushService {
     }
   }
 
-  /** The author or an officer of the notice reminds those of its audience who have not read it. Returns how many members are reached. */
+  /** The author or an officer of the notice reminds those of its audience who have not read it (audited). Returns how many members are reached. */
   remind(actor: Actor, noticeId: string): { members: number } {
-    const notice = noticeOfficedBy(this.db, this.actors, actor, noticeId);
+    const notice = noticeOfficedBy(this.notices, this.actors, actor, noticeId);
     if (notice.status !== 'published') throw new AppError('bad_request', 400, 'Only a published notice can be reminded of');
-    const targets = this.audienceSubscriptions(notice.audience, notice.id, true);
+    const reached = (targets: { member_id: string }[]) => ({ members: new Set(targets.map((t) => t.member_id)).size });
+    const targets = this.mutate(actor, { checks: [], audit: { action: 'notice.reminded', target: notice.id, detail: reached } }, () => this.audienceSubscriptions(notice.audience, notice.id, true));
     this.dispatch(targets, { type: 'reminder', noticeId: notice.id, title: notice.title, url: `/notices/${notice.id}` });
-    return { members: new Set(targets.map((t) => t.member_id)).size };
+    return reached(targets);
   }
 
   /** One message to each subscribed device of these members (an application's applicant or its approvers). Call after the commit. */

@@ -7,6 +7,7 @@ import { ActorRepo } from './features/auth/actor-repo.ts';
 import { SessionService } from './features/auth/session-service.ts';
 import { KioskService } from './features/kiosk/kiosk-service.ts';
 import { MembersService } from './features/members/members-service.ts';
+import { MembersRepo } from './features/members/members-repo.ts';
 import { OrgService } from './features/org/org-service.ts';
 import { RosterRepo, RosterService } from './features/roster/index.ts';
 import { Throttle } from './features/auth/throttle.ts';
@@ -85,7 +86,7 @@ export function createServices(
     mutate,
     sessions,
     org: new OrgService(db, actors, mutate),
-    members: new MembersService(db, clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
+    members: new MembersService(new MembersRepo(db), clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
     throttle,
     auth,
     sync: new SyncEngine(db, registry, actors, tree, clock),

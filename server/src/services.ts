@@ -77,7 +77,7 @@ export function createServices(
   const noticesRepo = new NoticesRepo(db);
   const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') }, noticesRepo, mutate);
   const formsRepo = new FormsRepo(db);
-  const applications = new ApplicationsService(db, actors, formsRepo, mutate, push);
+  const applications = new ApplicationsService(actors, formsRepo, mutate, push);
   return {
     db,
     clock,
@@ -96,7 +96,7 @@ export function createServices(
     notices: new NoticesService(noticesRepo, clock, actors, uploads, mutate),
     comments: new CommentsService(new CommentsRepo(db), noticesRepo, actors, mutate),
     push,
-    forms: new FormsService(db, actors, formsRepo, mutate),
+    forms: new FormsService(actors, formsRepo, mutate),
     formResults: new FormResultsService(db, actors, formsRepo, mutate, push, clock),
     applications,
     documents: new DocumentsService(new DocumentsRepo(db), actors, uploads, mutate),

@@ -10,8 +10,6 @@ import { anonymousRelease } from './anonymous-release.ts';
 import { formRecord, type FormRow, type FormsRepo } from './forms-repo.ts';
 import { requireOffice } from '../../lib/access.ts';
 
-/** Submissions that count as answers (or applications made): not drafts, not withdrawn. */
-const COUNTED = "state NOT IN ('draft', 'withdrawn')";
 const TEXTS_MAX = 500;
 
 /** The Japanese label of each field and option over every version, the latest winning; fields in current-version order, then older-only ones. */
@@ -90,11 +88,6 @@ export class FormResultsService {
     return { row, audience: JSON.parse(row.audience) as Audience, author: row.author_id === actor.memberId };
   }
 
-  /** A named form's answers: all of them, live. Anonymous ones go through `release`. */
-  private answers(row: FormRow): Answers[] {
-    return (this.db.prepare(`SELECT answers FROM submissions WHERE form_id = ? AND ${COUNTED} ORDER BY submitted_at, id`).pluck().all(row.id) as string[]).map((a) => JSON.parse(a) as Answers);
-  }
-
   /**
    * What the results show: a named form's answers and marks live; an anonymous
    * survey's only as released (anonymous-release.ts), with per-unit counts
@@ -108,7 +101,7 @@ export class FormResultsService {
     };
     if (row.anonymous !== 1) {
       const counts = live();
-      return { answers: this.answers(row), unitAnswered: (unitId: string): number | null => counts.get(unitId) ?? 0, released: null };
+      return { answers: this.repo.countedAnswers(row.id), unitAnswered: (unitId: string): number | null => counts.get(unitId) ?? 0, released: null };
     }
     const open = formOpen({ status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, this.clock.now());
     const r = anonymousRelease(this.db, row.id, open, live);
@@ -123,7 +116,7 @@ export class FormResultsService {
   private audienceOf(actor: Actor, id: string) {
     const { row, audience, author } = this.viewable(actor, id);
     const reached = this.actors.audienceMembers(audience);
-    const marked = new Set(this.db.prepare(`SELECT member_id FROM submissions WHERE form_id = ? AND ${COUNTED}`).pluck().all(id) as string[]);
+    const marked = this.repo.answeredBy(id);
     const visible = (m: AudienceMember) => author || can(actor, 'form.results', { unitPath: m.actor.unitPath });
     return { row, reached, marked, visible };
   }
@@ -190,12 +183,7 @@ export class FormResultsService {
     if (row.anonymous === 1) {
       body = toExcelCsv(labels, answers.map((a) => columns.map((f) => cell(f, a[f.id]))));
     } else {
-      const rows = this.db
-        .prepare(
-          `SELECT s.answers, s.submitted_at, m.employee_number, m.name, un.name AS unit_name FROM submissions s JOIN members m ON m.id = s.member_id
-           LEFT JOIN units un ON un.id = s.unit_id WHERE s.form_id = ? AND s.${COUNTED} ORDER BY s.submitted_at, s.id`,
-        )
-        .all(id) as { answers: string; submitted_at: number | null; employee_number: string; name: string; unit_name: string | null }[];
+      const rows = this.repo.namedAnswers(id);
       body = toExcelCsv(
         ['社員番号', '氏名', '所属', '提出日時', ...labels],
         rows.map((r) => {

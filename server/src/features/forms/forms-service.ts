@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { formInputProblems, type Actor, type Audience, type FormInput } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireOffice } from '../../lib/access.ts';
 import type { Mutate } from '../../lib/mutate.ts';
@@ -16,7 +15,6 @@ const invalid = (message: string, problems: { field: string; code: string }[] = 
  */
 export class FormsService {
   constructor(
-    private readonly db: Db,
     private readonly actors: ActorRepo,
     private readonly repo: FormsRepo,
     private readonly mutate: Mutate,
@@ -43,15 +41,8 @@ export class FormsService {
     this.checkAudience(actor, input.audience);
     const id = randomUUID();
     return this.mutate(actor, { checks: [], audit: { action: 'form.created', target: id, detail: { kind: input.kind, title: input.title } } }, (now) => {
-      this.db
-        .prepare(
-          `INSERT INTO forms (id, kind, title, description, audience, status, opens_at, closes_at, anonymous, allow_edit, version, author_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-        )
-        .run(id, input.kind, input.title.trim(), input.description, JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, actor.memberId, now, now);
-      this.db
-        .prepare('INSERT INTO form_versions (form_id, version, fields, steps, editor_id, at) VALUES (?, 1, ?, ?, ?, ?)')
-        .run(id, JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now);
+      this.repo.insertForm(id, input, actor.memberId, now);
+      this.repo.insertVersion(id, 1, input, actor.memberId, now);
       return { id, version: 1 };
     });
   }
@@ -71,18 +62,9 @@ export class FormsService {
     const newVersion = changed && (row.status !== 'draft' || answered);
     const version = newVersion ? row.version + 1 : row.version;
     return this.mutate(actor, { checks: [], audit: { action: 'form.updated', target: id, detail: { version, title: input.title } } }, (now) => {
-      if (newVersion) {
-        this.db
-          .prepare('INSERT INTO form_versions (form_id, version, fields, steps, editor_id, at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(id, version, JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now);
-      } else if (changed) {
-        this.db.prepare('UPDATE form_versions SET fields = ?, steps = ?, editor_id = ?, at = ? WHERE form_id = ? AND version = ?').run(JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now, id, version);
-      }
-      this.db
-        .prepare(
-          `UPDATE forms SET title = ?, description = ?, audience = ?, status = ?, opens_at = ?, closes_at = ?, anonymous = ?, allow_edit = ?, version = ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(input.title.trim(), input.description, JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, version, now, id);
+      if (newVersion) this.repo.insertVersion(id, version, input, actor.memberId, now);
+      else if (changed) this.repo.replaceVersion(id, version, input, actor.memberId, now);
+      this.repo.updateForm(id, input, version, now);
       return { id, version };
     });
   }
@@ -90,7 +72,7 @@ export class FormsService {
   archive(actor: Actor, id: string): { id: string } {
     this.managed(actor, id);
     return this.mutate(actor, { checks: [], audit: { action: 'form.archived', target: id } }, (now) => {
-      this.db.prepare("UPDATE forms SET status = 'archived', updated_at = ? WHERE id = ?").run(now, id);
+      this.repo.archiveForm(id, now);
       return { id };
     });
   }

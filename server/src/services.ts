@@ -6,9 +6,11 @@ import { AuthService } from './features/auth/auth-service.ts';
 import { ActorRepo } from './features/auth/actor-repo.ts';
 import { SessionService } from './features/auth/session-service.ts';
 import { KioskService } from './features/kiosk/kiosk-service.ts';
+import { KioskRepo } from './features/kiosk/kiosk-repo.ts';
 import { MembersService } from './features/members/members-service.ts';
 import { MembersRepo } from './features/members/members-repo.ts';
 import { OrgService } from './features/org/org-service.ts';
+import { OrgRepo } from './features/org/org-repo.ts';
 import { RosterRepo, RosterService } from './features/roster/index.ts';
 import { Throttle } from './features/auth/throttle.ts';
 import { SetupRepo } from './features/setup/setup-repo.ts';
@@ -85,12 +87,12 @@ export function createServices(
     actors,
     mutate,
     sessions,
-    org: new OrgService(db, actors, mutate),
+    org: new OrgService(new OrgRepo(db), actors, mutate),
     members: new MembersService(new MembersRepo(db), clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
     throttle,
     auth,
     sync: new SyncEngine(db, registry, actors, tree, clock),
-    kiosks: new KioskService(db, actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
+    kiosks: new KioskService(new KioskRepo(db), actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
     uploads,
     notices: new NoticesService(noticesRepo, clock, actors, uploads, mutate),

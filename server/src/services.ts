@@ -24,6 +24,7 @@ import { noticesCollection, readsCollection } from './features/notices/notices-s
 import { commentsCollection } from './features/comments/comments-sync.ts';
 import { CommentsRepo, CommentsService } from './features/comments/comments-service.ts';
 import { PushService } from './features/push/push-service.ts';
+import { PushRepo } from './features/push/push-repo.ts';
 import { DocumentsService } from './features/documents/documents-service.ts';
 import { DocumentsRepo } from './features/documents/documents-repo.ts';
 import { documentsCollection } from './features/documents/documents-sync.ts';
@@ -77,7 +78,7 @@ export function createServices(
   const tree = new UnitTree(db);
   tree.refresh();
   const noticesRepo = new NoticesRepo(db);
-  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') }, noticesRepo, mutate);
+  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') }, noticesRepo, mutate, new PushRepo(db));
   const formsRepo = new FormsRepo(db);
   const applications = new ApplicationsService(actors, formsRepo, mutate, push);
   return {

@@ -1,6 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers.ts';
-import { seedOrg, signIn } from './seed.ts';
+import { describe, expect, it } from 'vitest';
+import { eachSeededServer, signIn } from './seed.ts';
 
 /**
  * Issue 13, part 3: the one access rule (shared/src/access.ts) through the real
@@ -9,20 +8,13 @@ import { seedOrg, signIn } from './seed.ts';
  * 404 before (a scheduled notice is not revealed, as for a draft form);
  * everyone else 404. Before, a scheduled notice answered 403 to its audience.
  */
-let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
-  await seedOrg(server);
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = eachSeededServer();
 
 const body = (title: string, publishAt?: number) => ({ title, body: '本文', audience: { all: false, units: ['bA'], roles: [], members: [] }, ...(publishAt === undefined ? {} : { publishAt }) });
 
 /** Branch A's officer writes to branch A; the union's admin covers it too. */
 async function notice(scheduled: boolean): Promise<string> {
-  const res = await server.app.inject({ method: 'POST', url: '/api/notices', headers: await signIn(server, '000010'), payload: body('A支部へ', scheduled ? server.clock.now() + 24 * 3600_000 : undefined) });
+  const res = await server().app.inject({ method: 'POST', url: '/api/notices', headers: await signIn(server(), '000010'), payload: body('A支部へ', scheduled ? server().clock.now() + 24 * 3600_000 : undefined) });
   expect(res.statusCode).toBe(201);
   return res.json<{ id: string }>().id;
 }
@@ -41,7 +33,7 @@ describe('editing a notice: the one access rule, draft and published', () => {
     for (const state of ['scheduled', 'published'] as const) {
       it(`${name}, ${state}`, async () => {
         const id = await notice(state === 'scheduled');
-        const res = await server.app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers: await signIn(server, number), payload: body('編集', state === 'scheduled' ? server.clock.now() + 24 * 3600_000 : undefined) });
+        const res = await server().app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers: await signIn(server(), number), payload: body('編集', state === 'scheduled' ? server().clock.now() + 24 * 3600_000 : undefined) });
         expect(res.statusCode).toBe(EXPECTED[name][state]);
         if (res.statusCode !== 200) expect(res.body).not.toContain('A支部へ');
       });

@@ -14,3 +14,12 @@ export function statementCache(db: Db): (sql: string) => Statement {
     return statement;
   };
 }
+
+/** A repository: its SQL, each statement prepared once (`this.sql(...)`). */
+export abstract class Repository {
+  protected readonly sql: (sql: string) => Statement;
+
+  constructor(protected readonly db: Db) {
+    this.sql = statementCache(db);
+  }
+}

@@ -1,19 +1,13 @@
 import type { Actor } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import { noticeOfficedBy } from '../notices/notice-office.ts';
 import type { NoticesRepo } from '../notices/notices-repo.ts';
 
 /** The SQL of comment moderation (members write comments through sync, `comments-sync.ts`). */
-export class CommentsRepo {
-  private readonly sql;
-
-  constructor(db: Db) {
-    this.sql = statementCache(db);
-  }
+export class CommentsRepo extends Repository {
 
   /** Hides a visible comment of this notice; false when there was none to hide. */
   hide(noticeId: string, commentId: string, hiddenBy: string, now: number): boolean {

@@ -1,6 +1,5 @@
 import type { Attachment, Audience, DocumentInput } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 
 export interface DocumentRow {
   id: string;
@@ -11,12 +10,7 @@ export interface DocumentRow {
 }
 
 /** The SQL of the documents library: folders and documents (one table) and their versions. */
-export class DocumentsRepo {
-  private readonly sql;
-
-  constructor(db: Db) {
-    this.sql = statementCache(db);
-  }
+export class DocumentsRepo extends Repository {
 
   document(id: string): DocumentRow | undefined {
     return this.sql('SELECT id, kind, audience, author_id, version FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;

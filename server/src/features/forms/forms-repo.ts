@@ -1,6 +1,5 @@
 import type { Answers, ApprovalStep, Attachment, Audience, FormDoc, FormField, FormInput, HistoryEntry, OfficedRecord, SubmissionState } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 
 export interface FormRow {
   id: string;
@@ -64,12 +63,7 @@ export interface VersionRow {
 }
 
 /** The SQL of the form engine: forms and their versions, submissions and their events. */
-export class FormsRepo {
-  private readonly sql;
-
-  constructor(db: Db) {
-    this.sql = statementCache(db);
-  }
+export class FormsRepo extends Repository {
 
   insertForm(id: string, input: FormInput, authorId: string, now: number): void {
     this.sql(

@@ -1,5 +1,4 @@
-import type { Db } from '../../db/database.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 
 export interface KioskRow {
   id: string;
@@ -8,12 +7,7 @@ export interface KioskRow {
 }
 
 /** The SQL of kiosks: registered tablets (credentials only hashed) and their sessions. */
-export class KioskRepo {
-  private readonly sql;
-
-  constructor(db: Db) {
-    this.sql = statementCache(db);
-  }
+export class KioskRepo extends Repository {
 
   unitName(unitId: string): string {
     return this.sql('SELECT name FROM units WHERE id = ?').pluck().get(unitId) as string;

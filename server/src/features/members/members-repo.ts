@@ -1,8 +1,8 @@
 import type { MemberView, Role, UpdateMemberRequest } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 
-export interface MemberRow {
+/** A member's record as stored, without credentials (password, PIN, activation). */
+export interface MemberColumns {
   id: string;
   employee_number: string;
   name: string;
@@ -13,6 +13,9 @@ export interface MemberRow {
   email: string | null;
   phone: string | null;
   joined_on: string | null;
+}
+
+export interface MemberRow extends MemberColumns {
   activated_at: number | null;
   has_code: number;
 }
@@ -41,12 +44,7 @@ const SCOPE = `WITH RECURSIVE scope(id) AS (
   UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)`;
 
 /** The SQL of the member office: member records, their events, roles and activation codes. */
-export class MembersRepo {
-  private readonly sql;
-
-  constructor(db: Db) {
-    this.sql = statementCache(db);
-  }
+export class MembersRepo extends Repository {
 
   member(id: string): MemberRow | undefined {
     return this.sql(`${SELECT} WHERE m.id = ?`).get(id) as MemberRow | undefined;

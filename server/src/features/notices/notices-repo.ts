@@ -1,6 +1,5 @@
 import type { Audience, NoticeInput, NoticeVersion } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 
 export interface NoticeRow {
   id: string;
@@ -17,12 +16,7 @@ export interface NoticeRow {
 export type NoticeStatus = 'scheduled' | 'published' | 'expired';
 
 /** The SQL of notices: the notice rows, their versions, attachment links and read receipts. */
-export class NoticesRepo {
-  private readonly sql;
-
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
-  }
+export class NoticesRepo extends Repository {
 
   /** One IMMEDIATE write transaction (the scheduler's; officers' writes go through the mutation wrapper's). */
   transaction<T>(fn: () => T): T {

@@ -1,6 +1,5 @@
 import type { CreateUnitRequest, UnitView, UpdateUnitRequest } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 
 export interface UnitRow {
   id: string;
@@ -12,12 +11,7 @@ export interface UnitRow {
 }
 
 /** The SQL of the unit tree. */
-export class OrgRepo {
-  private readonly sql;
-
-  constructor(db: Db) {
-    this.sql = statementCache(db);
-  }
+export class OrgRepo extends Repository {
 
   unit(id: string): UnitRow | undefined {
     return this.sql('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;

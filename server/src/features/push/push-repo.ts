@@ -1,5 +1,4 @@
-import type { Db } from '../../db/database.ts';
-import { statementCache } from '../../lib/statements.ts';
+import { Repository } from '../../lib/statements.ts';
 
 export interface SubscriptionRow {
   endpoint: string;
@@ -9,12 +8,7 @@ export interface SubscriptionRow {
 }
 
 /** The SQL of Web Push: members' subscriptions (one endpoint is one browser). */
-export class PushRepo {
-  private readonly sql;
-
-  constructor(private readonly db: Db) {
-    this.sql = statementCache(db);
-  }
+export class PushRepo extends Repository {
 
   /** Stores the subscription as this member's (a shared phone's endpoint changes hands) and keeps their newest `max`. */
   subscribe(memberId: string, endpoint: string, keys: { p256dh: string; auth: string }, now: number, max: number): void {

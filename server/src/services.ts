@@ -17,6 +17,7 @@ import { SetupRepo } from './features/setup/setup-repo.ts';
 import { SetupService } from './features/setup/setup-service.ts';
 import { TokenService } from './features/tokens/token-service.ts';
 import { UploadsService } from './features/uploads/uploads-service.ts';
+import { UploadsRepo } from './features/uploads/uploads-repo.ts';
 import { membersCollection } from './features/members/members-sync.ts';
 import { NoticesService } from './features/notices/notices-service.ts';
 import { NoticesRepo } from './features/notices/notices-repo.ts';
@@ -70,7 +71,7 @@ export function createServices(
   // Called after a device's submit commits; `applications` is built below, before any push can arrive.
   registry.register(submissionsCollection({ onSubmitted: (id) => applications.notifySubmitted(id) }));
   for (const registration of extraCollections) registry.register(registration);
-  const uploads = new UploadsService(db, clock, {
+  const uploads = new UploadsService(new UploadsRepo(db), clock, {
     dir: path.join(config.dataDir, 'uploads'),
     maxBytes: config.uploadMaxBytes,
     quotaBytesPerDay: config.uploadQuotaBytesPerDay,

@@ -36,6 +36,7 @@ import { registerMetrics } from './ops/metrics.ts';
 import { OpsService } from './ops/ops-service.ts';
 import { dataRightsRoutes } from './features/data-rights/data-rights-routes.ts';
 import { DataRightsService } from './features/data-rights/data-rights-service.ts';
+import { DataRightsRepo } from './features/data-rights/data-rights-repo.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -134,7 +135,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     }
   });
   app.addHook('onClose', async () => ops.stop());
-  const dataRights = new DataRightsService(db, clock, services.actors, services.mutate, services.audit);
+  const dataRights = new DataRightsService(new DataRightsRepo(db), clock, services.actors, services.mutate, services.audit);
   ops.addHourlyJob(() => dataRights.pseudonymiseExpired(config.ops.retentionDaysAfterLeaving));
   dataRightsRoutes(app, { dataRights });
   // A change made through a route reaches connected devices at once (changes from other processes: the poll).

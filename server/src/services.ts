@@ -6,21 +6,28 @@ import { AuthService } from './features/auth/auth-service.ts';
 import { ActorRepo } from './features/auth/actor-repo.ts';
 import { SessionService } from './features/auth/session-service.ts';
 import { KioskService } from './features/kiosk/kiosk-service.ts';
+import { KioskRepo } from './features/kiosk/kiosk-repo.ts';
 import { MembersService } from './features/members/members-service.ts';
+import { MembersRepo } from './features/members/members-repo.ts';
 import { OrgService } from './features/org/org-service.ts';
+import { OrgRepo } from './features/org/org-repo.ts';
 import { RosterRepo, RosterService } from './features/roster/index.ts';
 import { Throttle } from './features/auth/throttle.ts';
 import { SetupRepo } from './features/setup/setup-repo.ts';
 import { SetupService } from './features/setup/setup-service.ts';
 import { TokenService } from './features/tokens/token-service.ts';
 import { UploadsService } from './features/uploads/uploads-service.ts';
+import { UploadsRepo } from './features/uploads/uploads-repo.ts';
 import { membersCollection } from './features/members/members-sync.ts';
 import { NoticesService } from './features/notices/notices-service.ts';
+import { NoticesRepo } from './features/notices/notices-repo.ts';
 import { noticesCollection, readsCollection } from './features/notices/notices-sync.ts';
 import { commentsCollection } from './features/comments/comments-sync.ts';
-import { CommentsService } from './features/comments/comments-service.ts';
+import { CommentsRepo, CommentsService } from './features/comments/comments-service.ts';
 import { PushService } from './features/push/push-service.ts';
+import { PushRepo } from './features/push/push-repo.ts';
 import { DocumentsService } from './features/documents/documents-service.ts';
+import { DocumentsRepo } from './features/documents/documents-repo.ts';
 import { documentsCollection } from './features/documents/documents-sync.ts';
 import { SearchService } from './features/search/search-service.ts';
 import { unitsCollection } from './features/org/units-sync.ts';
@@ -64,16 +71,17 @@ export function createServices(
   // Called after a device's submit commits; `applications` is built below, before any push can arrive.
   registry.register(submissionsCollection({ onSubmitted: (id) => applications.notifySubmitted(id) }));
   for (const registration of extraCollections) registry.register(registration);
-  const uploads = new UploadsService(db, clock, {
+  const uploads = new UploadsService(new UploadsRepo(db), clock, {
     dir: path.join(config.dataDir, 'uploads'),
     maxBytes: config.uploadMaxBytes,
     quotaBytesPerDay: config.uploadQuotaBytesPerDay,
   });
   const tree = new UnitTree(db);
   tree.refresh();
-  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') });
+  const noticesRepo = new NoticesRepo(db);
+  const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') }, noticesRepo, mutate, new PushRepo(db));
   const formsRepo = new FormsRepo(db);
-  const applications = new ApplicationsService(db, actors, formsRepo, mutate, push);
+  const applications = new ApplicationsService(actors, formsRepo, mutate, push);
   return {
     db,
     clock,
@@ -81,21 +89,21 @@ export function createServices(
     actors,
     mutate,
     sessions,
-    org: new OrgService(db, actors, mutate),
-    members: new MembersService(db, clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
+    org: new OrgService(new OrgRepo(db), actors, mutate),
+    members: new MembersService(new MembersRepo(db), clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
     throttle,
     auth,
     sync: new SyncEngine(db, registry, actors, tree, clock),
-    kiosks: new KioskService(db, actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
+    kiosks: new KioskService(new KioskRepo(db), actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
     uploads,
-    notices: new NoticesService(db, clock, actors, uploads),
-    comments: new CommentsService(db, clock, actors),
+    notices: new NoticesService(noticesRepo, clock, actors, uploads, mutate),
+    comments: new CommentsService(new CommentsRepo(db), noticesRepo, actors, mutate),
     push,
-    forms: new FormsService(db, actors, formsRepo, mutate),
-    formResults: new FormResultsService(db, actors, formsRepo, audit, push, clock),
+    forms: new FormsService(actors, formsRepo, mutate),
+    formResults: new FormResultsService(db, actors, formsRepo, mutate, push, clock),
     applications,
-    documents: new DocumentsService(db, clock, actors, uploads),
+    documents: new DocumentsService(new DocumentsRepo(db), actors, uploads, mutate),
     search: new SearchService(db, clock, uploads, config.pdf),
     roster: new RosterService(new RosterRepo(db), clock),
     setup: new SetupService(new SetupRepo(db), clock, audit, { tokenTtlMs: config.setupTokenTtlMs, scryptLogN: config.scryptLogN }),

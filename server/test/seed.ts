@@ -1,7 +1,8 @@
 import type { Role } from '@kumiai/shared';
 import type { Db } from '../src/db/database.ts';
 import { hashPassword } from '../src/lib/crypto.ts';
-import type { TestServer } from './helpers.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { startTestServer, type TestServer } from './helpers.ts';
 
 /**
  * union ─ branch A (bA) ─ workplace A1 (wA1)
@@ -45,6 +46,23 @@ export async function seedOrg(server: TestServer): Promise<void> {
   await seedMember(server.db, { id: 'viewA', employeeNumber: '000011', unitId: 'bA', roles: [['viewer', 'bA']] });
   await seedMember(server.db, { id: 'memA', employeeNumber: '000100', unitId: 'wA1' });
   await seedMember(server.db, { id: 'memB', employeeNumber: '000200', unitId: 'wB1' });
+}
+
+/** For each test of the calling file: a fresh real server with the standard cast, closed after the test. Call `server()` inside a test. */
+export function eachSeededServer(): () => TestServer {
+  let current: TestServer | undefined;
+  beforeEach(async () => {
+    current = await startTestServer();
+    await seedOrg(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error('eachSeededServer: no server outside a test');
+    return current;
+  };
 }
 
 /** Signs in over HTTP and returns the headers a browser would send next. */

@@ -5,6 +5,7 @@ import { normalizeEmployeeNumber } from '@kumiai/shared';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import type { RosterReport, UnitsReport } from '../features/roster/index.ts';
+import { importAudit } from '../features/roster/roster-routes.ts';
 import { systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { createServices, type Services } from '../services.ts';
@@ -62,10 +63,8 @@ function importCommand(kind: 'members' | 'units'): Command {
         printReport(report);
         return report.problems.length === 0 ? 0 : 1;
       }
-      const action = kind === 'members' ? 'members.imported' : 'units.imported';
-      const record = (r: { created: number; updated: number; totalRows: number }) =>
-        services.audit.record(null, action, null, { via: CLI_ACTOR, created: r.created, updated: r.updated, rows: r.totalRows });
-      const result = kind === 'members' ? services.roster.apply(buf, ctx, record) : services.roster.unitsApply(buf, ctx, record);
+      const spec = importAudit(kind === 'members' ? 'members.imported' : 'units.imported', { via: CLI_ACTOR });
+      const result = kind === 'members' ? services.roster.apply(buf, ctx, (write) => services.mutate(null, spec, write)) : services.roster.unitsApply(buf, ctx, (write) => services.mutate(null, spec, write));
       printReport(result);
       console.log(`applied: ${result.created} created, ${result.updated} updated`);
       return 0;
@@ -100,11 +99,8 @@ const commands: Record<string, Command> = {
       const ttl = Number(values.ttl);
       if (!Number.isInteger(ttl) || ttl < 1 || ttl > 3650) throw new UsageError('--ttl is a number of days from 1 to 3650');
       const memberId = memberIdByEmployeeNumber(services, raw);
-      const created = services.db.transaction(() => {
-        const token = services.tokens.create(memberId, ttl, String(values.label ?? ''));
-        services.audit.record(null, 'token.created', memberId, { via: CLI_ACTOR, tokenId: token.id, ttlDays: ttl });
-        return token;
-      })();
+      const detail = (token: { id: string }) => ({ via: CLI_ACTOR, tokenId: token.id, ttlDays: ttl });
+      const created = services.mutate(null, { checks: [], audit: { action: 'token.created', target: memberId, detail } }, () => services.tokens.create(memberId, ttl, String(values.label ?? '')));
       console.error(`token ${created.id} for ${normalizeEmployeeNumber(raw)}, expires ${new Date(created.expiresAt).toISOString()}`);
       console.log(created.token);
       return 0;
@@ -128,11 +124,17 @@ const commands: Record<string, Command> = {
     options: {},
     positionals: 1,
     run: (services, _values, [id]) => {
-      const done = services.db.transaction(() => {
-        const ok = services.tokens.revoke(id!);
-        if (ok) services.audit.record(null, 'token.revoked', id!, { via: CLI_ACTOR });
-        return ok;
-      })();
+      // Nothing to revoke: the wrapper's transaction rolls back, so no audit row either.
+      const none = new Error('no active token');
+      let done = true;
+      try {
+        services.mutate(null, { checks: [], audit: { action: 'token.revoked', target: id!, detail: { via: CLI_ACTOR } } }, () => {
+          if (!services.tokens.revoke(id!)) throw none;
+        });
+      } catch (error) {
+        if (error !== none) throw error;
+        done = false;
+      }
       console.log(done ? `revoked ${id}` : `no active token ${id}`);
       return done ? 0 : 1;
     },

@@ -96,6 +96,16 @@ export const noticeInputSchema = {
 } as const;
 export type NoticeInput = FromSchema<typeof noticeInputSchema>;
 
+/** One version of a notice as `GET /api/notices/:id/history` returns it (`{ versions: NoticeVersion[] }`), for those who may edit it. */
+export interface NoticeVersion {
+  version: number;
+  title: string;
+  body: string;
+  audience: Audience;
+  editorId: string;
+  at: number;
+}
+
 /** The roles an actor counts as for audiences: every role they hold, and 'member'. */
 export function audienceRoles(actor: Actor): string[] {
   return [...new Set(['member', ...actor.grants.map((g) => g.role)])];

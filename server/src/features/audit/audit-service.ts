@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { statementCache } from '../../lib/statements.ts';
 
 export const auditActions = [
   'setup.completed',
@@ -28,6 +29,12 @@ export const auditActions = [
   'form.exported',
   'form.reminded',
   'application.acted',
+  // --- issue 13: notices and documents audited like every other privileged write ---
+  'notice.created',
+  'notice.updated',
+  'folder.created',
+  'document.created',
+  'document.versioned',
   // --- issue 15: each member's data rights ---
   'member.data_exported',
   'member.pseudonymised',
@@ -62,27 +69,30 @@ function entryHash(prev: string, e: Pick<AuditEntry, 'seq' | 'at' | 'actor_id' |
  * its audit row commit together or not at all.
  */
 export class AuditService {
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-  ) {}
+  private readonly sql;
 
-  record(actorId: string | null, action: AuditAction, target: string | null, detail: Record<string, unknown> = {}): void {
-    const last = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+  constructor(
+    db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.sql = statementCache(db);
+  }
+
+  /** `options.at` replaces the server clock's time (an anonymous entry's coarse time, lib/mutate.ts). */
+  record(actorId: string | null, action: AuditAction, target: string | null, detail: Record<string, unknown> = {}, options: { at?: number } = {}): void {
+    const last = this.sql('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       | { seq: number; hash: string }
       | undefined;
     const entry = {
       seq: (last?.seq ?? 0) + 1,
-      at: this.clock.now(),
+      at: options.at ?? this.clock.now(),
       actor_id: actorId,
       action,
       target,
       detail: JSON.stringify(detail),
     };
     const prev = last?.hash ?? GENESIS;
-    this.db
-      .prepare('INSERT INTO audit_log (seq, at, actor_id, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.seq, entry.at, entry.actor_id, entry.action, entry.target, entry.detail, prev, entryHash(prev, entry));
+    this.sql('INSERT INTO audit_log (seq, at, actor_id, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(entry.seq, entry.at, entry.actor_id, entry.action, entry.target, entry.detail, prev, entryHash(prev, entry));
   }
 
   /** Walks the chain; returns the first broken link, or ok with the number of rows checked. */
@@ -90,7 +100,7 @@ export class AuditService {
     let prev = GENESIS;
     let expectedSeq = 1;
     let count = 0;
-    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditEntry>) {
+    for (const row of this.sql('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditEntry>) {
       if (row.seq !== expectedSeq) return { ok: false, seq: expectedSeq, reason: `row ${expectedSeq} is missing`, count };
       if (row.prev_hash !== prev) return { ok: false, seq: row.seq, reason: 'previous-hash link does not match', count };
       if (entryHash(prev, row) !== row.hash) return { ok: false, seq: row.seq, reason: 'row content does not match its hash', count };
@@ -102,8 +112,6 @@ export class AuditService {
   }
 
   list(options: { beforeSeq?: number; limit: number }): AuditEntry[] {
-    return this.db
-      .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
-      .all(options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.limit) as AuditEntry[];
+    return this.sql('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.limit) as AuditEntry[];
   }
 }

@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { requireAuth } from '../../plugins/auth.ts';
-import type { Db } from '../../db/database.ts';
-import type { AuditService } from '../audit/audit-service.ts';
 import type { CommentsService } from './comments-service.ts';
 
 const params = {
@@ -11,18 +9,10 @@ const params = {
 } as const;
 
 /** Officers (and the notice's author) hide a comment; writing comments goes through sync. */
-export function commentsRoutes(app: FastifyInstance, deps: { comments: CommentsService; audit: AuditService; db: Db }): void {
+export function commentsRoutes(app: FastifyInstance, deps: { comments: CommentsService }): void {
   app.post<{ Params: { id: string; commentId: string } }>(
     '/api/notices/:id/comments/:commentId/hide',
     { config: { access: 'member' }, schema: { params } },
-    async (request) => {
-      const { actor } = requireAuth(request);
-      // Hiding and its audit row commit together.
-      return deps.db.transaction(() => {
-        const result = deps.comments.hide(actor, request.params.id, request.params.commentId);
-        deps.audit.record(actor.memberId, 'comment.hidden', request.params.commentId, { noticeId: request.params.id });
-        return result;
-      })();
-    },
+    async (request) => deps.comments.hide(requireAuth(request).actor, request.params.id, request.params.commentId),
   );
 }

@@ -1,9 +1,23 @@
 import type { Actor } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
-import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
+import type { Mutate } from '../../lib/mutate.ts';
+import { Repository } from '../../lib/statements.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
-import { noticeOfficedBy } from './notice-officer.ts';
+import { noticeOfficedBy } from '../notices/notice-office.ts';
+import type { NoticesRepo } from '../notices/notices-repo.ts';
+
+/** The SQL of comment moderation (members write comments through sync, `comments-sync.ts`). */
+export class CommentsRepo extends Repository {
+
+  /** Hides a visible comment of this notice; false when there was none to hide. */
+  hide(noticeId: string, commentId: string, hiddenBy: string, now: number): boolean {
+    return this.sql("UPDATE notice_comments SET hidden = 1, hidden_by = ?, hidden_at = ?, updated_at = ? WHERE id = ? AND notice_id = ? AND kind = 'comment' AND hidden = 0").run(hiddenBy, now, now, commentId, noticeId).changes > 0;
+  }
+
+  exists(noticeId: string, commentId: string): boolean {
+    return this.sql("SELECT 1 FROM notice_comments WHERE id = ? AND notice_id = ? AND kind = 'comment'").get(commentId, noticeId) !== undefined;
+  }
+}
 
 /**
  * Moderation of comments; members write comments and reactions through sync
@@ -12,18 +26,18 @@ import { noticeOfficedBy } from './notice-officer.ts';
  */
 export class CommentsService {
   constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
+    private readonly repo: CommentsRepo,
+    private readonly notices: NoticesRepo,
     private readonly actors: ActorRepo,
+    private readonly mutate: Mutate,
   ) {}
 
+  /** The notice's author or officer hides a comment; hiding and its audit row commit together. */
   hide(actor: Actor, noticeId: string, commentId: string): { hidden: true } {
-    noticeOfficedBy(this.db, this.actors, actor, noticeId);
-    const now = this.clock.now();
-    const changed = this.db
-      .prepare("UPDATE notice_comments SET hidden = 1, hidden_by = ?, hidden_at = ?, updated_at = ? WHERE id = ? AND notice_id = ? AND kind = 'comment' AND hidden = 0")
-      .run(actor.memberId, now, now, commentId, noticeId).changes;
-    if (changed === 0 && !this.db.prepare("SELECT 1 FROM notice_comments WHERE id = ? AND notice_id = ? AND kind = 'comment'").get(commentId, noticeId)) throw notFound();
-    return { hidden: true };
+    noticeOfficedBy(this.notices, this.actors, actor, noticeId);
+    return this.mutate(actor, { checks: [], audit: { action: 'comment.hidden', target: commentId, detail: { noticeId } } }, (now) => {
+      if (!this.repo.hide(noticeId, commentId, actor.memberId, now) && !this.repo.exists(noticeId, commentId)) throw notFound();
+      return { hidden: true as const };
+    });
   }
 }

@@ -13,13 +13,13 @@ import {
   type SubmissionState,
   type TransitionContext,
 } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
-import { AppError, badRequest, notFound } from '../../lib/errors.ts';
+import { requireOffice } from '../../lib/access.ts';
+import { AppError, badRequest } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import type { PushService } from '../push/push-service.ts';
 import { resolveChain, type ChainStep } from './forms-chain.ts';
-import type { FormsRepo, SubmissionRow } from './forms-repo.ts';
+import type { FormsRepo, ListedRow, SubmissionRow } from './forms-repo.ts';
 
 const PAGE = 50;
 const OFFICER_ACTIONS = ['approve', 'return', 'reject', 'pay'] as const;
@@ -32,8 +32,6 @@ export interface InboxQuery {
   mine?: boolean;
   cursor?: string;
 }
-
-type ListedRow = SubmissionRow & { form_title: string; member_name: string; employee_number: string; unit_name: string | null };
 
 const GUARD_ERRORS: Record<string, AppError> = {
   own_application: new AppError('own_application', 403, 'Nobody acts on their own application'),
@@ -68,7 +66,6 @@ function decodeCursor(cursor: string): [number, string] {
  */
 export class ApplicationsService {
   constructor(
-    private readonly db: Db,
     private readonly actors: ActorRepo,
     private readonly repo: FormsRepo,
     private readonly mutate: Mutate,
@@ -88,36 +85,28 @@ export class ApplicationsService {
     };
   }
 
-  /** An application a reviewer may see (application.review over the applicant's unit when submitted); drafts are their applicant's alone. */
+  /**
+   * An application a reviewer may see: the access rule (shared/src/access.ts)
+   * with no author (nobody reviews their own), an audience of the applicant
+   * alone (who is told 403) and application.review over the applicant's unit
+   * as the officer's scope. Drafts are their applicant's alone: no reviewer's at all.
+   */
   private reviewable(actor: Actor, id: string): SubmissionRow {
-    const row = this.repo.submission(id);
-    if (!row || row.kind !== 'application' || row.unit_id === null || row.state === 'draft') throw notFound();
-    const unitPath = this.actors.unitPath(row.unit_id);
-    if (!can(actor, 'application.review', { unitPath })) throw row.member_id === actor.memberId ? new AppError('forbidden', 403, 'Not allowed') : notFound();
-    return row;
+    const found = this.repo.submission(id);
+    const row = found && found.kind === 'application' && found.unit_id !== null && found.state !== 'draft' ? found : undefined;
+    const application = (r: SubmissionRow) => ({ authorId: null, audience: { all: false, units: [], roles: [], members: [r.member_id] }, released: true });
+    return requireOffice(actor, row, application, () => can(actor, 'application.review', { unitPath: this.actors.unitPath(row!.unit_id!) }));
   }
 
   inbox(actor: Actor, query: InboxQuery): ApplicationPage {
     const roots = scopeRoots(actor, 'application.review');
     if (roots.length === 0) throw new AppError('forbidden', 403, 'Reviewing applications needs application.review');
     const [afterTime, afterId] = query.cursor ? decodeCursor(query.cursor) : [null, null];
-    const statement = this.db.prepare(
-      `WITH RECURSIVE down(id) AS (SELECT value FROM json_each(@roots) UNION SELECT u.id FROM units u JOIN down ON u.parent_id = down.id),
-         sub(id) AS (SELECT @unit WHERE @unit IS NOT NULL UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id)
-       SELECT s.*, f.title AS form_title, m.name AS member_name, m.employee_number, un.name AS unit_name
-       FROM submissions s JOIN forms f ON f.id = s.form_id JOIN members m ON m.id = s.member_id LEFT JOIN units un ON un.id = s.unit_id
-       WHERE s.kind = 'application' AND s.state <> 'draft' AND s.unit_id IN (SELECT id FROM down)
-         AND (@unit IS NULL OR s.unit_id IN (SELECT id FROM sub))
-         AND (@state IS NULL OR s.state = @state) AND (@step IS NULL OR s.step = @step) AND (@form IS NULL OR s.form_id = @form)
-         AND (@mine = 0 OR s.state = 'in_review')
-         AND (@afterTime IS NULL OR s.updated_at < @afterTime OR (s.updated_at = @afterTime AND s.id < @afterId))
-       ORDER BY s.updated_at DESC, s.id DESC LIMIT @limit`,
-    );
     const items: ApplicationSummary[] = [];
     let cursor: { updated_at: number; id: string } | null = afterTime === null ? null : { updated_at: afterTime, id: afterId };
     // "Mine" is decided per row (who acts depends on the chain), so read on until the page is full.
     for (;;) {
-      const rows = statement.all({
+      const rows = this.repo.inboxPage({
         roots: JSON.stringify(roots),
         unit: query.unit ?? null,
         state: query.state ?? null,
@@ -127,7 +116,7 @@ export class ApplicationsService {
         afterTime: cursor?.updated_at ?? null,
         afterId: cursor?.id ?? null,
         limit: PAGE + 1,
-      }) as ListedRow[];
+      });
       for (const row of rows.slice(0, PAGE)) {
         cursor = row;
         const summary = this.summary(actor, row, this.chainOf(row));
@@ -159,9 +148,7 @@ export class ApplicationsService {
 
   detail(actor: Actor, id: string): ApplicationDetail {
     const row = this.reviewable(actor, id);
-    const listed = this.db
-      .prepare('SELECT s.*, f.title AS form_title, m.name AS member_name, m.employee_number, un.name AS unit_name FROM submissions s JOIN forms f ON f.id = s.form_id JOIN members m ON m.id = s.member_id LEFT JOIN units un ON un.id = s.unit_id WHERE s.id = ?')
-      .get(id) as ListedRow;
+    const listed = this.repo.listed(id)!;
     const chain = this.chainOf(row);
     const ctx = this.context(actor, row, chain);
     const status = { state: row.state as ApplicationState, step: row.step, steps: row.steps };
@@ -191,10 +178,7 @@ export class ApplicationsService {
       const result = transition({ state: row.state as ApplicationState, step: row.step, steps: row.steps }, input.action, this.context(actor, row, chain));
       if (!result.ok) throw GUARD_ERRORS[result.reason]!;
       const { state, step } = result.status;
-      const applied = this.db
-        .prepare('UPDATE submissions SET state = ?, step = ?, updated_at = ? WHERE id = ? AND state = ? AND step = ?')
-        .run(state, step, now, id, input.expectedState, input.expectedStep).changes;
-      if (applied === 0) throw changed();
+      if (!this.repo.moveSubmission(id, { state: input.expectedState, step: input.expectedStep }, { state, step }, now)) throw changed();
       this.repo.addEvent(id, { at: now, actorId: actor.memberId, action: input.action, state, step, comment: input.comment?.trim() || null });
       return { ...row, state, step, chain };
     });

@@ -1,16 +1,15 @@
-import { ANONYMOUS_RESULTS_MIN, can, formOpen, inAudience, type Actor, type Answers, type Audience, type FieldResult, type FormField, type FormResults } from '@kumiai/shared';
+import { ANONYMOUS_RESULTS_MIN, can, formOpen, type Actor, type Answers, type Audience, type FieldResult, type FormField, type FormResults } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import { toExcelCsv } from '../../lib/csv-export.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { Mutate } from '../../lib/mutate.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { AuditService } from '../audit/audit-service.ts';
 import type { ActorRepo, AudienceMember } from '../auth/actor-repo.ts';
 import type { PushService } from '../push/push-service.ts';
 import { anonymousRelease } from './anonymous-release.ts';
-import type { FormRow, FormsRepo } from './forms-repo.ts';
+import { formRecord, type FormRow, type FormsRepo } from './forms-repo.ts';
+import { requireOffice } from '../../lib/access.ts';
 
-/** Submissions that count as answers (or applications made): not drafts, not withdrawn. */
-const COUNTED = "state NOT IN ('draft', 'withdrawn')";
 const TEXTS_MAX = 500;
 
 /** The Japanese label of each field and option over every version, the latest winning; fields in current-version order, then older-only ones. */
@@ -79,23 +78,14 @@ export class FormResultsService {
     private readonly db: Db,
     private readonly actors: ActorRepo,
     private readonly repo: FormsRepo,
-    private readonly audit: AuditService,
+    private readonly mutate: Mutate,
     private readonly push: PushService,
     private readonly clock: Clock,
   ) {}
 
   private viewable(actor: Actor, id: string): { row: FormRow; audience: Audience; author: boolean } {
-    const row = this.repo.form(id);
-    if (!row) throw notFound();
-    const audience = JSON.parse(row.audience) as Audience;
-    const author = row.author_id === actor.memberId;
-    if (author || this.actors.mayPublishTo(actor, audience, 'form.results')) return { row, audience, author };
-    throw row.status !== 'draft' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
-  }
-
-  /** A named form's answers: all of them, live. Anonymous ones go through `release`. */
-  private answers(row: FormRow): Answers[] {
-    return (this.db.prepare(`SELECT answers FROM submissions WHERE form_id = ? AND ${COUNTED} ORDER BY submitted_at, id`).pluck().all(row.id) as string[]).map((a) => JSON.parse(a) as Answers);
+    const row = requireOffice(actor, this.repo.form(id), formRecord, (audience) => this.actors.mayPublishTo(actor, audience, 'form.results'));
+    return { row, audience: JSON.parse(row.audience) as Audience, author: row.author_id === actor.memberId };
   }
 
   /**
@@ -111,7 +101,7 @@ export class FormResultsService {
     };
     if (row.anonymous !== 1) {
       const counts = live();
-      return { answers: this.answers(row), unitAnswered: (unitId: string): number | null => counts.get(unitId) ?? 0, released: null };
+      return { answers: this.repo.countedAnswers(row.id), unitAnswered: (unitId: string): number | null => counts.get(unitId) ?? 0, released: null };
     }
     const open = formOpen({ status: row.status, opensAt: row.opens_at, closesAt: row.closes_at }, this.clock.now());
     const r = anonymousRelease(this.db, row.id, open, live);
@@ -126,7 +116,7 @@ export class FormResultsService {
   private audienceOf(actor: Actor, id: string) {
     const { row, audience, author } = this.viewable(actor, id);
     const reached = this.actors.audienceMembers(audience);
-    const marked = new Set(this.db.prepare(`SELECT member_id FROM submissions WHERE form_id = ? AND ${COUNTED}`).pluck().all(id) as string[]);
+    const marked = this.repo.answeredBy(id);
     const visible = (m: AudienceMember) => author || can(actor, 'form.results', { unitPath: m.actor.unitPath });
     return { row, reached, marked, visible };
   }
@@ -141,8 +131,8 @@ export class FormResultsService {
     const form = { status: row.status, opensAt: row.opens_at, closesAt: row.closes_at };
     if (row.kind !== 'survey' || !formOpen(form, this.clock.now())) throw new AppError('form_closed', 409, 'Only an open survey can be reminded of');
     const waiting = reached.filter((m) => !marked.has(m.actor.memberId) && visible(m)).map((m) => m.actor.memberId);
+    this.mutate(actor, { checks: [], audit: { action: 'form.reminded', target: id, detail: { members: waiting.length } } }, () => undefined);
     this.push.toMembers(waiting, { type: 'form', formId: id, title: row.title, url: `/forms/${encodeURIComponent(id)}` });
-    this.audit.record(actor.memberId, 'form.reminded', id, { members: waiting.length });
     return { members: waiting.length };
   }
 
@@ -193,12 +183,7 @@ export class FormResultsService {
     if (row.anonymous === 1) {
       body = toExcelCsv(labels, answers.map((a) => columns.map((f) => cell(f, a[f.id]))));
     } else {
-      const rows = this.db
-        .prepare(
-          `SELECT s.answers, s.submitted_at, m.employee_number, m.name, un.name AS unit_name FROM submissions s JOIN members m ON m.id = s.member_id
-           LEFT JOIN units un ON un.id = s.unit_id WHERE s.form_id = ? AND s.${COUNTED} ORDER BY s.submitted_at, s.id`,
-        )
-        .all(id) as { answers: string; submitted_at: number | null; employee_number: string; name: string; unit_name: string | null }[];
+      const rows = this.repo.namedAnswers(id);
       body = toExcelCsv(
         ['社員番号', '氏名', '所属', '提出日時', ...labels],
         rows.map((r) => {
@@ -207,7 +192,7 @@ export class FormResultsService {
         }),
       );
     }
-    this.audit.record(actor.memberId, 'form.exported', id, { rows: answers.length, anonymous: row.anonymous === 1 });
-    return { filename: `${row.title}.csv`, body };
+    const detail = { rows: answers.length, anonymous: row.anonymous === 1 };
+    return this.mutate(actor, { checks: [], audit: { action: 'form.exported', target: id, detail } }, () => ({ filename: `${row.title}.csv`, body }));
   }
 }

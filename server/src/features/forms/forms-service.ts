@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { formDefinitionProblems, inAudience, type Actor, type Audience, type FormInput } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
+import { formInputProblems, type Actor, type Audience, type FormInput } from '@kumiai/shared';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { requireOffice } from '../../lib/access.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
-import type { FormRow, FormsRepo } from './forms-repo.ts';
+import { formRecord, type FormRow, type FormsRepo } from './forms-repo.ts';
 
 const invalid = (message: string, problems: { field: string; code: string }[] = []) => new AppError('form_invalid', 400, message, undefined, { problems });
 
@@ -15,21 +15,15 @@ const invalid = (message: string, problems: { field: string; code: string }[] = 
  */
 export class FormsService {
   constructor(
-    private readonly db: Db,
     private readonly actors: ActorRepo,
     private readonly repo: FormsRepo,
     private readonly mutate: Mutate,
   ) {}
 
+  /** The definition rules live in shared/src/forms/definition.ts. */
   private checkDefinition(input: FormInput): void {
-    const problems = formDefinitionProblems(input.fields);
-    if (problems.length > 0) throw invalid('The form has problems', problems);
-    if (input.kind === 'survey' && input.steps.length > 0) throw invalid('A survey has no approval steps', [{ field: '', code: 'steps' }]);
-    if (input.kind === 'application' && input.anonymous) throw invalid('An application is never anonymous', [{ field: '', code: 'anonymous' }]);
-    // A file is tied to the member who uploaded it: an anonymous survey cannot take one.
-    const file = input.fields.find((f) => f.type === 'file');
-    if (input.anonymous && file) throw invalid('An anonymous survey cannot ask for files', [{ field: file.id, code: 'file_in_anonymous' }]);
-    if (input.closesAt !== null && input.closesAt <= input.opensAt) throw invalid('The form must close after it opens', [{ field: '', code: 'closes_before_opening' }]);
+    const problems = formInputProblems(input);
+    if (problems.length > 0) throw invalid(problems[0]!.message, problems.map(({ field, code }) => ({ field, code })));
   }
 
   private checkAudience(actor: Actor, audience: Audience): void {
@@ -37,13 +31,9 @@ export class FormsService {
     if (!this.actors.mayPublishTo(actor, audience, 'form.manage')) throw new AppError('forbidden', 403, 'You can address forms only to units and members within your own scope');
   }
 
-  /** The author, or an officer whose form.manage scope covers the whole audience (seeded templates: union-wide). Others get 403 if they can see it, else 404. */
+  /** The author, or an officer whose form.manage scope covers the whole audience (seeded templates: union-wide); shared/src/access.ts. */
   private managed(actor: Actor, id: string): FormRow {
-    const row = this.repo.form(id);
-    if (!row) throw notFound();
-    const audience = JSON.parse(row.audience) as Audience;
-    if (row.author_id === actor.memberId || this.actors.mayPublishTo(actor, audience, 'form.manage')) return row;
-    throw row.status !== 'draft' && inAudience(actor, audience) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+    return requireOffice(actor, this.repo.form(id), formRecord, (audience) => this.actors.mayPublishTo(actor, audience, 'form.manage'));
   }
 
   create(actor: Actor, input: FormInput): { id: string; version: number } {
@@ -51,15 +41,8 @@ export class FormsService {
     this.checkAudience(actor, input.audience);
     const id = randomUUID();
     return this.mutate(actor, { checks: [], audit: { action: 'form.created', target: id, detail: { kind: input.kind, title: input.title } } }, (now) => {
-      this.db
-        .prepare(
-          `INSERT INTO forms (id, kind, title, description, audience, status, opens_at, closes_at, anonymous, allow_edit, version, author_id, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-        )
-        .run(id, input.kind, input.title.trim(), input.description, JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, actor.memberId, now, now);
-      this.db
-        .prepare('INSERT INTO form_versions (form_id, version, fields, steps, editor_id, at) VALUES (?, 1, ?, ?, ?, ?)')
-        .run(id, JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now);
+      this.repo.insertForm(id, input, actor.memberId, now);
+      this.repo.insertVersion(id, 1, input, actor.memberId, now);
       return { id, version: 1 };
     });
   }
@@ -79,18 +62,9 @@ export class FormsService {
     const newVersion = changed && (row.status !== 'draft' || answered);
     const version = newVersion ? row.version + 1 : row.version;
     return this.mutate(actor, { checks: [], audit: { action: 'form.updated', target: id, detail: { version, title: input.title } } }, (now) => {
-      if (newVersion) {
-        this.db
-          .prepare('INSERT INTO form_versions (form_id, version, fields, steps, editor_id, at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(id, version, JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now);
-      } else if (changed) {
-        this.db.prepare('UPDATE form_versions SET fields = ?, steps = ?, editor_id = ?, at = ? WHERE form_id = ? AND version = ?').run(JSON.stringify(input.fields), JSON.stringify(input.steps), actor.memberId, now, id, version);
-      }
-      this.db
-        .prepare(
-          `UPDATE forms SET title = ?, description = ?, audience = ?, status = ?, opens_at = ?, closes_at = ?, anonymous = ?, allow_edit = ?, version = ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(input.title.trim(), input.description, JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, version, now, id);
+      if (newVersion) this.repo.insertVersion(id, version, input, actor.memberId, now);
+      else if (changed) this.repo.replaceVersion(id, version, input, actor.memberId, now);
+      this.repo.updateForm(id, input, version, now);
       return { id, version };
     });
   }
@@ -98,7 +72,7 @@ export class FormsService {
   archive(actor: Actor, id: string): { id: string } {
     this.managed(actor, id);
     return this.mutate(actor, { checks: [], audit: { action: 'form.archived', target: id } }, (now) => {
-      this.db.prepare("UPDATE forms SET status = 'archived', updated_at = ? WHERE id = ?").run(now, id);
+      this.repo.archiveForm(id, now);
       return { id };
     });
   }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
 import { hashToken, randomToken } from '../../lib/crypto.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { KIOSK_SESSION, type SessionService } from '../auth/session-service.ts';
+import type { KioskRepo, KioskRow } from './kiosk-repo.ts';
 
 export interface KioskView {
   id: string;
@@ -25,7 +25,7 @@ export interface KioskView {
  */
 export class KioskService {
   constructor(
-    private readonly db: Db,
+    private readonly repo: KioskRepo,
     private readonly actors: ActorRepo,
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
@@ -33,9 +33,8 @@ export class KioskService {
     private readonly options: { idleSeconds: number },
   ) {}
 
-  private view(row: { id: string; name: string; unit_id: string }): KioskView {
-    const unitName = this.db.prepare('SELECT name FROM units WHERE id = ?').pluck().get(row.unit_id) as string;
-    return { id: row.id, name: row.name, unitId: row.unit_id, unitName, idleSeconds: this.options.idleSeconds };
+  private view(row: KioskRow): KioskView {
+    return { id: row.id, name: row.name, unitId: row.unit_id, unitName: this.repo.unitName(row.unit_id), idleSeconds: this.options.idleSeconds };
   }
 
   register(actor: Actor, input: { unitId: string; name: string }): { kiosk: KioskView; credential: string } {
@@ -44,18 +43,14 @@ export class KioskService {
     const id = randomUUID();
     const credential = randomToken(32);
     this.mutate(actor, { checks: [{ action: 'kiosk.register', resource: { unitPath } }], audit: { action: 'kiosk.registered', target: id, detail: { unitId: input.unitId, name: input.name } } }, (now) => {
-      this.db
-        .prepare('INSERT INTO kiosks (id, unit_id, name, credential_hash, registered_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, input.unitId, input.name.trim(), hashToken(credential), actor.memberId, now);
+      this.repo.insert({ id, unit_id: input.unitId, name: input.name.trim() }, hashToken(credential), actor.memberId, now);
     });
     return { kiosk: this.view({ id, name: input.name.trim(), unit_id: input.unitId }), credential };
   }
 
   resolve(credential: string | undefined): KioskView | null {
     if (!credential) return null;
-    const row = this.db.prepare('SELECT id, name, unit_id FROM kiosks WHERE credential_hash = ? AND revoked_at IS NULL').get(hashToken(credential)) as
-      | { id: string; name: string; unit_id: string }
-      | undefined;
+    const row = this.repo.byCredential(hashToken(credential));
     return row ? this.view(row) : null;
   }
 
@@ -68,11 +63,8 @@ export class KioskService {
   }
 
   revoke(actor: Actor, id: string): void {
-    const row = this.db.prepare('SELECT unit_id FROM kiosks WHERE id = ?').get(id) as { unit_id: string } | undefined;
-    if (!row) throw notFound();
-    this.mutate(actor, { checks: [{ action: 'kiosk.register', resource: { unitPath: this.actors.unitPath(row.unit_id) } }], audit: { action: 'kiosk.revoked', target: id } }, (now) => {
-      this.db.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ?').run(now, id);
-      this.db.prepare('DELETE FROM sessions WHERE kiosk_id = ?').run(id);
-    });
+    const unitId = this.repo.unitOf(id);
+    if (unitId === undefined) throw notFound();
+    this.mutate(actor, { checks: [{ action: 'kiosk.register', resource: { unitPath: this.actors.unitPath(unitId) } }], audit: { action: 'kiosk.revoked', target: id } }, (now) => this.repo.revoke(id, now));
   }
 }

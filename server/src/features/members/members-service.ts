@@ -11,7 +11,6 @@ import {
   type Role,
   type UpdateMemberRequest,
 } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import { toExcelCsv } from '../../lib/csv-export.ts';
@@ -19,23 +18,7 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate, MutationCheck } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import { newActivationCode } from './activation-codes.ts';
-
-interface MemberRow {
-  id: string;
-  employee_number: string;
-  name: string;
-  name_kana: string;
-  unit_id: string;
-  member_class: string;
-  status: MemberView['status'];
-  email: string | null;
-  phone: string | null;
-  joined_on: string | null;
-  activated_at: number | null;
-  has_code: number;
-}
-
-const SELECT = `SELECT m.*, EXISTS (SELECT 1 FROM activation_codes a WHERE a.member_id = m.id) AS has_code FROM members m`;
+import type { MemberRow, MembersRepo } from './members-repo.ts';
 
 const toView = (r: MemberRow): MemberView => ({
   id: r.id,
@@ -52,14 +35,14 @@ const toView = (r: MemberRow): MemberView => ({
   hasActivationCode: r.has_code === 1,
 });
 
-/** The subtree CTE of the given roots: the units a scoped list may show. */
-const subtreeSql = (roots: number) => `WITH RECURSIVE scope(id) AS (
-  SELECT id FROM units WHERE id IN (${Array.from({ length: roots }, () => '?').join(',')})
-  UNION SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)`;
-
+/**
+ * The member office: lists and exports within scope, edits, transfers and
+ * leavers, sign-in codes and roles. Every change goes through the mutation
+ * wrapper (checked and audited); the SQL lives in MembersRepo.
+ */
 export class MembersService {
   constructor(
-    private readonly db: Db,
+    private readonly repo: MembersRepo,
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly mutate: Mutate,
@@ -67,7 +50,7 @@ export class MembersService {
   ) {}
 
   private row(id: string): MemberRow | undefined {
-    return this.db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MemberRow | undefined;
+    return this.repo.member(id);
   }
 
   /** A member the actor may read, else 404: an out-of-scope record is indistinguishable from none. */
@@ -86,37 +69,24 @@ export class MembersService {
     }
     if (roots.length === 0) return { members: [], next: null };
     const limit = Math.min(500, Math.max(1, Number(query.limit ?? 100)));
-    const where = ['m.unit_id IN (SELECT id FROM scope)'];
-    const params: (string | number)[] = [...roots];
-    if (query.status) {
-      where.push('m.status = ?');
-      params.push(query.status);
-    }
-    if (query.q) {
-      const like = `%${query.q.normalize('NFKC').trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push("(m.employee_number LIKE ? ESCAPE '\\' OR m.name LIKE ? ESCAPE '\\' OR m.name_kana LIKE ? ESCAPE '\\')");
-      params.push(like, like, like);
-    }
-    if (query.after) {
-      where.push('m.employee_number > ?');
-      params.push(query.after);
-    }
-    const rows = this.db
-      .prepare(`${subtreeSql(roots.length)} ${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.employee_number LIMIT ?`)
-      .all(...params, limit + 1) as MemberRow[];
+    const like = query.q ? `%${query.q.normalize('NFKC').trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+    const rows = this.repo.list({
+      roots,
+      limit,
+      ...(query.status ? { status: query.status } : {}),
+      ...(like === undefined ? {} : { like }),
+      ...(query.after ? { after: query.after } : {}),
+    });
     const page = rows.slice(0, limit);
     const grants = new Map<string, { role: Role; unitId: string }[]>(page.map((r) => [r.id, []]));
-    if (page.length > 0) {
-      const held = this.db.prepare(`SELECT member_id, role, unit_id FROM role_grants WHERE member_id IN (${page.map(() => '?').join(',')}) ORDER BY created_at, id`).all(...page.map((r) => r.id)) as { member_id: string; role: Role; unit_id: string }[];
-      for (const g of held) grants.get(g.member_id)?.push({ role: g.role, unitId: g.unit_id });
-    }
+    if (page.length > 0) for (const g of this.repo.grantsOf(page.map((r) => r.id))) grants.get(g.member_id)?.push({ role: g.role, unitId: g.unit_id });
     return { members: page.map((r) => ({ ...toView(r), roles: grants.get(r.id) ?? [] })), next: rows.length > limit ? (page.at(-1)?.employee_number ?? null) : null };
   }
 
   /** The roster in scope as a CSV for Excel (audited: exports are privileged). */
   exportCsv(actor: Actor, query: Omit<ListMembersQuery, 'after' | 'limit'>): Buffer {
     if (scopeRoots(actor, 'member.read').length === 0) throw new AppError('forbidden', 403, 'Not allowed: member export');
-    const units = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
+    const units = this.repo.unitNames();
     const rows: string[][] = [];
     let after: string | undefined;
     do {
@@ -131,8 +101,8 @@ export class MembersService {
 
   get(actor: Actor, id: string): MemberView & { history: unknown[]; roles: { id: string; role: Role; unitId: string }[] } {
     const row = this.readable(actor, id);
-    const history = this.db.prepare('SELECT kind, from_unit, to_unit, from_status, to_status, effective_on, at FROM member_events WHERE member_id = ? ORDER BY id').all(id);
-    const roles = (this.db.prepare('SELECT id, role, unit_id FROM role_grants WHERE member_id = ? ORDER BY created_at').all(id) as { id: string; role: Role; unit_id: string }[]).map((r) => ({
+    const history = this.repo.events(id);
+    const roles = this.repo.rolesOf(id).map((r) => ({
       id: r.id,
       role: r.role,
       unitId: r.unit_id,
@@ -146,35 +116,18 @@ export class MembersService {
     const checks: MutationCheck[] = [{ action: 'member.manage', member: this.actors.memberTarget(row.id, row.unit_id) }];
     const transfer = input.unitId !== undefined && input.unitId !== row.unit_id;
     if (transfer) {
-      const exists = this.db.prepare('SELECT 1 FROM units WHERE id = ? AND archived_at IS NULL').get(input.unitId);
-      if (!exists) throw notFound('No such unit');
+      if (!this.repo.activeUnitExists(input.unitId!)) throw notFound('No such unit');
       checks.push({ action: 'member.manage', resource: { unitPath: this.actors.unitPath(input.unitId!) } });
     }
     return this.mutate(actor, { checks, audit: { action: 'member.updated', target: id, detail: { fields: Object.keys(input) } } }, (now) => {
-      this.db
-        .prepare(
-          `UPDATE members SET name = ?, name_kana = ?, unit_id = ?, member_class = ?, status = ?, email = ?, phone = ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(
-          input.name?.trim() ?? row.name,
-          input.nameKana?.trim() ?? row.name_kana,
-          input.unitId ?? row.unit_id,
-          input.memberClass ?? row.member_class,
-          input.status ?? row.status,
-          input.email === undefined ? row.email : input.email,
-          input.phone === undefined ? row.phone : input.phone,
-          now,
-          id,
-        );
-      const event = this.db.prepare(
-        'INSERT INTO member_events (member_id, kind, from_unit, to_unit, from_status, to_status, actor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      if (transfer) event.run(id, 'transferred', row.unit_id, input.unitId, null, null, actor?.memberId ?? null, now);
-      if (input.status && input.status !== row.status) event.run(id, 'status_changed', null, null, row.status, input.status, actor?.memberId ?? null, now);
+      this.repo.update(row, input, now);
+      const by = actor?.memberId ?? null;
+      if (transfer) this.repo.addEvent(id, 'transferred', { unit: row.unit_id }, { unit: input.unitId }, by, now);
+      if (input.status && input.status !== row.status) this.repo.addEvent(id, 'status_changed', { status: row.status }, { status: input.status }, by, now);
       // A member who leaves is signed out everywhere at once.
       if (input.status === 'left') {
-        this.db.prepare('DELETE FROM sessions WHERE member_id = ?').run(id);
-        this.db.prepare('DELETE FROM push_subscriptions WHERE member_id = ?').run(id);
+        this.repo.deleteSessions(id);
+        this.repo.deletePushSubscriptions(id);
       }
       return toView(this.row(id)!);
     });
@@ -186,7 +139,7 @@ export class MembersService {
     return this.mutate(
       actor,
       { checks: [{ action: 'member.end_sessions', member: this.actors.memberTarget(row.id, row.unit_id) }], audit: { action: 'sessions.ended', target: id } },
-      () => this.db.prepare('DELETE FROM sessions WHERE member_id = ?').run(id).changes,
+      () => this.repo.deleteSessions(id),
     );
   }
 
@@ -196,18 +149,14 @@ export class MembersService {
    */
   issueCodes(actor: Actor | null, memberIds: string[]): ActivationCard[] {
     const rows = memberIds.map((id) => (actor ? this.readable(actor, id) : this.row(id)) ?? (() => { throw notFound(); })());
-    const unitNames = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
+    const unitNames = this.repo.unitNames();
     const checks = rows.map((r): MutationCheck => ({ action: 'member.issue_code', member: this.actors.memberTarget(r.id, r.unit_id) }));
     return this.mutate(actor, { checks, audit: { action: 'code.issued', target: null, detail: { memberIds } } }, (now) => {
-      const put = this.db.prepare(
-        `INSERT INTO activation_codes (member_id, code_hash, issued_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (member_id) DO UPDATE SET code_hash = excluded.code_hash, issued_by = excluded.issued_by, created_at = excluded.created_at, expires_at = excluded.expires_at`,
-      );
       return rows.map((r) => {
         if (r.status === 'left') throw new AppError('forbidden', 403, `${r.employee_number} has left the union`);
         const code = newActivationCode();
         const expiresAt = now + this.options.activationTtlMs;
-        put.run(r.id, hashToken(normalizeActivationCode(code)), actor?.memberId ?? null, now, expiresAt);
+        this.repo.putActivationCode(r.id, hashToken(normalizeActivationCode(code)), actor?.memberId ?? null, now, expiresAt);
         return {
           memberId: r.id,
           employeeNumber: r.employee_number,
@@ -231,44 +180,28 @@ export class MembersService {
     // Changing someone's roles is managing them: not an admin's, for a branch officer, even to add a lesser role.
     const checks: MutationCheck[] = [{ action: 'member.manage', member: this.actors.memberTarget(member.id, member.unit_id) }];
     return this.mutate(actor, { checks, audit: { action: 'role.granted', target: input.memberId, detail: { role: input.role, unitId: input.unitId } } }, (now) => {
-      this.db.prepare('INSERT OR IGNORE INTO role_grants (id, member_id, unit_id, role, created_at) VALUES (?, ?, ?, ?, ?)').run(id, input.memberId, input.unitId, input.role, now);
+      this.repo.insertGrant(id, input.memberId, input.unitId, input.role, now);
       return { id };
     });
   }
 
   revokeRole(actor: Actor | null, grantId: string): void {
-    const grant = this.db.prepare('SELECT member_id, unit_id, role FROM role_grants WHERE id = ?').get(grantId) as { member_id: string; unit_id: string; role: Role } | undefined;
+    const grant = this.repo.grant(grantId);
     if (!grant) throw notFound();
     if (actor && !canGrantRole(actor, grant.role, this.actors.unitPath(grant.unit_id))) throw notFound();
     if (grant.role === 'admin') {
-      const admins = this.db.prepare("SELECT count(*) FROM role_grants WHERE role = 'admin'").pluck().get() as number;
-      if (admins <= 1) throw new AppError('forbidden', 403, 'The last admin cannot be removed');
+      if (this.repo.adminCount() <= 1) throw new AppError('forbidden', 403, 'The last admin cannot be removed');
     }
     const holder = this.row(grant.member_id);
     const checks: MutationCheck[] = holder ? [{ action: 'member.manage', member: this.actors.memberTarget(holder.id, holder.unit_id) }] : [];
     this.mutate(actor, { checks, audit: { action: 'role.revoked', target: grant.member_id, detail: { role: grant.role, unitId: grant.unit_id } } }, () => {
-      this.db.prepare('DELETE FROM role_grants WHERE id = ?').run(grantId);
+      this.repo.deleteGrant(grantId);
     });
   }
 
   /** A member changes their own contact details and language. */
   updateOwnContact(actor: Actor, input: { email?: string | null; phone?: string | null; preferredLanguage?: 'ja' | 'en' | null }): MemberView {
-    // COALESCE-style update in SQL: a field left out keeps its value, an explicit null clears it.
-    this.db
-      .prepare(
-        `UPDATE members SET email = CASE WHEN ? THEN ? ELSE email END, phone = CASE WHEN ? THEN ? ELSE phone END,
-         preferred_language = CASE WHEN ? THEN ? ELSE preferred_language END, updated_at = ? WHERE id = ?`,
-      )
-      .run(
-        input.email !== undefined ? 1 : 0,
-        input.email ?? null,
-        input.phone !== undefined ? 1 : 0,
-        input.phone ?? null,
-        input.preferredLanguage !== undefined ? 1 : 0,
-        input.preferredLanguage ?? null,
-        this.clock.now(),
-        actor.memberId,
-      );
+    this.repo.updateContact(actor.memberId, input, this.clock.now());
     return toView(this.row(actor.memberId)!);
   }
 }

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { can, inAudience, scopeRoots, type Actor, type Audience, type NoticeInput } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
+import { can, scopeRoots, type Actor, type Audience, type NoticeInput, type NoticeVersion } from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
 import type { UploadsService } from '../uploads/uploads-service.ts';
-
-interface NoticeRow {
-  id: string;
-  title: string;
-  body: string;
-  audience: string;
-  status: string;
-  publish_at: number;
-  expires_at: number | null;
-  author_id: string;
-  version: number;
-}
+import { noticeOfficedBy } from './notice-office.ts';
+import type { NoticesRepo } from './notices-repo.ts';
 
 export interface ReadRate {
   total: number;
@@ -29,25 +19,25 @@ export interface ReadRate {
  * Notices: officers publish to audiences within their scope; every edit keeps
  * the previous version; scheduled notices are published by `tick()` at their
  * time (the sync triggers then deliver them). Reading happens through sync.
+ * Creating and editing go through the mutation wrapper, so each is audited.
  */
 export class NoticesService {
   private readonly publishedListeners: ((ids: string[]) => void)[] = [];
 
   constructor(
-    private readonly db: Db,
+    private readonly repo: NoticesRepo,
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly uploads: UploadsService,
+    private readonly mutate: Mutate,
   ) {}
 
   /** Attachments must be the saver's own uploads (or already on this notice); the link rows let files be served to the notice's readers. */
   private attach(actor: Actor, id: string, attachments: NoticeInput['attachments']): void {
     const list = attachments ?? [];
-    const existing = new Set(this.db.prepare('SELECT hash FROM notice_attachments WHERE notice_id = ?').pluck().all(id) as string[]);
+    const existing = new Set(this.repo.attachmentHashes(id));
     this.uploads.checkOwned(actor.memberId, list.filter((a) => !existing.has(a.hash)));
-    this.db.prepare('DELETE FROM notice_attachments WHERE notice_id = ?').run(id);
-    const put = this.db.prepare('INSERT OR IGNORE INTO notice_attachments (notice_id, hash) VALUES (?, ?)');
-    for (const a of list) put.run(id, a.hash);
+    this.repo.setAttachments(id, list);
   }
 
   /** Told, after the commit, of notices that just became published (push notifications). */
@@ -57,10 +47,6 @@ export class NoticesService {
 
   private announce(ids: string[]): void {
     if (ids.length > 0) for (const listener of this.publishedListeners) listener(ids);
-  }
-
-  private row(id: string): NoticeRow | undefined {
-    return this.db.prepare('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow | undefined;
   }
 
   private checkAudience(actor: Actor, audience: Audience): void {
@@ -82,58 +68,32 @@ export class NoticesService {
     const now = this.clock.now();
     const publishAt = input.publishAt ?? now;
     const status = this.status(publishAt, input.expiresAt);
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO notices (id, title, body, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-          )
-          .run(id, input.title.trim(), input.body, input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, actor.memberId, now, now);
-        this.attach(actor, id, input.attachments);
-        this.db.prepare('UPDATE notices SET attachments = ? WHERE id = ?').run(JSON.stringify(input.attachments ?? []), id);
-        this.db
-          .prepare('INSERT INTO notice_versions (notice_id, version, title, body, audience, editor_id, at) VALUES (?, 1, ?, ?, ?, ?, ?)')
-          .run(id, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);
-      })
-      .immediate();
+    this.mutate(actor, { checks: [], audit: { action: 'notice.created', target: id, detail: { title: input.title.trim(), status, audience: input.audience } } }, () => {
+      this.repo.insert(id, input, status, publishAt, actor.memberId, now);
+      this.attach(actor, id, input.attachments);
+      this.repo.addVersion(id, 1, input, actor.memberId, now);
+    });
     if (status === 'published') this.announce([id]);
     return { id };
   }
 
   /** The author, or an officer whose scope covers the whole audience, edits; the previous version is kept. */
   update(actor: Actor, id: string, input: NoticeInput): { version: number } {
-    const row = this.row(id);
-    if (!row) throw notFound();
-    const old = JSON.parse(row.audience) as Audience;
-    if (!this.mayEdit(actor, row)) throw inAudience(actor, old) ? new AppError('forbidden', 403, 'Not allowed') : notFound();
+    const { row } = noticeOfficedBy(this.repo, this.actors, actor, id);
     this.checkAudience(actor, input.audience);
     const now = this.clock.now();
     const publishAt = input.publishAt ?? row.publish_at;
     const version = row.version + 1;
-    const status = this.status(publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt);
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `UPDATE notices SET title = ?, body = ?, category = COALESCE(?, category), pinned = COALESCE(?, pinned), allow_comments = COALESCE(?, allow_comments),
-             audience = ?, status = ?, publish_at = ?, expires_at = ?, version = ?, updated_at = ? WHERE id = ?`,
-          )
-          .run(input.title.trim(), input.body, input.category ?? null, input.pinned === undefined ? null : input.pinned ? 1 : 0, input.allowComments === undefined ? null : input.allowComments ? 1 : 0, JSON.stringify(input.audience), status, publishAt, input.expiresAt === undefined ? row.expires_at : input.expiresAt, version, now, id);
-        this.attach(actor, id, input.attachments);
-        this.db.prepare('UPDATE notices SET attachments = ? WHERE id = ?').run(JSON.stringify(input.attachments ?? []), id);
-        this.db
-          .prepare('INSERT INTO notice_versions (notice_id, version, title, body, audience, editor_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run(id, version, input.title.trim(), input.body, JSON.stringify(input.audience), actor.memberId, now);
-      })
-      .immediate();
+    const expiresAt = input.expiresAt === undefined ? row.expires_at : input.expiresAt;
+    const status = this.status(publishAt, expiresAt);
+    const detail = { version, title: input.title.trim(), status, from: row.status, audience: input.audience };
+    this.mutate(actor, { checks: [], audit: { action: 'notice.updated', target: id, detail } }, () => {
+      this.repo.update(id, input, status, publishAt, expiresAt, version, now);
+      this.attach(actor, id, input.attachments);
+      this.repo.addVersion(id, version, input, actor.memberId, now);
+    });
     if (status === 'published' && row.status !== 'published') this.announce([id]);
     return { version };
-  }
-
-  /** The edit rule: the author, or an officer whose scope covers the notice's whole current audience. */
-  private mayEdit(actor: Actor, row: NoticeRow): boolean {
-    return row.author_id === actor.memberId || this.actors.mayPublishTo(actor, JSON.parse(row.audience) as Audience);
   }
 
   /**
@@ -141,31 +101,15 @@ export class NoticesService {
    * have gone to a narrower audience, and a scheduled notice is not out yet, so
    * a reader of today's version learns nothing from here (404, as for no notice).
    */
-  history(actor: Actor, id: string): { version: number; title: string; body: string; audience: Audience; editorId: string; at: number }[] {
-    const row = this.row(id);
-    if (!row || !this.mayEdit(actor, row)) throw notFound();
-    return (this.db.prepare('SELECT * FROM notice_versions WHERE notice_id = ? ORDER BY version').all(id) as { version: number; title: string; body: string; audience: string; editor_id: string; at: number }[]).map((v) => ({
-      version: v.version,
-      title: v.title,
-      body: v.body,
-      audience: JSON.parse(v.audience) as Audience,
-      editorId: v.editor_id,
-      at: v.at,
-    }));
+  history(actor: Actor, id: string): NoticeVersion[] {
+    noticeOfficedBy(this.repo, this.actors, actor, id, { hidden: true });
+    return this.repo.versions(id);
   }
 
   /** Publishes what is due and expires what is over; the triggers hand both to the sync engine. */
   tick(): number {
     const now = this.clock.now();
-    const due: string[] = [];
-    const changes = this.db
-      .transaction(() => {
-        due.push(...(this.db.prepare("SELECT id FROM notices WHERE status = 'scheduled' AND publish_at <= ? AND (expires_at IS NULL OR expires_at > ?)").pluck().all(now, now) as string[]));
-        const published = this.db.prepare("UPDATE notices SET status = 'published', updated_at = ? WHERE status = 'scheduled' AND publish_at <= ? AND (expires_at IS NULL OR expires_at > ?)").run(now, now, now).changes;
-        const expired = this.db.prepare("UPDATE notices SET status = 'expired', updated_at = ? WHERE status IN ('published', 'scheduled') AND expires_at IS NOT NULL AND expires_at <= ?").run(now, now).changes;
-        return published + expired;
-      })
-      .immediate();
+    const { due, changes } = this.repo.transaction(() => this.repo.publishDue(now));
     this.announce(due);
     return changes;
   }
@@ -176,14 +120,14 @@ export class NoticesService {
    * receives other members' read records.
    */
   readRate(actor: Actor, id: string): ReadRate {
-    const row = this.row(id);
+    const row = this.repo.notice(id);
     if (!row) throw notFound();
     const audience = JSON.parse(row.audience) as Audience;
     const author = row.author_id === actor.memberId;
     // The author sees the whole audience; other officers the part of it within their scope.
     if (!author && scopeRoots(actor, 'notice.read_rates').length === 0) throw notFound();
-    const readers = new Set(this.db.prepare('SELECT member_id FROM notice_reads WHERE notice_id = ?').pluck().all(id) as string[]);
-    const units = new Map((this.db.prepare('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
+    const readers = this.repo.readers(id);
+    const units = this.repo.unitNames();
     const visible = this.actors
       .audienceMembers(audience)
       .filter((m) => author || can(actor, 'notice.read_rates', { unitPath: m.actor.unitPath }))

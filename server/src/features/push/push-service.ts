@@ -4,21 +4,17 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
-import { noticeOfficedBy } from '../comments/notice-officer.ts';
+import type { Mutate } from '../../lib/mutate.ts';
+import { noticeOfficedBy } from '../notices/notice-office.ts';
+import type { NoticesRepo } from '../notices/notices-repo.ts';
 import { checkPushEndpoint, publicOnlyLookup } from './push-endpoints.ts';
+import type { PushRepo, SubscriptionRow } from './push-repo.ts';
 import { type PushSender, type VapidDetails, vapidSubject, webPushSender } from './push-sender.ts';
 import { loadVapidKeys } from './vapid-keys.ts';
 
 interface Logger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
-}
-
-interface SubscriptionRow {
-  endpoint: string;
-  member_id: string;
-  p256dh: string;
-  auth: string;
 }
 
 /** A member keeps at most this many devices subscribed; the oldest go first. */
@@ -58,6 +54,9 @@ export class PushService {
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly config: { publicUrl: string; hosts: readonly string[]; keyFile: string },
+    private readonly notices: NoticesRepo,
+    private readonly mutate: Mutate,
+    private readonly repo: PushRepo,
   ) {}
 
   useLogger(log: Logger): void {
@@ -83,58 +82,38 @@ export class PushService {
     const p256dh = Buffer.from(input.keys.p256dh, 'base64url');
     if (p256dh.length !== 65 || p256dh[0] !== 4) throw new AppError('validation_failed', 400, 'keys.p256dh must be an uncompressed P-256 point');
     if (Buffer.from(input.keys.auth, 'base64url').length !== 16) throw new AppError('validation_failed', 400, 'keys.auth must be 16 bytes');
-    const memberId = auth.actor.memberId;
-    this.db
-      .transaction(() => {
-        // One endpoint is one browser: if another member subscribed it before (a shared phone), it is now this member's.
-        this.db
-          .prepare(
-            `INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, ?, ?, ?)
-             ON CONFLICT (endpoint) DO UPDATE SET member_id = excluded.member_id, p256dh = excluded.p256dh, auth = excluded.auth, created_at = excluded.created_at`,
-          )
-          .run(input.endpoint, memberId, input.keys.p256dh, input.keys.auth, this.clock.now());
-        this.db
-          .prepare('DELETE FROM push_subscriptions WHERE member_id = ? AND endpoint NOT IN (SELECT endpoint FROM push_subscriptions WHERE member_id = ? ORDER BY created_at DESC, endpoint LIMIT ?)')
-          .run(memberId, memberId, MAX_PER_MEMBER);
-      })
-      .immediate();
+    // One endpoint is one browser: if another member subscribed it before (a shared phone), it is now this member's.
+    this.repo.subscribe(auth.actor.memberId, input.endpoint, input.keys, this.clock.now(), MAX_PER_MEMBER);
   }
 
   unsubscribe(actor: Actor, endpoint: string): void {
-    this.db.prepare('DELETE FROM push_subscriptions WHERE endpoint = ? AND member_id = ?').run(endpoint, actor.memberId);
+    this.repo.unsubscribe(actor.memberId, endpoint);
   }
 
   /** Newly published notices: each subscribed member of the audience (not the author) gets one message. Call after the commit. */
   noticesPublished(ids: readonly string[]): void {
     for (const id of ids) {
-      const notice = this.db.prepare("SELECT id, title, audience, author_id FROM notices WHERE id = ? AND status = 'published'").get(id) as
-        | { id: string; title: string; audience: string; author_id: string }
-        | undefined;
-      if (!notice) continue;
+      const notice = this.notices.notice(id);
+      if (notice?.status !== 'published') continue;
       const targets = this.audienceSubscriptions(JSON.parse(notice.audience) as Audience, notice.id, false).filter((s) => s.member_id !== notice.author_id);
       this.dispatch(targets, { type: 'notice', noticeId: notice.id, title: notice.title, url: `/notices/${notice.id}` });
     }
   }
 
-  /** The author or an officer of the notice reminds those of its audience who have not read it. Returns how many members are reached. */
+  /** The author or an officer of the notice reminds those of its audience who have not read it (audited). Returns how many members are reached. */
   remind(actor: Actor, noticeId: string): { members: number } {
-    const notice = noticeOfficedBy(this.db, this.actors, actor, noticeId);
+    const notice = noticeOfficedBy(this.notices, this.actors, actor, noticeId);
     if (notice.status !== 'published') throw new AppError('bad_request', 400, 'Only a published notice can be reminded of');
-    const targets = this.audienceSubscriptions(notice.audience, notice.id, true);
+    const reached = (targets: { member_id: string }[]) => ({ members: new Set(targets.map((t) => t.member_id)).size });
+    const targets = this.mutate(actor, { checks: [], audit: { action: 'notice.reminded', target: notice.id, detail: reached } }, () => this.audienceSubscriptions(notice.audience, notice.id, true));
     this.dispatch(targets, { type: 'reminder', noticeId: notice.id, title: notice.title, url: `/notices/${notice.id}` });
-    return { members: new Set(targets.map((t) => t.member_id)).size };
+    return reached(targets);
   }
 
   /** One message to each subscribed device of these members (an application's applicant or its approvers). Call after the commit. */
   toMembers(memberIds: readonly string[], payload: PushPayload): void {
     if (memberIds.length === 0) return;
-    const targets = this.db
-      .prepare(
-        `SELECT s.endpoint, s.member_id, s.p256dh, s.auth FROM push_subscriptions s JOIN members m ON m.id = s.member_id
-         WHERE m.status != 'left' AND s.member_id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(memberIds)) as SubscriptionRow[];
-    this.dispatch(targets, payload);
+    this.dispatch(this.repo.ofMembers(memberIds), payload);
   }
 
   /** Resolves when every message sent so far has been answered (tests; a graceful stop). */
@@ -144,12 +123,7 @@ export class PushService {
 
   /** Subscriptions of active members in the audience (unread ones only, for reminders). */
   private audienceSubscriptions(audience: Audience, noticeId: string, unreadOnly: boolean): SubscriptionRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT s.endpoint, s.member_id, s.p256dh, s.auth FROM push_subscriptions s JOIN members m ON m.id = s.member_id
-         WHERE m.status != 'left' AND (? = 0 OR NOT EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = ? AND r.member_id = s.member_id))`,
-      )
-      .all(unreadOnly ? 1 : 0, noticeId) as SubscriptionRow[];
+    const rows = this.repo.active(unreadOnly ? noticeId : null);
     const reached = new Map<string, boolean>();
     return rows.filter((row) => {
       if (!reached.has(row.member_id)) {
@@ -178,14 +152,14 @@ export class PushService {
       // A subscription stored before the host list (or after it shrank) is not sent to, and goes.
       checkPushEndpoint(target.endpoint, this.config.hosts, this.testTransport !== null);
     } catch {
-      this.db.prepare('DELETE FROM push_subscriptions WHERE endpoint = ?').run(target.endpoint);
+      this.repo.delete(target.endpoint);
       this.log.warn({ pushService: where }, 'push subscription to a host not allowed: deleted');
       return;
     }
     try {
       const { statusCode } = await this.sender({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, body);
       if (statusCode === 404 || statusCode === 410) {
-        this.db.prepare('DELETE FROM push_subscriptions WHERE endpoint = ?').run(target.endpoint);
+        this.repo.delete(target.endpoint);
         this.log.info({ pushService: where, statusCode }, 'push subscription expired: deleted');
       } else if (statusCode >= 300) {
         this.log.warn({ pushService: where, statusCode }, 'push refused');

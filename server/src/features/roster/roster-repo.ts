@@ -1,6 +1,6 @@
 import type { Role } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
-import type { MemberStatus } from './roster-parse.ts';
+import type { MemberColumns } from '../members/members-repo.ts';
 
 export type UnitKind = 'union' | 'branch' | 'workplace' | 'group';
 
@@ -14,18 +14,7 @@ export interface UnitRow {
 }
 
 /** The member columns an import reads and writes; credentials (password, PIN, activation) are never selected. */
-export interface MemberRow {
-  id: string;
-  employee_number: string;
-  name: string;
-  name_kana: string;
-  unit_id: string;
-  member_class: string;
-  status: MemberStatus;
-  email: string | null;
-  phone: string | null;
-  joined_on: string | null;
-}
+export type MemberRow = MemberColumns;
 
 export type MemberEventKind = 'joined' | 'transferred' | 'status_changed' | 'updated';
 

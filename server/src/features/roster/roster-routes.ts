@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { scopeRoots, type Actor } from '@kumiai/shared';
 import { AppError } from '../../lib/errors.ts';
 import { requireAuth } from '../../plugins/auth.ts';
-import type { AuditService } from '../audit/audit-service.ts';
+import type { Mutate } from '../../lib/mutate.ts';
 import type { RosterService } from './roster-service.ts';
 
 /** Raw file bytes: the engine detects UTF-8 or Shift_JIS itself, so nothing may decode them first. */
@@ -25,7 +25,15 @@ function scope(actor: Actor, action: 'member.import' | 'unit.manage'): string[] 
   return roots;
 }
 
-export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterService; audit: AuditService }): void {
+/** An import's audit entry, with what it wrote (the CLI adds who ran it as `via`). */
+export function importAudit(action: 'members.imported' | 'units.imported', extra: Record<string, unknown> = {}) {
+  return {
+    checks: [],
+    audit: { action, target: null, detail: (r: { created: number; updated: number; totalRows: number }) => ({ ...extra, created: r.created, updated: r.updated, rows: r.totalRows }) },
+  };
+}
+
+export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterService; mutate: Mutate }): void {
   // Encapsulated: the raw-bytes parsers apply to the import routes only.
   void parent.register(async (app) => {
     app.removeContentTypeParser('text/plain');
@@ -39,9 +47,7 @@ export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterServ
         const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'member.import'), actor };
         const body = bufferBody(request.body);
         if (request.query.mode === 'dry-run') return { report: deps.roster.dryRun(body, ctx) };
-        const { created, updated, ...report } = deps.roster.apply(body, ctx, (r) =>
-          deps.audit.record(actor.memberId, 'members.imported', null, { created: r.created, updated: r.updated, rows: r.totalRows }),
-        );
+        const { created, updated, ...report } = deps.roster.apply(body, ctx, (write) => deps.mutate(actor, importAudit('members.imported'), write));
         return { report, created, updated };
       },
     );
@@ -54,9 +60,7 @@ export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterServ
         const ctx = { actorId: actor.memberId, scopeRootUnitIds: scope(actor, 'unit.manage') };
         const body = bufferBody(request.body);
         if (request.query.mode === 'dry-run') return { report: deps.roster.unitsDryRun(body, ctx) };
-        const { created, updated, ...report } = deps.roster.unitsApply(body, ctx, (r) =>
-          deps.audit.record(actor.memberId, 'units.imported', null, { created: r.created, updated: r.updated, rows: r.totalRows }),
-        );
+        const { created, updated, ...report } = deps.roster.unitsApply(body, ctx, (write) => deps.mutate(actor, importAudit('units.imported'), write));
         return { report, created, updated };
       },
     );

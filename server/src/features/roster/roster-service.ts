@@ -16,6 +16,9 @@ export interface UnitsApplyResult extends UnitsReport {
   updated: number;
 }
 
+/** Runs an import's planning and writing inside one write transaction (the mutation wrapper's, or the repository's own). */
+export type Within<R> = (write: () => R) => R;
+
 export interface RosterServiceOptions {
   maxBytes?: number;
 }
@@ -44,23 +47,22 @@ export class RosterService {
   }
 
   /**
-   * `inTransaction` runs inside the import's transaction after the writes, so a
-   * caller's audit-log row commits (or rolls back) together with the import.
+   * `within` runs the planning and writing in the caller's write transaction:
+   * routes and the CLI pass the mutation wrapper (lib/mutate.ts), so the audit
+   * row commits (or rolls back) together with the import. Decoding and parsing
+   * happen before it, outside the lock.
    */
-  apply(buf: Buffer, ctx: ImportContext, inTransaction?: (result: RosterApplyResult) => void): RosterApplyResult {
-    // Decoding and parsing need no lock; only planning and writing happen under it.
+  apply(buf: Buffer, ctx: ImportContext, within: Within<RosterApplyResult> = (write) => this.repo.transaction(write)): RosterApplyResult {
     const { text, encoding } = decodeCsv(buf, this.maxBytes);
     const parsed = parseRoster(text);
-    return this.repo.transaction(() => {
+    return within(() => {
       const plan = this.planMembers(parsed, ctx);
       const report = rosterReport(encoding, parsed.totalRows, plan);
       if (report.problems.length > 0) {
         throw new RosterError('csv_has_problems', 400, `The file has ${report.problems.length} problem(s); nothing was imported`, report);
       }
       this.repo.writeMembers(plan.creates, plan.updates, ctx.actorId, this.clock.now());
-      const result = { ...report, created: plan.creates.length, updated: plan.updates.length };
-      inTransaction?.(result);
-      return result;
+      return { ...report, created: plan.creates.length, updated: plan.updates.length };
     });
   }
 
@@ -69,18 +71,16 @@ export class RosterService {
     return unitsReport(encoding, this.planUnits(text, ctx));
   }
 
-  unitsApply(buf: Buffer, ctx: ImportContext, inTransaction?: (result: UnitsApplyResult) => void): UnitsApplyResult {
+  unitsApply(buf: Buffer, ctx: ImportContext, within: Within<UnitsApplyResult> = (write) => this.repo.transaction(write)): UnitsApplyResult {
     const { text, encoding } = decodeCsv(buf, this.maxBytes);
-    return this.repo.transaction(() => {
+    return within(() => {
       const plan = this.planUnits(text, ctx);
       const report = unitsReport(encoding, plan);
       if (report.problems.length > 0) {
         throw new RosterError('csv_has_problems', 400, `The file has ${report.problems.length} problem(s); nothing was imported`, report);
       }
       this.repo.writeUnits(plan.creates, plan.updates, this.clock.now());
-      const result = { ...report, created: plan.creates.length, updated: plan.updates.length };
-      inTransaction?.(result);
-      return result;
+      return { ...report, created: plan.creates.length, updated: plan.updates.length };
     });
   }
 

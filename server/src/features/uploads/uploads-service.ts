@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Actor, Attachment } from '@kumiai/shared';
-import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { sniffType } from './file-type.ts';
+import type { UploadsRepo } from './uploads-repo.ts';
 
 /**
  * Content-addressed file storage: a file is stored once under its SHA-256
@@ -14,7 +14,7 @@ import { sniffType } from './file-type.ts';
  */
 export class UploadsService {
   constructor(
-    private readonly db: Db,
+    private readonly repo: UploadsRepo,
     private readonly clock: Clock,
     private readonly options: { dir: string; maxBytes: number; quotaBytesPerDay: number },
   ) {}
@@ -45,12 +45,7 @@ export class UploadsService {
     const now = this.clock.now();
     // No path separators or control characters in a stored file name.
     const cleanName = [...name.normalize('NFC')].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(0, 200) || 'file';
-    this.db.transaction(() => {
-      this.db.prepare('INSERT OR IGNORE INTO uploads (hash, size, type, created_at) VALUES (?, ?, ?, ?)').run(hash, body.length, type, now);
-      this.db
-        .prepare('INSERT INTO upload_owners (hash, member_id, name, at) VALUES (?, ?, ?, ?) ON CONFLICT (hash, member_id) DO UPDATE SET name = excluded.name')
-        .run(hash, actor.memberId, cleanName, now);
-    })();
+    this.repo.record(hash, body.length, type, actor.memberId, cleanName, now);
     return { hash, name: cleanName, type, size: body.length };
   }
 
@@ -61,11 +56,8 @@ export class UploadsService {
    * both pass it.
    */
   private checkQuota(actor: Actor, hash: string, size: number): void {
-    if (this.db.prepare('SELECT 1 FROM upload_owners WHERE hash = ? AND member_id = ?').get(hash, actor.memberId)) return;
-    const used = this.db
-      .prepare('SELECT coalesce(sum(u.size), 0) FROM upload_owners o JOIN uploads u ON u.hash = o.hash WHERE o.member_id = ? AND o.at > ?')
-      .pluck()
-      .get(actor.memberId, this.clock.now() - 24 * 3600 * 1000) as number;
+    if (this.repo.owned(hash, actor.memberId)) return;
+    const used = this.repo.usedSince(actor.memberId, this.clock.now() - 24 * 3600 * 1000);
     if (used + size > this.options.quotaBytesPerDay) {
       throw new AppError('upload_quota_exceeded', 429, `Uploads are limited to ${this.options.quotaBytesPerDay} bytes per member in 24 hours`);
     }
@@ -73,15 +65,14 @@ export class UploadsService {
 
   /** Refuses attachments the author did not upload themselves (or whose details were forged). */
   checkOwned(authorId: string, attachments: readonly Attachment[]): void {
-    const get = this.db.prepare('SELECT u.size, u.type FROM uploads u JOIN upload_owners o ON o.hash = u.hash WHERE u.hash = ? AND o.member_id = ?');
     for (const a of attachments) {
-      const row = get.get(a.hash, authorId) as { size: number; type: string } | undefined;
+      const row = this.repo.owned(a.hash, authorId);
       if (!row || row.size !== a.size || row.type !== a.type) throw new AppError('attachment_not_yours', 400, `Attachment ${a.hash.slice(0, 12)} was not uploaded by the author`);
     }
   }
 
   read(hash: string): { body: Buffer; type: string; size: number } {
-    const row = this.db.prepare('SELECT type, size FROM uploads WHERE hash = ?').get(hash) as { type: string; size: number } | undefined;
+    const row = this.repo.file(hash);
     if (!row) throw notFound();
     return { body: fs.readFileSync(this.pathOf(hash)), ...row };
   }

@@ -33,20 +33,8 @@ export default tseslint.config(
   },
   // The sync engines know no feature: features register with them, never the other way round (issue 13).
   {
-    files: ['client/src/sync/**/*.{ts,tsx}'],
+    files: ['client/src/sync/**/*.{ts,tsx}', 'server/src/sync/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)features(/|$)', message: syncImportsNoFeature }] }] },
-  },
-  {
-    files: ['server/src/sync/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          // Still allowed: the identity services the engine names until a Principal replaces them (issue 13 part 2). Delete the exception then.
-          patterns: [{ regex: '(^|/)features/(?!auth/actor-repo\\.ts$|auth/session-service\\.ts$|tokens/token-service\\.ts$)', message: syncImportsNoFeature }],
-        },
-      ],
-    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

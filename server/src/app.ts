@@ -5,6 +5,8 @@ import type { Health } from '@kumiai/shared';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { authRoutes } from './features/auth/auth-routes.ts';
+import { MemberPrincipals } from './features/auth/member-principals.ts';
+import { SESSION_COOKIE } from './features/auth/session-service.ts';
 import { auditRoutes } from './features/audit/audit-routes.ts';
 import { kioskRoutes } from './features/kiosk/kiosk-routes.ts';
 import { membersRoutes } from './features/members/members-routes.ts';
@@ -114,7 +116,9 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000), database, lastBackupAgeSeconds: ops.lastBackupAgeSeconds };
   });
   services.sync.reportError = (err) => app.log.error({ err }, 'a sync after-commit effect failed');
-  const hub = new SyncHub(db, services.sync, services.actors, sessions, services.tokens, clock, app.log, {
+  // Who may sync: members, by their session cookie or an API token (the engine knows them only as Principals).
+  const principals = new MemberPrincipals(db, services.actors, sessions, services.tokens, clock);
+  const hub = new SyncHub(db, services.sync, principals, clock, app.log, {
     ...DEFAULT_SYNC_OPTIONS,
     maxMessageBytes: config.sync.maxMessageBytes,
     pollMs: config.sync.pollMs,
@@ -125,7 +129,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     newSocketsPerSecond: config.transport.syncNewSocketsPerSecond,
     newSocketsBurst: config.transport.syncNewSocketsPerSecond * 6,
   });
-  await app.register(syncRoutes, { hub, sessions, publicUrl: config.publicUrl });
+  await app.register(syncRoutes, { hub, principals, sessionCookie: SESSION_COOKIE, publicUrl: config.publicUrl });
   // --- issue 15 (operations): metrics, idle WAL checkpoints, uploads refused on a nearly full disk (src/ops/README.md) ---
   registerMetrics(app, { token: config.ops.metricsToken, hub, engine: services.sync, push: services.push, ops });
   app.addHook('onRequest', async (request) => {

@@ -34,7 +34,6 @@ import { unitsCollection } from './features/org/units-sync.ts';
 import type { Clock } from './lib/clock.ts';
 import { SyncEngine } from './sync/engine.ts';
 import { type AnyRegistration, CollectionRegistry } from './sync/registry.ts';
-import { UnitTree } from './sync/unit-tree.ts';
 import { createMutator } from './lib/mutate.ts';
 import { formsCollection, submissionsCollection } from './features/forms/forms-sync.ts';
 import { FormsRepo } from './features/forms/forms-repo.ts';
@@ -76,8 +75,6 @@ export function createServices(
     maxBytes: config.uploadMaxBytes,
     quotaBytesPerDay: config.uploadQuotaBytesPerDay,
   });
-  const tree = new UnitTree(db);
-  tree.refresh();
   const noticesRepo = new NoticesRepo(db);
   const push = new PushService(db, clock, actors, { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') }, noticesRepo, mutate, new PushRepo(db));
   const formsRepo = new FormsRepo(db);
@@ -93,7 +90,7 @@ export function createServices(
     members: new MembersService(new MembersRepo(db), clock, actors, mutate, { publicUrl: config.publicUrl, activationTtlMs: config.activationTtlMs }),
     throttle,
     auth,
-    sync: new SyncEngine(db, registry, actors, tree, clock),
+    sync: new SyncEngine(db, registry, actors, clock),
     kiosks: new KioskService(new KioskRepo(db), actors, auth, sessions, mutate, { idleSeconds: config.kioskIdleSeconds }),
     tokens: new TokenService(db, clock),
     uploads,

@@ -1,13 +1,8 @@
 import { syncMethods, type SyncErrorCode, type SyncMethod } from '@kumiai/shared';
+import type { Credential } from './principal.ts';
 import type { WebSocket } from 'ws';
 import type { Reader } from './reader.ts';
 
-export interface ConnectionAuth {
-  kind: 'session' | 'token';
-  /** Hash of the session or API token, to re-check it when credentials change. */
-  tokenHash: string;
-  memberId: string;
-}
 
 export interface ParsedRequest {
   id: string;
@@ -87,7 +82,7 @@ export function parseRequest(raw: unknown): ParsedRequest | { error: SyncErrorCo
 
 /** One client's socket: its authentication, what it reads, what it streams. */
 export class SyncConnection {
-  auth: ConnectionAuth | null = null;
+  auth: Credential | null = null;
   reader: Reader | null = null;
   readonly streams = new Set<string>();
   violations = 0;

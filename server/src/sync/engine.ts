@@ -2,13 +2,13 @@ import type { Actor, PushRow, Rejection } from '@kumiai/shared';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
-import type { ActorRepo } from '../features/auth/actor-repo.ts';
 import type { Clock } from '../lib/clock.ts';
 import { canonical, stripMeta } from './canonical.ts';
 import { type AudienceRow, Reader } from './reader.ts';
+import type { Principals } from './principal.ts';
 import type { AnyRegistration, CollectionRegistry, Doc } from './registry.ts';
 import { tombstoneFor } from './tombstone.ts';
-import type { UnitTree } from './unit-tree.ts';
+import { UnitTree } from './unit-tree.ts';
 
 interface DocRow {
   seq: number;
@@ -76,6 +76,8 @@ const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":fals
  */
 export class SyncEngine {
   private readonly compiled = new Map<string, Compiled>();
+  /** The unit tree every read scope is made of, from the registration that says it is the tree. */
+  readonly tree: UnitTree;
   /** Prepared once, reused: preparing costs more than running these small queries. */
   private readonly statements = new Map<string, Statement>();
 
@@ -88,10 +90,13 @@ export class SyncEngine {
   constructor(
     private readonly db: Db,
     private readonly registry: CollectionRegistry,
-    private readonly actors: ActorRepo,
-    readonly tree: UnitTree,
+    private readonly principals: Pick<Principals, 'load'>,
     private readonly clock: Clock,
   ) {
+    const trees = registry.all().filter((r) => r.isUnitTree);
+    if (trees.length !== 1) throw new Error(`exactly one synced collection must be the unit tree (isUnitTree), not ${trees.length}`);
+    this.tree = new UnitTree(db, { collection: trees[0]!.name, table: trees[0]!.source.table });
+    this.tree.refresh();
     this.savepoint = this.db.transaction((fn: () => void) => fn());
     // RxDB schema keywords (primaryKey, version, indexes) are not JSON Schema: allow them.
     const ajv = new Ajv({ allErrors: false, strict: false });
@@ -412,7 +417,7 @@ export class SyncEngine {
     this.db
       .transaction(() => {
         for (const memberId of dirty) {
-          const actor = this.actors.load(memberId);
+          const actor = this.principals.load(memberId);
           if (!actor || actor.status === 'left') changed.add(memberId);
           for (const registration of registrations) {
             const now = {

@@ -2,16 +2,13 @@ import { SYNC_CLOSE, SYNC_LIMITS, type PushRow } from '@kumiai/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Db } from '../db/database.ts';
-import type { ActorRepo } from '../features/auth/actor-repo.ts';
-import type { SessionService } from '../features/auth/session-service.ts';
-import type { TokenService } from '../features/tokens/token-service.ts';
 import type { Clock } from '../lib/clock.ts';
-import { hashToken } from '../lib/crypto.ts';
 import { AddressAdmission, type Admission } from './admission.ts';
-import { type ConnectionAuth, parseRequest, peekEnvelope, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
+import { parseRequest, peekEnvelope, peekId, RateLimiter, setFrameCeiling, SyncConnection, type ParsedRequest } from './connection.ts';
 import type { StreamBatch, SyncEngine } from './engine.ts';
 import { jsonCostExceeded, type JsonCostLimits } from './json-cost.ts';
 import { SyncEpoch } from './epoch.ts';
+import type { Credential, Principals } from './principal.ts';
 import { Reader } from './reader.ts';
 
 export interface SyncOptions {
@@ -86,9 +83,7 @@ export class SyncHub {
   constructor(
     private readonly db: Db,
     private readonly engine: SyncEngine,
-    private readonly actors: ActorRepo,
-    private readonly sessions: SessionService,
-    private readonly tokens: TokenService,
+    private readonly principals: Principals,
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
     readonly options: SyncOptions,
@@ -167,7 +162,7 @@ export class SyncHub {
     return this.db.prepare('SELECT 1 FROM sync_scope_dirty LIMIT 1').get() !== undefined;
   }
 
-  accept(socket: WebSocket, auth: ConnectionAuth | null, address: string): void {
+  accept(socket: WebSocket, auth: Credential | null, address: string): void {
     if (!this.admission.hasRoom(address)) {
       // Upgrades racing past the check before the handshake.
       socket.close(SYNC_CLOSE.policy, 'too many sockets from this address');
@@ -204,8 +199,8 @@ export class SyncHub {
     connection.socket.close(SYNC_CLOSE.unauthenticated, 'authenticate first');
   }
 
-  private authenticate(connection: SyncConnection, auth: ConnectionAuth): boolean {
-    const actor = this.actors.load(auth.memberId);
+  private authenticate(connection: SyncConnection, auth: Credential): boolean {
+    const actor = this.principals.load(auth.principalId);
     if (!actor) return false;
     if (actor.status === 'left') {
       connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
@@ -294,9 +289,9 @@ export class SyncHub {
       const headers = params[0] as Record<string, unknown> | undefined;
       const header = typeof headers?.Authorization === 'string' ? headers.Authorization : typeof headers?.authorization === 'string' ? headers.authorization : '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      const memberId = token ? this.tokens.resolve(token) : null;
+      const credential = token ? this.principals.byToken(token) : null;
       const held = connection.takeHeld();
-      if (!memberId || !this.authenticate(connection, { kind: 'token', tokenHash: hashToken(token), memberId })) {
+      if (!credential || !this.authenticate(connection, credential)) {
         connection.error(id, collection, 'unauthenticated', 'Invalid or expired token');
         for (const r of held) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
         return;
@@ -381,14 +376,14 @@ export class SyncHub {
     const { seq, batches, scopeChanged } = this.engine.changesSince(since);
     this.dispatchedSeq = Math.max(this.dispatchedSeq, seq);
     for (const id of scopeChanged) changedScopes.add(id);
-    const unitsChanged = batches.some((b) => b.collection === 'units');
+    const unitsChanged = batches.some((b) => b.collection === this.engine.tree.source.collection);
     if (unitsChanged) this.engine.tree.refresh();
     const catchingUp = new Set<SyncConnection>();
     for (const connection of this.connections) {
       const reader = connection.reader;
       if (!reader) continue;
       if (unitsChanged || changedScopes.has(reader.actor.memberId)) {
-        const actor = this.actors.load(reader.actor.memberId);
+        const actor = this.principals.load(reader.actor.memberId);
         if (!actor || actor.status === 'left') {
           connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
           continue;
@@ -472,30 +467,13 @@ export class SyncHub {
 
   /** Closes the sockets whose session or token ended or whose member left. */
   private revalidate(): void {
-    const bySession = [...this.connections].filter((c) => c.auth?.kind === 'session');
-    const byToken = [...this.connections].filter((c) => c.auth?.kind === 'token');
-    const liveSessions = new Set(
-      bySession.length
-        ? (this.db
-            .prepare('SELECT token_hash FROM sessions WHERE token_hash IN (SELECT value FROM json_each(?)) AND expires_at > ? AND last_seen_at + idle_ms > ?')
-            .pluck()
-            .all(JSON.stringify(bySession.map((c) => c.auth!.tokenHash)), this.clock.now(), this.clock.now()) as string[])
-        : [],
-    );
-    const liveTokens = new Set(
-      byToken.length
-        ? (this.db
-            .prepare('SELECT token_hash FROM api_tokens WHERE token_hash IN (SELECT value FROM json_each(?)) AND revoked_at IS NULL AND expires_at > ?')
-            .pluck()
-            .all(JSON.stringify(byToken.map((c) => c.auth!.tokenHash)), this.clock.now()) as string[])
-        : [],
-    );
-    const left = new Set(this.db.prepare("SELECT id FROM members WHERE status = 'left'").pluck().all() as string[]);
-    for (const connection of this.connections) {
-      const auth = connection.auth;
-      if (!auth) continue;
-      if (left.has(auth.memberId)) connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
-      else if (!(auth.kind === 'session' ? liveSessions : liveTokens).has(auth.tokenHash)) connection.socket.close(SYNC_CLOSE.unauthenticated, 'session ended');
+    const open = [...this.connections].filter((c): c is SyncConnection & { auth: Credential } => c.auth !== null);
+    if (open.length === 0) return;
+    const valid = this.principals.stillValid(open.map((c) => c.auth));
+    const closed = this.principals.closed([...new Set(open.map((c) => c.auth.principalId))]);
+    for (const connection of open) {
+      if (closed.has(connection.auth.principalId)) connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
+      else if (!valid.has(connection.auth.tokenHash)) connection.socket.close(SYNC_CLOSE.unauthenticated, 'session ended');
     }
   }
 }

@@ -71,6 +71,12 @@ export interface CollectionRegistration<D extends { id: string } = Doc, Decision
   audience?: { units(actor: Actor): string[]; roles(actor: Actor): string[] };
   /** Whether documents whose scope_member is the actor (their own record) are readable by them. */
   readsOwn(actor: Actor, tree: UnitTree): boolean;
+  /**
+   * The collection whose documents are the units (its table has id and parent_id): every read
+   * scope is a set of its subtrees, so the engine rebuilds the tree and every reader's scope when
+   * it changes. Exactly one registered collection says so.
+   */
+  isUnitTree?: true;
   /** Absent: the collection is read-only from devices. */
   write?: WriteRule<D, Decision>;
   /** Fields only the server sets (times, owners, statuses): ignored when telling a retried write from a new one. */

@@ -2,11 +2,10 @@ import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { SYNC_CLOSE } from '@kumiai/shared';
-import { SESSION_COOKIE, type SessionService } from '../features/auth/session-service.ts';
-import { hashToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { isOwnOrigin } from '../plugins/csrf.ts';
 import type { SyncHub } from './hub.ts';
+import type { Principals } from './principal.ts';
 
 /**
  * GET /api/sync upgrades to the sync WebSocket. Browsers are authenticated by
@@ -15,7 +14,7 @@ import type { SyncHub } from './hub.ts';
  * a forged Host header changes nothing); other clients send a bearer token in
  * an `auth` message. Each address may hold only so many sockets open.
  */
-export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; sessions: SessionService; publicUrl: string }) => {
+export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; principals: Principals; sessionCookie: string; publicUrl: string }) => {
   await app.register(websocket, {
     // A hard ceiling well above the soft limit, which is answered with an error reply instead of a dropped socket.
     options: { maxPayload: opts.hub.frameCeiling },
@@ -39,14 +38,14 @@ export const syncRoutes = fp(async (app: FastifyInstance, opts: { hub: SyncHub; 
       },
     },
     (socket, request) => {
-      const cookie = request.cookies[SESSION_COOKIE];
-      const session = cookie ? opts.sessions.resolve(cookie) : null;
+      const cookie = request.cookies[opts.sessionCookie];
+      const session = cookie ? opts.principals.bySession(cookie) : null;
       if (cookie && !session) {
         // A browser whose session ended (revoked, expired) is told at once: sign in again, keep the waiting writes.
         socket.close(SYNC_CLOSE.unauthenticated, 'session ended');
         return;
       }
-      opts.hub.accept(socket, session ? { kind: 'session', tokenHash: hashToken(cookie!), memberId: session.member_id } : null, request.ip);
+      opts.hub.accept(socket, session, request.ip);
     },
   );
 

@@ -5,18 +5,27 @@ import type { Db } from '../db/database.ts';
  * millions): paths for the permission rules without a query per document.
  * Reloaded when the units change.
  */
+/** Where the tree comes from: the synced collection whose documents are the units, and their table (id, parent_id). */
+export interface TreeSource {
+  collection: string;
+  table: string;
+}
+
 export class UnitTree {
   private paths = new Map<string, string[]>();
   /** The units' latest sync sequence when loaded: readers recompute their scopes when it moves. */
   version = -1;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    readonly source: TreeSource,
+  ) {}
 
   /** Reloads when the units' sync sequence moved. */
   refresh(): void {
-    const version = (this.db.prepare("SELECT coalesce(max(seq), 0) FROM sync_docs WHERE collection = 'units'").pluck().get() as number) ?? 0;
+    const version = (this.db.prepare('SELECT coalesce(max(seq), 0) FROM sync_docs WHERE collection = ?').pluck().get(this.source.collection) as number) ?? 0;
     if (version === this.version) return;
-    const rows = this.db.prepare('SELECT id, parent_id FROM units').all() as { id: string; parent_id: string | null }[];
+    const rows = this.db.prepare(`SELECT id, parent_id FROM ${this.source.table}`).all() as { id: string; parent_id: string | null }[];
     const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
     const paths = new Map<string, string[]>();
     const pathOf = (id: string): string[] => {

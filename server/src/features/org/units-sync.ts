@@ -11,5 +11,6 @@ export const unitsCollection: CollectionRegistration = {
       'archived', json(CASE WHEN t.archived_at IS NULL THEN 'false' ELSE 'true' END))`,
   },
   readableUnits: (actor, tree) => [...tree.entries()].filter(([, path]) => readRules.units(actor, path)).map(([id]) => id),
+  isUnitTree: true,
   readsOwn: () => false,
 };

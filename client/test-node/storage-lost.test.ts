@@ -47,8 +47,8 @@ interface Device {
 }
 
 /** A phone as the app's SyncProvider runs it: when its database is lost it keeps the waiting writes, reopens and resyncs. */
-async function phone(memberId: string, token: string, port: number): Promise<Device> {
-  const holder = { generations: 0, idb: new IDBFactory(), hold: false, told: [] } as unknown as Device;
+async function phone(memberId: string, token: string, port: number, idb = new IDBFactory()): Promise<Device> {
+  const holder = { generations: 0, idb, hold: false, told: [] } as unknown as Device;
   const unsubscribe = storageLost.subscribe(() => {
     const n = storageLost.getSnapshot();
     if (n) holder.told.push(n);
@@ -144,6 +144,39 @@ describe('the local database taken away under a running engine', () => {
     expect(device.told.map((n) => n.phase).filter((p, i, all) => p !== all[i - 1])).toEqual(['recovering', 'recovered']);
   });
 
+  it('a stale connection (the storage process killed, no event): the next write notices it, and the kept data syncs', async () => {
+    server = await startSyncServer();
+    await seedOrg(server);
+    // Every raw IndexedDB connection the app opens, to close them behind Dexie's back.
+    const idb = new IDBFactory();
+    const connections: IDBDatabase[] = [];
+    const open = idb.open.bind(idb);
+    idb.open = (...args: Parameters<IDBFactory['open']>) => {
+      const request = open(...args);
+      request.addEventListener('success', () => connections.push(request.result));
+      return request;
+    };
+    const device = await phone('memA-tablet', server.services.tokens.create('memA', 30).token, server.port, idb);
+    await device.engine.replication.awaitInSync();
+    device.hold = true;
+    await (await device.engine.database.db.members.findOne('memA').exec())!.incrementalPatch({ phone: '090-8888-0001' });
+    await until(() => device.engine.database.pending.count === 1);
+    expect(connections.length).toBeGreaterThan(0);
+
+    // The connections die without telling anyone; the member's next write meets the dead connection.
+    for (const c of connections) c.close();
+    await (await device.engine.database.db.members.findOne('memA').exec())!.incrementalPatch({ email: 'a@example.org' }).catch(() => undefined);
+
+    await until(() => device.generations === 1);
+    expect(device.told[0]).toEqual({ phase: 'recovering', kept: 1, notKept: 0 });
+    // The data stayed on the device this time: the change is still there, still waiting (back only once it is sent).
+    expect(await phoneOf(device, 'memA')).toBe('090-8888-0001');
+    device.hold = false;
+    await expect(device.engine.recovered).resolves.toEqual({ phase: 'recovered', kept: 1, notKept: 0 });
+    await until(() => device.engine.database.pending.count === 0);
+    expect(server.db.prepare("SELECT phone FROM members WHERE id = 'memA'").pluck().get()).toBe('090-8888-0001');
+  });
+
   it('stopping or removing the database on purpose is no loss', async () => {
     const idb = new IDBFactory();
     const db = await openMemberDatabase({ memberId: 'quiet', indexedDB: { indexedDB: idb, IDBKeyRange }, multiInstance: false, collections: ['units'] });
@@ -167,6 +200,8 @@ describe('the local database taken away under a running engine', () => {
     expect(isStorageLost({ code: 'RC_PULL', parameters: { errors: [new Error('the server cannot be reached')] } })).toBe(false);
     expect(isStorageLost({ status: 409, name: 'RxError', message: 'conflict' })).toBe(false);
     expect(isStorageLost(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }))).toBe(false);
+    // A full disk aborts the transaction, but the database is still there.
+    expect(isStorageLost(Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: Object.assign(new Error('full'), { name: 'QuotaExceededError' }) }))).toBe(false);
     expect(isStorageLost(null)).toBe(false);
   });
 });

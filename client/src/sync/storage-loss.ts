@@ -26,15 +26,29 @@ const LOST_TEXT = /Transaction aborted|Database has been closed|database connect
 /**
  * Whether an error (or one it wraps: Dexie's `inner`, `cause`, RxDB's
  * `parameters.errors` / `parameters.error`) says the local database is gone.
- * A refused write (409 conflict), a schema error or an offline server is not.
+ * A refused write (409 conflict), a schema error, a full disk or an offline server is not.
  */
-export function isStorageLost(err: unknown, depth = 0): boolean {
-  if (depth > 5 || typeof err !== 'object' || err === null) return false;
-  const e = err as { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown; parameters?: { errors?: unknown; error?: unknown } };
-  if (typeof e.name === 'string' && LOST_NAMES.has(e.name)) return true;
-  if (typeof e.message === 'string' && LOST_TEXT.test(e.message)) return true;
+export function isStorageLost(err: unknown): boolean {
+  const chain = errorChain(err);
+  // A full disk aborts the transaction too, but the database is still there: reopening would not help.
+  if (chain.some((e) => e.name === 'QuotaExceededError')) return false;
+  return chain.some((e) => (typeof e.name === 'string' && LOST_NAMES.has(e.name)) || (typeof e.message === 'string' && LOST_TEXT.test(e.message)));
+}
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  inner?: unknown;
+  cause?: unknown;
+  parameters?: { errors?: unknown; error?: unknown };
+}
+
+/** The error and those it wraps, a few levels deep. */
+function errorChain(err: unknown, depth = 0): ErrorLike[] {
+  if (depth > 5 || typeof err !== 'object' || err === null) return [];
+  const e = err as ErrorLike;
   const wrapped: unknown[] = [e.inner, e.cause, e.parameters?.error, ...(Array.isArray(e.parameters?.errors) ? (e.parameters.errors as unknown[]) : [])];
-  return wrapped.some((inner) => isStorageLost(inner, depth + 1));
+  return [e, ...wrapped.flatMap((inner) => errorChain(inner, depth + 1))];
 }
 
 export interface LossWatch {

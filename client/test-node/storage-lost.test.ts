@@ -177,6 +177,19 @@ describe('the local database taken away under a running engine', () => {
     expect(server.db.prepare("SELECT phone FROM members WHERE id = 'memA'").pluck().get()).toBe('090-8888-0001');
   });
 
+  it('stops reopening when the database is lost again and again, and says so', async () => {
+    let stops = 0;
+    const stub = { database: { memberId: 'loop', pending: { entries: [] } }, stop: async () => void (stops += 1) } as unknown as SyncEngine;
+    const t = Date.now() + 10 * 60_000;
+    const answers = [];
+    for (const at of [t, t + 1_000, t + 2_000, t + 3_000]) answers.push(await keepAndStop(stub, at));
+    expect(answers).toEqual([true, true, true, false]);
+    expect(stops).toBe(4);
+    expect(storageLost.getSnapshot()).toEqual({ phase: 'failed', kept: 0, notKept: 0 });
+    // A loss long after the last ones is recovered again.
+    expect(await keepAndStop(stub, t + 3_000 + 61_000)).toBe(true);
+  });
+
   it('stopping or removing the database on purpose is no loss', async () => {
     const idb = new IDBFactory();
     const db = await openMemberDatabase({ memberId: 'quiet', indexedDB: { indexedDB: idb, IDBKeyRange }, multiInstance: false, collections: ['units'] });

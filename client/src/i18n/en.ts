@@ -39,6 +39,8 @@ export const en: Messages = {
     storageRecoveredTitle: 'This device’s data was loaded again',
     storageRecovered: 'Loading from the server is done. You can carry on as usual.',
     storageRecoveredKept: 'Your {n} changes that were waiting are kept and being sent to the server.',
+    storageLostFailedTitle: 'This device’s data cannot be opened',
+    storageLostFailed: 'This device’s storage stopped working again right after it was reopened. Please reload the page. The changes that were waiting are kept on this device.',
     storageLostDismiss: 'OK',
     stopReasons: {
       unauthenticated: 'Syncing is paused because your sign-in ended. Sign in again to resume.',

@@ -44,6 +44,8 @@ export const ja = {
     storageRecoveredTitle: 'この端末のデータを読み込み直しました',
     storageRecovered: 'サーバーからの読み込みが終わりました。いつもどおり使えます。',
     storageRecoveredKept: '送信待ちだった変更 {n} 件は残っており、サーバーへ送っています。',
+    storageLostFailedTitle: 'この端末のデータを開けません',
+    storageLostFailed: 'この端末の保存領域を開き直しても、すぐにまた使えなくなりました。ページを再読み込みしてください。送信待ちだった変更はこの端末に残してあります。',
     storageLostDismiss: '確認しました',
     stopReasons: {
       unauthenticated: 'ログインが切れたため、同期を止めています。もう一度ログインすると再開します。',

@@ -74,7 +74,7 @@ export function SyncProvider({ memberId, beforePush, personalDevice, children }:
       },
       onStorageLost: (lost) => {
         setEngine(null);
-        void keepAndStop(lost).then(restart);
+        void keepAndStop(lost).then((again) => again && restart());
       },
     }).then(
       (started) => {

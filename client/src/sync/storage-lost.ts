@@ -22,7 +22,8 @@ import { getSnapshot as syncStatus } from './status.ts';
  */
 
 export interface StorageLostNotice {
-  phase: 'recovering' | 'recovered';
+  /** 'failed': lost again right after each reopening; the device stopped trying (the member is asked to reload). */
+  phase: 'recovering' | 'recovered' | 'failed';
   /** Waiting changes kept ('recovering') or written again ('recovered'). */
   kept: number;
   /** Waiting changes that could not be kept: the member has to make them again. */
@@ -37,8 +38,16 @@ interface LostCarry {
 const notice = createExternalStore<StorageLostNotice | null>(null);
 export const storageLost = { subscribe: notice.subscribe, getSnapshot: notice.getSnapshot, dismiss: () => notice.set(null) };
 
-/** Steps 1–2 on the engine whose database is gone. Start a new engine afterwards: it does step 3. */
-export async function keepAndStop(engine: SyncEngine): Promise<void> {
+/** More losses than this within the window, and the device stops reopening: something keeps taking the database away. */
+const MAX_LOSSES = 3;
+const LOSS_WINDOW_MS = 60_000;
+const losses: number[] = [];
+
+/**
+ * Steps 1–2 on the engine whose database is gone. Resolves true when a new engine should be started (it does
+ * step 3); false when the database was lost too often in a row (the member is told to reload the page).
+ */
+export async function keepAndStop(engine: SyncEngine, now = Date.now()): Promise<boolean> {
   const { pending, memberId } = engine.database;
   let entries: PendingEntry[] = [];
   let notKept = 0;
@@ -49,9 +58,13 @@ export async function keepAndStop(engine: SyncEngine): Promise<void> {
     notKept = syncStatus().pending;
   }
   saveCarry<LostCarry>(storageLostKey(memberId), { entries, notKept });
-  notice.set({ phase: 'recovering', kept: entries.length, notKept });
+  losses.push(now);
+  while (losses.length > 0 && now - (losses[0] ?? now) > LOSS_WINDOW_MS) losses.shift();
+  const again = losses.length <= MAX_LOSSES;
+  notice.set({ phase: again ? 'recovering' : 'failed', kept: entries.length, notKept });
   // Closing a database whose connection is gone may fail on the way; the engine closes what it can.
   await engine.stop().catch((err: unknown) => console.warn('sync: stopping after the local database was lost', err));
+  return again;
 }
 
 /** Step 3, on a fresh engine: resolves with what the member is told (null when no database was lost). */

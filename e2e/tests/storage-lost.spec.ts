@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
 import { MePage } from '../pages/me-page.ts';
 import { NoticesPage } from '../pages/notices-page.ts';
+import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { unitIdOf } from '../support/notices.ts';
 import { expectUpToDate, memberOnPhone, unionWithRoster } from '../support/sync.ts';
@@ -67,6 +68,7 @@ test('the browser deletes the device database under a signed-in phone: the membe
     await phone.setOffline(false);
     await expect(banner).toHaveAttribute('data-phase', 'recovered', { timeout: 30_000 });
     await expect(banner).toContainText('読み込み直しました');
+    expect(await seriousViolations(memberPage), 'the feed with the banner').toEqual([]);
     await expect(feed.item(noticeId)).toBeVisible();
     await expect(feed.item(noticeId)).toContainText('職場集会のお知らせ');
     await expectUpToDate(shell);

@@ -5,6 +5,7 @@ import type { BeforePushHooks } from './replication.ts';
 import type { StoredRejection } from './rejections.ts';
 import { startOver } from './restored.ts';
 import { removeMemberData, requestPersistentStorage } from './session-data.ts';
+import { keepAndStop } from './storage-lost.ts';
 
 /**
  * The sync engine for the app. Wrap the signed-in part of the app:
@@ -25,6 +26,9 @@ import { removeMemberData, requestPersistentStorage } from './session-data.ts';
  *   On 'account_closed' this provider removes the member's local data itself.
  * - When the server was restored from a backup, this provider starts over
  *   (restored.ts): a fresh database, the member's lost changes written again.
+ * - When the browser took the local database away (evicted, cleared, a stale
+ *   connection), this provider reopens it and resyncs (storage-lost.ts): the
+ *   member is told, and the changes that were waiting are written again.
  */
 
 interface SyncContextValue {
@@ -67,6 +71,10 @@ export function SyncProvider({ memberId, beforePush, personalDevice, children }:
       onServerRestored: (old, restored) => {
         setEngine(null);
         void startOver(old, restored).then(restart, (err: unknown) => setError(err instanceof Error ? err : new Error(String(err))));
+      },
+      onStorageLost: (lost) => {
+        setEngine(null);
+        void keepAndStop(lost).then((again) => again && restart());
       },
     }).then(
       (started) => {

@@ -12,9 +12,11 @@ import {
 } from '@kumiai/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import type { Observable } from 'rxjs';
 import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
 import { PendingStore } from './pending.ts';
 import { RejectionStore } from './rejections.ts';
+import { createLossWatch, dexieEvents, watchStorage, type LossWatch } from './storage-loss.ts';
 
 /**
  * One RxDB database per signed-in member (a kiosk's next member never opens the
@@ -57,6 +59,10 @@ export interface MemberDatabase {
   rejections: RejectionStore;
   /** Per collection: states the server refused, read by the conflict handler. */
   rejectedAttempts: Record<CollectionName, RejectedAttempts>;
+  /** Emits once when the browser took the database away under us (storage-loss.ts); never after close or remove. */
+  lost$: Observable<unknown>;
+  /** Hands an error met elsewhere (the replication's) to the loss watch: only a lost database counts. */
+  reportError(err: unknown): void;
   /** Closes the stores and the database; the data stays. */
   close(): Promise<void>;
   /** Closes, then deletes every trace of this member's local data (documents, replication state, pending, rejections). */
@@ -67,6 +73,8 @@ export interface OpenMemberDatabaseOptions {
   memberId: string;
   /** Defaults to Dexie (IndexedDB); Node tests pass the memory storage. */
   storage?: RxStorage<unknown, unknown>;
+  /** Tests: the IndexedDB implementation for the Dexie storage (fake-indexeddb in Node); the browser's by default. */
+  indexedDB?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
   /** Defaults to Vite's DEV flag; dev-mode validates every write against the schema. */
   devMode?: boolean;
   /** Defaults to true (tabs share the data); tests pass false. */
@@ -92,8 +100,10 @@ function viteDev(): boolean {
   return env?.DEV === true;
 }
 
-async function resolveStorage(options: OpenMemberDatabaseOptions): Promise<RxStorage<unknown, unknown>> {
-  const base = options.storage ?? (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie();
+async function resolveStorage(options: OpenMemberDatabaseOptions, watch: LossWatch): Promise<RxStorage<unknown, unknown>> {
+  const dexie = options.storage ? null : (await import('rxdb/plugins/storage-dexie')).getRxStorageDexie({ ...options.indexedDB, onCreate: dexieEvents(watch) });
+  // Every storage call is watched, so a lost database is noticed wherever it shows first.
+  const base = watchStorage(options.storage ?? (dexie as RxStorage<unknown, unknown>), watch);
   if (!(options.devMode ?? viteDev())) return base;
   // Loaded only in development: it is large, and DVM1 demands the validator wrapper.
   const [{ RxDBDevModePlugin }, { wrappedValidateAjvStorage }] = await Promise.all([
@@ -106,7 +116,8 @@ async function resolveStorage(options: OpenMemberDatabaseOptions): Promise<RxSto
 
 export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Promise<MemberDatabase> {
   const name = databaseNameFor(options.memberId);
-  const storage = await resolveStorage(options);
+  const watch = createLossWatch();
+  const storage = await resolveStorage(options, watch);
   const db = await createRxDatabase<KumiaiCollections>({
     name,
     storage,
@@ -129,6 +140,7 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
       ),
     );
   } catch (err) {
+    watch.closing();
     await db.close();
     throw err;
   }
@@ -147,11 +159,15 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
     pending,
     rejections,
     rejectedAttempts,
+    lost$: watch.lost$,
+    reportError: (err) => watch.report(err),
     async close() {
+      watch.closing();
       closeStores();
       if (!db.closed) await db.close();
     },
     async remove() {
+      watch.closing();
       closeStores();
       await db.remove();
     },

@@ -2,11 +2,12 @@ import type { CollectionName } from '@kumiai/shared';
 import type { RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
-import { openMemberDatabase, type MemberDatabase } from './database.ts';
+import { openMemberDatabase, type MemberDatabase, type OpenMemberDatabaseOptions } from './database.ts';
 import { startReplication, type BeforePushHooks, type ReplicationHandle } from './replication.ts';
 import type { RestoredFrom } from './pending.ts';
 import { resendCarriedOver, type ServerRestoredNotice } from './restored.ts';
 import { markSynced, setOnline, setPending, setPhase, setRejected, setStopReason } from './status.ts';
+import { resumeAfterLoss, type StorageLostNotice } from './storage-lost.ts';
 
 /**
  * The sync engine of one signed-in member: their database, the shared
@@ -19,6 +20,8 @@ export interface SyncEngine {
   replication: ReplicationHandle;
   /** Settles once changes carried over from before a server restore were written again (null: there were none). */
   resent: Promise<ServerRestoredNotice | null>;
+  /** Settles once the changes kept when the browser took the previous database away were written again (null: none was lost). */
+  recovered: Promise<StorageLostNotice | null>;
   /** Stops syncing and closes the database; the data and the waiting writes stay. */
   stop(): Promise<void>;
 }
@@ -26,6 +29,8 @@ export interface SyncEngine {
 export interface StartSyncEngineOptions {
   memberId: string;
   storage?: RxStorage<unknown, unknown>;
+  /** Tests: the IndexedDB implementation for the default Dexie storage (see OpenMemberDatabaseOptions). */
+  indexedDB?: OpenMemberDatabaseOptions['indexedDB'];
   devMode?: boolean;
   multiInstance?: boolean;
   /** Defaults to every synced collection (see OpenMemberDatabaseOptions.collections). */
@@ -43,12 +48,18 @@ export interface StartSyncEngineOptions {
    * runs `startOver(engine, restored)` (restored.ts), then starts a new engine, which re-sends the writes.
    */
   onServerRestored?: (engine: SyncEngine, restored: RestoredFrom) => void;
+  /**
+   * Called once when the browser took the local database away (evicted, cleared, a stale connection;
+   * storage-loss.ts): the caller runs `keepAndStop(engine)` (storage-lost.ts), then starts a new engine.
+   */
+  onStorageLost?: (engine: SyncEngine, cause: unknown) => void;
 }
 
 export async function startSyncEngine(options: StartSyncEngineOptions): Promise<SyncEngine> {
   const database = await openMemberDatabase({
     memberId: options.memberId,
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.devMode !== undefined ? { devMode: options.devMode } : {}),
     ...(options.multiInstance !== undefined ? { multiInstance: options.multiInstance } : {}),
     ...(options.collections ? { collections: options.collections } : {}),
@@ -75,17 +86,34 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     connection,
     replication,
     resent: Promise.resolve(null),
+    recovered: Promise.resolve(null),
     async stop() {
       if (stopped) return;
       stopped = true;
       subs.forEach((s) => s.unsubscribe());
       connection.stop();
-      await replication.stop();
-      await database.close();
+      try {
+        await replication.stop();
+      } finally {
+        // Also when the storage is gone and the replication failed to stop cleanly: the name must be free to reopen.
+        await database.close();
+      }
     },
   };
 
   engine.resent = resendCarriedOver(engine).catch(() => null);
+  engine.recovered = resumeAfterLoss(engine).catch(() => null);
+
+  // The one place that decides "the local database is gone" is the database's loss watch; the replication's errors go there too.
+  replication.states.forEach((rs) => subs.push(rs.error$.subscribe((err) => database.reportError(err))));
+  subs.push(
+    database.lost$.subscribe((cause) => {
+      if (stopped) return;
+      console.warn(`sync: the local database was lost (${cause instanceof Error ? cause.message : String(cause)}); reopening it`);
+      if (options.feedStatus !== false) setPhase('syncing');
+      queueMicrotask(() => options.onStorageLost?.(engine, cause));
+    }),
+  );
 
   let open = false;
   let active = true;

@@ -1,8 +1,5 @@
-import { syncedCollections, type CollectionName } from '@kumiai/shared';
-import { deepEqual } from 'rxdb';
 import { createExternalStore } from '../lib/external-store.ts';
-import { readStored, removeStored, writeStored } from '../lib/storage.ts';
-import { deviceEditableFields } from './conflict.ts';
+import { loadCarry, saveCarry, writeAgain } from './carry-over.ts';
 import type { SyncEngine } from './engine.ts';
 import type { PendingEntry, RestoredFrom } from './pending.ts';
 import { removeLocalDatabase, resendKey } from './session-data.ts';
@@ -38,32 +35,6 @@ interface CarryOver {
 const notice = createExternalStore<ServerRestoredNotice | null>(null);
 export const serverRestored = { subscribe: notice.subscribe, getSnapshot: notice.getSnapshot, dismiss: () => notice.set(null) };
 
-const keyFor = resendKey;
-/** Where localStorage is missing (Node tests) or refuses, the carry-over lives in memory for this page. */
-const memory = new Map<string, string>();
-
-function save(memberId: string, carry: CarryOver | null): void {
-  const key = keyFor(memberId);
-  if (carry === null) {
-    memory.delete(key);
-    removeStored(key);
-    return;
-  }
-  const text = JSON.stringify(carry);
-  memory.set(key, text);
-  writeStored(key, text);
-}
-
-function load(memberId: string): CarryOver | null {
-  const text = readStored(keyFor(memberId)) ?? memory.get(keyFor(memberId)) ?? null;
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as CarryOver;
-  } catch {
-    return null;
-  }
-}
-
 /** Steps 1–2, on the engine that met the new epoch. Start a new engine afterwards (it does steps 3–4). */
 export async function startOver(engine: SyncEngine, restored: RestoredFrom): Promise<void> {
   const { pending, memberId } = engine.database;
@@ -72,43 +43,19 @@ export async function startOver(engine: SyncEngine, restored: RestoredFrom): Pro
   for (const e of pending.lostBy(restored)) entries.set(`${e.collection}|${e.id}`, { collection: e.collection, id: e.id, doc: e.doc, at: e.at });
   // A waiting write is newer than anything acknowledged for the same document.
   for (const e of pending.entries) entries.set(`${e.collection}|${e.id}`, e);
-  save(memberId, { restored, entries: [...entries.values()] });
+  saveCarry<CarryOver>(resendKey(memberId), { restored, entries: [...entries.values()] });
   await removeLocalDatabase(engine);
 }
 
 /** Steps 3–4, on a fresh engine: resolves with what the member is told (null when nothing was carried over). */
 export async function resendCarriedOver(engine: SyncEngine): Promise<ServerRestoredNotice | null> {
-  const { memberId, db } = engine.database;
-  const carry = load(memberId);
+  const { memberId } = engine.database;
+  const carry = loadCarry<CarryOver>(resendKey(memberId));
   if (!carry) return null;
   await engine.replication.awaitInSync();
-  let count = 0;
-  for (const entry of carry.entries) {
-    if (!(entry.collection in syncedCollections)) continue;
-    const name = entry.collection as CollectionName;
-    const collection = db.collections[name];
-    if (!collection) continue;
-    const { _deleted: deleted, ...doc } = entry.doc;
-    const existing = await collection.findOne(entry.id).exec();
-    if (deleted === true) {
-      if (existing) {
-        await existing.remove();
-        count += 1;
-      }
-      continue;
-    }
-    if (existing) {
-      const current = existing.toJSON() as Record<string, unknown>;
-      const change = Object.fromEntries(deviceEditableFields[name].filter((f) => f in doc && !deepEqual(doc[f], current[f])).map((f) => [f, doc[f]]));
-      // Nothing to change: the write reached the restored server already (pushed before the new epoch was noticed).
-      if (Object.keys(change).length > 0) await existing.incrementalPatch(change);
-    } else {
-      await (collection as unknown as { insert: (d: Record<string, unknown>) => Promise<unknown> }).insert(doc);
-    }
-    count += 1;
-  }
-  save(memberId, null);
-  const told = { at: carry.restored.at, count };
+  const { written } = await writeAgain(engine, carry.entries);
+  saveCarry(resendKey(memberId), null);
+  const told = { at: carry.restored.at, count: written };
   notice.set(told);
   return told;
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { removeRxDatabase, type RxStorage } from 'rxdb';
 import { createExternalStore } from '../lib/external-store.ts';
-import { removeStored } from '../lib/storage.ts';
+import { saveCarry } from './carry-over.ts';
 import { databaseNameFor } from './database.ts';
 import type { SyncEngine } from './engine.ts';
 import { setPending, setRejected } from './status.ts';
@@ -51,6 +51,11 @@ export function resendKey(memberId: string): string {
   return `kumiai.restored-resend.${memberId}`;
 }
 
+/** localStorage key of the waiting changes kept when the browser took the database away, until they are written again (storage-lost.ts). */
+export function storageLostKey(memberId: string): string {
+  return `kumiai.storage-lost-resend.${memberId}`;
+}
+
 /** The Cache Storage cache holding a member's notice attachments for offline reading. */
 export function memberFilesCacheName(memberId: string): string {
   return `kumiai-files-${memberId}`;
@@ -63,7 +68,8 @@ export function memberOutboxCacheName(memberId: string): string {
 
 async function deleteFilesCache(memberId: string): Promise<void> {
   // Changes carried over a server restore are the member's data too (a kiosk keeps nothing of anyone).
-  removeStored(resendKey(memberId));
+  saveCarry(resendKey(memberId), null);
+  saveCarry(storageLostKey(memberId), null);
   if (typeof caches === 'undefined') return;
   await caches.delete(memberFilesCacheName(memberId)).catch(() => false);
   await caches.delete(memberOutboxCacheName(memberId)).catch(() => false);

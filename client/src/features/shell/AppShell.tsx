@@ -7,6 +7,7 @@ import { FileCacheKeeper } from '../notices/FileCacheKeeper.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { ServerRestoredBanner } from './ServerRestoredBanner.tsx';
 import { SessionEndedBanner } from './SessionEndedBanner.tsx';
+import { StorageLostBanner } from './StorageLostBanner.tsx';
 import { SyncSessionWatcher } from './SyncSessionWatcher.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
@@ -23,6 +24,7 @@ export function AppShell() {
       <UpdateBanner />
       <SessionEndedBanner />
       <ServerRestoredBanner />
+      <StorageLostBanner />
       <SyncSessionWatcher />
       <FileCacheKeeper />
       <main id="main" className="app-main" tabIndex={-1}>

@@ -1,3 +1,4 @@
+import type { ConflictRules } from './conflict.ts';
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { KumiaiDatabase } from './database.ts';
 import { startSyncEngine, type SyncEngine } from './engine.ts';
@@ -44,12 +45,14 @@ interface SyncProviderProps {
   memberId: string | null;
   /** Features' steps before a push, per member (the app passes them in: the engine knows no features). Keep it a stable function. */
   beforePush?: (memberId: string) => BeforePushHooks;
+  /** Features' conflict rules, per collection (a stable object). */
+  conflictRules?: ConflictRules;
   /** A personal device asks the browser to keep its data; a shared kiosk never does. */
   personalDevice: boolean;
   children: ReactNode;
 }
 
-export function SyncProvider({ memberId, beforePush, personalDevice, children }: SyncProviderProps): ReactNode {
+export function SyncProvider({ memberId, beforePush, conflictRules, personalDevice, children }: SyncProviderProps): ReactNode {
   const [engine, setEngine] = useState<SyncEngine | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -63,6 +66,7 @@ export function SyncProvider({ memberId, beforePush, personalDevice, children }:
     startSyncEngine({
       memberId,
       ...(beforePush ? { beforePush: beforePush(memberId) } : {}),
+      ...(conflictRules ? { conflictRules } : {}),
       onAccountClosed: (closed) => {
         // The member left the union: nothing of theirs may stay on this device.
         void closed.stop().then(() => removeMemberData(memberId));
@@ -92,7 +96,7 @@ export function SyncProvider({ memberId, beforePush, personalDevice, children }:
       setError(null);
       void current?.stop();
     };
-  }, [memberId, generation, beforePush, personalDevice, restart]);
+  }, [memberId, generation, beforePush, conflictRules, personalDevice, restart]);
 
   return <SyncContext.Provider value={{ engine, error, restart }}>{children}</SyncContext.Provider>;
 }

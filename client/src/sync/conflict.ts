@@ -1,4 +1,4 @@
-import { deviceRequestStillValid, MEMBER_SELF_EDITABLE, type CollectionName, type SubmissionState } from '@kumiai/shared';
+import { MEMBER_SELF_EDITABLE, type CollectionName } from '@kumiai/shared';
 import { deepEqual, type RxConflictHandler } from 'rxdb';
 
 /**
@@ -24,7 +24,7 @@ export const deviceEditableFields: Record<CollectionName, readonly string[]> = {
   documents: [],
   notice_comments: ['text'],
   forms: [],
-  // Answers and the state a member asks for (draft, submitted, withdrawn): see submissionStillWanted.
+  // Answers and the state a member asks for (draft, submitted, withdrawn): the forms feature's conflict rule decides first.
   submissions: ['answers', 'formVersion', 'state'],
 };
 
@@ -39,7 +39,15 @@ export function docState(doc: Doc): Doc {
   return { ...rest, _deleted: rest._deleted === true };
 }
 
-export function createConflictHandler(collection: CollectionName, rejected: RejectedAttempts): RxConflictHandler<Doc> {
+/**
+ * A feature's own rule, asked before the field merge: true when the server's
+ * state wins outright (the device's change no longer applies). The engine
+ * knows no feature: the app passes the rules in, per collection.
+ */
+export type MasterWins = (master: Doc, mine: Doc, assumed: Doc | undefined) => boolean;
+export type ConflictRules = Partial<Record<CollectionName, MasterWins>>;
+
+export function createConflictHandler(collection: CollectionName, rejected: RejectedAttempts, masterWins?: MasterWins): RxConflictHandler<Doc> {
   const editable = deviceEditableFields[collection];
   return {
     isEqual(a, b) {
@@ -53,9 +61,7 @@ export function createConflictHandler(collection: CollectionName, rejected: Reje
         return realMasterState;
       }
       if (realMasterState._deleted) return realMasterState;
-      // A submission the server moved on meanwhile (an officer acted, or the device's own submit went
-      // through and only its acknowledgement was lost): the device's request no longer applies, the server's state wins.
-      if (collection === 'submissions' && !submissionStillWanted(realMasterState, newDocumentState, assumedMasterState)) return realMasterState;
+      if (masterWins?.(realMasterState, newDocumentState, assumedMasterState)) return realMasterState;
       const merged: Doc = { ...realMasterState };
       for (const field of editable) {
         const mine = newDocumentState[field] ?? null;
@@ -65,13 +71,6 @@ export function createConflictHandler(collection: CollectionName, rejected: Reje
       return merged as typeof realMasterState;
     },
   };
-}
-
-function submissionStillWanted(master: Doc, mine: Doc, assumed: Doc | undefined): boolean {
-  // An anonymous answer the server holds (as its "has answered" mark) is never changed: a retried push of it is moot.
-  if (master.anonymous === true) return false;
-  if (assumed && deepEqual(mine.state, assumed.state) && deepEqual(mine.answers, assumed.answers)) return false;
-  return deviceRequestStillValid(master.state as SubmissionState, mine.state as SubmissionState) || (mine.state === master.state && master.state === 'submitted');
 }
 
 interface PropSchema {

@@ -13,7 +13,7 @@ import {
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import type { Observable } from 'rxjs';
-import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
+import { createConflictHandler, type ConflictRules, type RejectedAttempts } from './conflict.ts';
 import { PendingStore } from './pending.ts';
 import { RejectionStore } from './rejections.ts';
 import { createLossWatch, dexieEvents, watchStorage, type LossWatch } from './storage-loss.ts';
@@ -84,6 +84,8 @@ export interface OpenMemberDatabaseOptions {
    * RxDB's free edition opens at most 13 collections per process.
    */
   collections?: readonly CollectionName[];
+  /** Features' conflict rules, per collection (see conflict.ts). */
+  conflictRules?: ConflictRules;
 }
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -134,7 +136,7 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
           {
             schema: syncedCollections[collection],
             migrationStrategies: migrationStrategies[collection],
-            conflictHandler: createConflictHandler(collection, rejectedAttempts[collection]),
+            conflictHandler: createConflictHandler(collection, rejectedAttempts[collection], options.conflictRules?.[collection]),
           },
         ]),
       ),

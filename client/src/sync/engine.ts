@@ -1,3 +1,4 @@
+import type { ConflictRules } from './conflict.ts';
 import type { CollectionName } from '@kumiai/shared';
 import type { RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
@@ -35,6 +36,8 @@ export interface StartSyncEngineOptions {
   multiInstance?: boolean;
   /** Defaults to every synced collection (see OpenMemberDatabaseOptions.collections). */
   collections?: readonly CollectionName[];
+  /** Features' conflict rules, per collection (the engine knows no feature: the app passes them in). */
+  conflictRules?: ConflictRules;
   connection?: SyncConnectionOptions;
   retryTimeMs?: number;
   /** Per collection, a feature's step before each push (e.g. forms upload the files a submission refers to). */
@@ -63,6 +66,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     ...(options.devMode !== undefined ? { devMode: options.devMode } : {}),
     ...(options.multiInstance !== undefined ? { multiInstance: options.multiInstance } : {}),
     ...(options.collections ? { collections: options.collections } : {}),
+    ...(options.conflictRules ? { conflictRules: options.conflictRules } : {}),
   });
   const connection = new SyncConnection(options.connection);
   let restoredOnce = false;

@@ -2,6 +2,7 @@ import { Outlet } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
 import { useSession } from '../auth/session.ts';
+import { formsConflictRules } from '../forms/conflict-rule.ts';
 import { formsBeforePush } from '../forms/outbox.ts';
 import { FileCacheKeeper } from '../notices/FileCacheKeeper.tsx';
 import { AppHeader } from './AppHeader.tsx';
@@ -16,7 +17,7 @@ export function AppShell() {
   const { me } = useSession();
   // The signed-in member's device database and replication (also offline); none while signed out.
   return (
-    <SyncProvider memberId={me?.member.id ?? null} beforePush={formsBeforePush} personalDevice={me?.session.kind !== 'kiosk'}>
+    <SyncProvider memberId={me?.member.id ?? null} beforePush={formsBeforePush} conflictRules={formsConflictRules} personalDevice={me?.session.kind !== 'kiosk'}>
       <a className="skip-link" href="#main">
         {m.app.skipToContent}
       </a>

@@ -1,30 +1,65 @@
+import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
 import { MePage } from '../pages/me-page.ts';
 import { tamperWithOwnRecord } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { expectUpToDate, memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
-test('two tabs of one member: a change made in either reaches the server, nothing stays waiting; a refusal is listed once in both', async ({ page, server, browser }) => {
+/** Counts the sync sockets each page opens, and those open now across the pages. */
+function watchSockets(pages: Page[]): { opened: Map<Page, number>; openNow: () => number } {
+  const opened = new Map<Page, number>(pages.map((p) => [p, 0]));
+  let open = 0;
+  for (const p of pages) {
+    p.on('websocket', (ws) => {
+      if (!ws.url().includes('/api/sync')) return;
+      opened.set(p, (opened.get(p) ?? 0) + 1);
+      open += 1;
+      ws.on('close', () => void (open -= 1));
+    });
+  }
+  return { opened, openNow: () => open };
+}
+
+/** How many of these tabs say they are the one that syncs. */
+async function leaders(tabs: Page[]): Promise<number> {
+  const flags = await Promise.all(tabs.map((t) => t.getByTestId('sync-status').getAttribute('data-leading')));
+  return flags.filter((f) => f === 'true').length;
+}
+
+test('two tabs of one member: one replicates and the other follows; a change made in either is sent once; a refusal is listed once in both', async ({ page, server, browser }) => {
   await unionWithRoster(page, server);
   const { phone, memberPage, card } = await memberOnPhone(browser, page, server);
   try {
     // The app is open in the first tab; a second tab of the same member opens.
     const second = await phone.newPage();
+    const sockets = watchSockets([second]);
     const me2 = new MePage(second);
     await me2.open();
+    // The follower shows the leader's state, and opens no socket of its own.
     await expectUpToDate(new AppShell(second));
+    await expect.poll(() => leaders([memberPage, second])).toBe(1);
+    await expect(second.getByTestId('sync-status')).toHaveAttribute('data-leading', 'false');
     await me2.changePhone('070-1111-2222');
+    await expectUpToDate(new AppShell(second));
     await expect(async () => {
       const officerView = await page.request.get(`${server.url}/api/members/${card.memberId}`);
       expect(JSON.stringify(await officerView.json())).toContain('070-1111-2222');
     }).toPass();
-    // Neither tab counts the change as waiting once it is acknowledged (each records only its own writes).
-    for (const tab of [memberPage, second]) await expectUpToDate(new AppShell(tab));
+    expect(sockets.opened.get(second)).toBe(0);
+    // The first (leading) tab counts nothing as waiting.
+    await expectUpToDate(new AppShell(memberPage));
+
+    // The leading tab closes: the other one takes over the syncing.
+    await memberPage.close();
+    await expect.poll(() => sockets.opened.get(second)).toBe(1);
+    await expect(second.getByTestId('sync-status')).toHaveAttribute('data-leading', 'true');
+    await me2.changePhone('070-3333-4444');
+    await expectUpToDate(new AppShell(second));
 
     // A change the server refuses, pushed from a database two tabs open at once: one refusal, in both tabs.
-    await memberPage.close();
     await tamperWithOwnRecord(second, card.memberId);
     const third = await phone.newPage();
+    const all = watchSockets([second, third]);
     await Promise.all([me2.open(), new MePage(third).open()]);
     for (const tab of [second, third]) {
       await expect(tab.getByTestId('rejection')).toHaveCount(1);
@@ -36,6 +71,9 @@ test('two tabs of one member: a change made in either reaches the server, nothin
     await expect(third.getByTestId('profile-phone')).toBeVisible();
     await expectUpToDate(new AppShell(third));
     for (const tab of [second, third]) await expect(tab.getByTestId('rejection')).toHaveCount(1);
+    // One tab syncs (a socket of a page that navigated away may be reported closed a moment late).
+    await expect.poll(() => all.openNow()).toBe(1);
+    await expect.poll(() => leaders([second, third])).toBe(1);
   } finally {
     await phone.close();
   }

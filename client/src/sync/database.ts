@@ -11,6 +11,7 @@ import {
   type UnitDoc,
 } from '@kumiai/shared';
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import type { Observable } from 'rxjs';
 import { createConflictHandler, type ConflictRules, type RejectedAttempts } from './conflict.ts';
@@ -89,6 +90,8 @@ export interface OpenMemberDatabaseOptions {
 }
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// One tab of a member's database replicates (the leader, by a Web Lock); the others see its writes through IndexedDB.
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 /** RxDB names allow [a-z0-9_$-]; every other character is escaped, so two ids never share a name. */
 export function databaseNameFor(memberId: string): string {

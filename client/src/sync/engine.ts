@@ -1,13 +1,14 @@
 import type { ConflictRules } from './conflict.ts';
 import type { CollectionName } from '@kumiai/shared';
-import type { RxStorage } from 'rxdb';
+import type { RxDatabase, RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
 import { openMemberDatabase, type MemberDatabase, type OpenMemberDatabaseOptions } from './database.ts';
 import { startReplication, type BeforePushHooks, type ReplicationHandle } from './replication.ts';
 import type { RestoredFrom } from './pending.ts';
 import { resendCarriedOver, type ServerRestoredNotice } from './restored.ts';
-import { markSynced, setOnline, setPending, setPhase, setRejected, setStopReason } from './status.ts';
+import { LocalValue } from './local-store.ts';
+import { getSnapshot, markSynced, setLeading, setOnline, setPending, setPhase, setRejected, setStopReason, subscribe, type SyncPhase } from './status.ts';
 import { resumeAfterLoss, type StorageLostNotice } from './storage-lost.ts';
 
 /**
@@ -17,6 +18,8 @@ import { resumeAfterLoss, type StorageLostNotice } from './storage-lost.ts';
  */
 export interface SyncEngine {
   database: MemberDatabase;
+  /** Whether this tab replicates (the leader among the member's open tabs); the others follow it. */
+  leading(): boolean;
   connection: SyncConnection;
   replication: ReplicationHandle;
   /** Settles once changes carried over from before a server restore were written again (null: there were none). */
@@ -84,9 +87,13 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
   });
   const subs: Subscription[] = [];
   let stopped = false;
+  let leading = false;
+  // What the leading tab reports, for the others' header: one tab syncs, every tab says how it went.
+  const shared = await LocalValue.open<SharedStatus>(database.db as unknown as RxDatabase, SHARED_STATUS_KEY, { phase: 'syncing', lastSyncedAt: null });
 
   const engine: SyncEngine = {
     database,
+    leading: () => leading,
     connection,
     replication,
     resent: Promise.resolve(null),
@@ -95,7 +102,9 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       if (stopped) return;
       stopped = true;
       subs.forEach((s) => s.unsubscribe());
+      if (leading && options.feedStatus !== false) setLeading(false);
       connection.stop();
+      shared.close();
       try {
         await replication.stop();
       } finally {
@@ -132,6 +141,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
   subs.push(database.pending.count$.subscribe((n) => n > 0 && settle()));
   subs.push(
     connection.state$.subscribe((s) => {
+      if (!leading) return;
       open = s.state === 'open';
       if (s.state === 'stopped' && (s.stopReason === 'unauthenticated' || s.stopReason === 'account_closed')) {
         if (options.feedStatus !== false) setStopReason(s.stopReason);
@@ -141,6 +151,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       settle();
     }),
     replication.active$.subscribe((list) => {
+      if (!leading) return;
       active = list.some(Boolean);
       if (active && options.feedStatus !== false) setPhase('syncing');
       settle();
@@ -171,6 +182,42 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
       },
     } as Subscription);
   }
-  connection.start();
+  if (options.feedStatus !== false) {
+    // Until this tab leads, its header shows what the leading tab reports.
+    subs.push(
+      shared.value$.subscribe((status) => {
+        if (leading) return;
+        if (status.phase === 'synced' && status.lastSyncedAt !== null) markSynced(status.lastSyncedAt);
+        else setPhase('syncing');
+      }),
+    );
+  }
+  void database.db.waitForLeadership().then(() => {
+    if (stopped) return;
+    leading = true;
+    if (options.feedStatus !== false) {
+      setLeading(true);
+      setPhase('syncing');
+      let last = '';
+      const report = (): void => {
+        const { phase, lastSyncedAt } = getSnapshot();
+        const next: SharedStatus = { phase, lastSyncedAt };
+        const text = JSON.stringify(next);
+        if (text === last || stopped) return;
+        last = text;
+        void shared.modify(() => next).catch(() => undefined);
+      };
+      const unsubscribe = subscribe(report);
+      subs.push({ unsubscribe } as Subscription);
+      report();
+    }
+    connection.start();
+  });
   return engine;
+}
+
+const SHARED_STATUS_KEY = 'kumiai-sync-leader-status';
+interface SharedStatus {
+  phase: SyncPhase;
+  lastSyncedAt: number | null;
 }

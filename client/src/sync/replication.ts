@@ -88,11 +88,9 @@ export function startReplication(options: StartReplicationOptions): ReplicationH
       replicationIdentifier: `kumiai-sync-${name}`,
       live: true,
       retryTime: options.retryTimeMs ?? 2000,
-      // Each tab replicates on its own (the server makes repeated pushes idempotent; refusals are keyed by
-      // identity and waiting writes recorded by the tab that made them, so two tabs list each once). RxDB's
-      // leader election (Web Locks) was tried: a tab whose page navigated could keep the lock, and the new
-      // page then never synced while showing the old one's "up to date".
-      waitForLeadership: false,
+      // One tab replicates (RxDB's leader election, a Web Lock): the others see its writes through the shared
+      // IndexedDB, and theirs go up through it. Without multiInstance (tests, one process) every database leads.
+      waitForLeadership: true,
       pull: {
         batchSize: options.batchSize ?? 200,
         handler: async (checkpoint, batchSize) => {

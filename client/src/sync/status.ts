@@ -37,6 +37,8 @@ export interface SyncStatus {
   lastSyncedAt: number | null;
   rejected: readonly RejectedChange[];
   stopReason: SyncStopReason | null;
+  /** Whether this tab is the one that syncs (the member's other open tabs follow it: see engine.ts). */
+  leading: boolean;
 }
 
 type EnginePhase = Exclude<SyncPhase, 'offline'>;
@@ -48,13 +50,14 @@ interface Internal {
   lastSyncedAt: number | null;
   rejected: readonly RejectedChange[];
   stopReason: SyncStopReason | null;
+  leading: boolean;
 }
 
 function browserOnline(): boolean {
   return typeof navigator === 'undefined' ? true : navigator.onLine;
 }
 
-let internal: Internal = { online: browserOnline(), enginePhase: 'synced', pending: 0, lastSyncedAt: null, rejected: [], stopReason: null };
+let internal: Internal = { online: browserOnline(), enginePhase: 'synced', pending: 0, lastSyncedAt: null, rejected: [], stopReason: null, leading: false };
 
 function project(s: Internal): SyncStatus {
   return {
@@ -64,6 +67,7 @@ function project(s: Internal): SyncStatus {
     lastSyncedAt: s.lastSyncedAt,
     rejected: s.rejected,
     stopReason: s.stopReason,
+    leading: s.leading,
   };
 }
 
@@ -79,7 +83,8 @@ function patch(change: Partial<Internal>): void {
     prev.pending === next.pending &&
     prev.lastSyncedAt === next.lastSyncedAt &&
     prev.rejected === next.rejected &&
-    prev.stopReason === next.stopReason;
+    prev.stopReason === next.stopReason &&
+    prev.leading === next.leading;
   if (!same) store.set(next);
 }
 
@@ -118,6 +123,10 @@ export function setRejected(rejected: readonly RejectedChange[]): void {
 
 export function setStopReason(stopReason: SyncStopReason | null): void {
   patch({ stopReason });
+}
+
+export function setLeading(leading: boolean): void {
+  patch({ leading });
 }
 
 export const subscribe = store.subscribe;

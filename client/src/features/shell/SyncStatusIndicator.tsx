@@ -8,9 +8,9 @@ const icons: Record<SyncPhase, string> = { offline: '○', syncing: '↻', synce
 /** Connection state in words (never colour alone), with the count of unsent changes. */
 export function SyncStatusIndicator() {
   const { m } = useI18n();
-  const { phase, pending } = useSyncStatus();
+  const { phase, pending, leading } = useSyncStatus();
   return (
-    <div className={`sync-status sync-${phase}`} role="status" aria-label={m.sync.statusLabel} data-testid="sync-status" data-phase={phase} data-pending={pending}>
+    <div className={`sync-status sync-${phase}`} role="status" aria-label={m.sync.statusLabel} data-testid="sync-status" data-phase={phase} data-pending={pending} data-leading={leading}>
       <span className="sync-icon" aria-hidden="true">
         {icons[phase]}
       </span>

@@ -8,7 +8,7 @@ import { formsModule } from './forms/module.ts';
 import { kioskModule } from './kiosk/module.ts';
 import { membersModule } from './members/module.ts';
 import { noticesModule } from './notices/module.ts';
-import { orgModule } from './org/module.ts';
+import { unitsModule } from './units/module.ts';
 import { pushModule } from './push/module.ts';
 import { rosterModule } from './roster/module.ts';
 import { searchModule } from './search/module.ts';
@@ -25,7 +25,7 @@ export const featureModules = [
   authModule,
   tokensModule,
   setupModule,
-  orgModule,
+  unitsModule,
   membersModule,
   auditModule,
   rosterModule,

@@ -1,17 +1,17 @@
 import { defineModule } from '../../lib/feature-module.ts';
 import { authModule } from '../auth/module.ts';
-import { OrgRepo } from './org-repo.ts';
-import { orgRoutes } from './org-routes.ts';
-import { OrgService } from './org-service.ts';
+import { UnitsRepo } from './units-repo.ts';
+import { unitsRoutes } from './units-routes.ts';
+import { UnitsService } from './units-service.ts';
 import { unitsCollection } from './units-sync.ts';
 
 /** The union's tree of units (branches, workplaces). */
-export const orgModule = defineModule({
-  name: 'org',
+export const unitsModule = defineModule({
+  name: 'units',
   dependsOn: [authModule],
-  services: ({ db, mutate }, { actors }) => ({ org: new OrgService(new OrgRepo(db), actors, mutate) }),
+  services: ({ db, mutate }, { actors }) => ({ units: new UnitsService(new UnitsRepo(db), actors, mutate) }),
   collections: () => [unitsCollection],
-  routes: (app, services) => orgRoutes(app, services),
+  routes: (app, services) => unitsRoutes(app, services),
   pushKinds: [],
   auditActions: ['unit.created', 'unit.renamed', 'unit.moved', 'unit.archived'],
 });

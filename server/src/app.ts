@@ -4,23 +4,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Health } from '@kumiai/shared';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
-import { authRoutes } from './features/auth/auth-routes.ts';
 import { MemberPrincipals } from './features/auth/member-principals.ts';
 import { SESSION_COOKIE } from './features/auth/session-service.ts';
-import { auditRoutes } from './features/audit/audit-routes.ts';
-import { kioskRoutes } from './features/kiosk/kiosk-routes.ts';
-import { membersRoutes } from './features/members/members-routes.ts';
-import { noticesRoutes } from './features/notices/notices-routes.ts';
-import { commentsRoutes } from './features/comments/comments-routes.ts';
-import { pushRoutes } from './features/push/push-routes.ts';
-import { documentsRoutes } from './features/documents/documents-routes.ts';
-import { searchRoutes } from './features/search/search-routes.ts';
-import { formsRoutes } from './features/forms/forms-routes.ts';
-import { orgRoutes } from './features/org/org-routes.ts';
-import { uploadsRoutes } from './features/uploads/uploads-routes.ts';
-import { rosterRoutes } from './features/roster/roster-routes.ts';
-import { setupRoutes } from './features/setup/setup-routes.ts';
+import { featureModules } from './features/index.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
+import type { AnyFeatureModule, Job } from './lib/feature-module.ts';
 import { loggerOptions } from './lib/logger.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
@@ -36,9 +24,6 @@ import { version } from './version.ts';
 import { AppError } from './lib/errors.ts';
 import { registerMetrics } from './ops/metrics.ts';
 import { OpsService } from './ops/ops-service.ts';
-import { dataRightsRoutes } from './features/data-rights/data-rights-routes.ts';
-import { DataRightsService } from './features/data-rights/data-rights-service.ts';
-import { DataRightsRepo } from './features/data-rights/data-rights-repo.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -70,6 +55,13 @@ export interface App {
   ops: OpsService;
   /** Every route registered, with its declared access, for the route-access test. */
   routes: RouteInfo[];
+  /** Every scheduled job a feature module added, for the module-list test. */
+  jobs: JobInfo[];
+}
+
+export interface JobInfo {
+  feature: string;
+  every: Job['every'];
 }
 
 export interface RouteInfo {
@@ -139,46 +131,26 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     }
   });
   app.addHook('onClose', async () => ops.stop());
-  const dataRights = new DataRightsService(new DataRightsRepo(db), clock, services.actors, services.mutate, services.audit);
-  ops.addHourlyJob(() => dataRights.pseudonymiseExpired(config.ops.retentionDaysAfterLeaving));
-  dataRightsRoutes(app, { dataRights });
   // A change made through a route reaches connected devices at once (changes from other processes: the poll).
   app.addHook('onResponse', async (request) => {
     if (request.method !== 'GET' && request.routeOptions.url?.startsWith('/api/')) hub.notify();
   });
-  // Scheduled work rides the hub's poll: notices due are published (and then streamed) on time.
-  hub.addJob(() => services.notices.tick());
-  // Newly published notices are pushed after their commit; the VAPID keys exist from the first start.
-  services.push.useLogger(app.log);
-  services.push.publicKey();
-  services.notices.onPublished((ids) => services.push.noticesPublished(ids));
-  // The text of a PDF is extracted for search once a notice or a document attaches it (never for a file only
-  // uploaded), in a worker thread, one at a time (a search also waits for it, briefly); leftovers at start.
-  const extract = () => void services.search.extractPending().catch((e: unknown) => app.log.warn({ err: e }, 'PDF text extraction failed'));
-  app.addHook('onResponse', async (request, reply) => {
-    const path = request.routeOptions.url ?? '';
-    if (request.method !== 'GET' && reply.statusCode < 300 && (path.startsWith('/api/notices') || path.startsWith('/api/documents'))) extract();
-  });
-  app.addHook('onReady', async () => {
-    hub.start();
-    extract();
-  });
+  app.addHook('onReady', async () => hub.start());
 
-  setupRoutes(app, { setup, sessions });
-  authRoutes(app, services);
-  orgRoutes(app, services);
-  membersRoutes(app, services);
-  auditRoutes(app, services);
-  rosterRoutes(app, services);
-  kioskRoutes(app, services);
-  noticesRoutes(app, services);
-  commentsRoutes(app, services);
-  pushRoutes(app, services);
-  documentsRoutes(app, services);
-  searchRoutes(app, services);
-  formsRoutes(app, services);
-  uploadsRoutes(app, { ...services, maxBytes: config.uploadMaxBytes });
+  // Each feature's hooks, then its routes, then its jobs (`features/index.ts` lists the modules).
+  const modules: readonly AnyFeatureModule[] = featureModules;
+  for (const module of modules) module.hooks?.(app, services);
+  for (const module of modules) module.routes?.(app, services);
+  const jobs: JobInfo[] = [];
+  for (const module of modules) {
+    for (const job of module.jobs?.(services) ?? []) {
+      // 'poll' jobs ride the hub's poll (scheduled notices are published, then streamed, on time).
+      if (job.every === 'poll') hub.addJob(() => job.run());
+      else ops.addHourlyJob(() => job.run());
+      jobs.push({ feature: module.name, every: job.every });
+    }
+  }
 
   await app.register(staticPlugin, { clientDir: config.clientDir });
-  return { app, services, setup, routes, hub, ops };
+  return { app, services, setup, routes, jobs, hub, ops };
 }

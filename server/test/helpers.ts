@@ -30,6 +30,7 @@ export interface TestServer {
   setup: Built['setup'];
   services: Built['services'];
   routes: Built['routes'];
+  jobs: Built['jobs'];
   hub: Built['hub'];
   ops: Built['ops'];
   db: Db;
@@ -46,13 +47,14 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const db = openDatabase(config.dataDir);
   const clock = new ManualClock();
   const capture = logCapture();
-  const { app, setup, services, routes, hub, ops } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
+  const { app, setup, services, routes, jobs, hub, ops } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
   await app.ready();
   return {
     app,
     setup,
     services,
     routes,
+    jobs,
     hub,
     ops,
     db,

@@ -2,44 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { statementCache } from '../../lib/statements.ts';
+import type { AuditAction } from '../index.ts';
 
-export const auditActions = [
-  'setup.completed',
-  'unit.created',
-  'unit.renamed',
-  'unit.moved',
-  'unit.archived',
-  'units.imported',
-  'members.imported',
-  'member.updated',
-  'role.granted',
-  'role.revoked',
-  'code.issued',
-  'sessions.ended',
-  'token.created',
-  'token.revoked',
-  'kiosk.registered',
-  'kiosk.revoked',
-  'export.created',
-  'notice.reminded',
-  'comment.hidden',
-  'form.created',
-  'form.updated',
-  'form.archived',
-  'form.exported',
-  'form.reminded',
-  'application.acted',
-  // --- issue 13: notices and documents audited like every other privileged write ---
-  'notice.created',
-  'notice.updated',
-  'folder.created',
-  'document.created',
-  'document.versioned',
-  // --- issue 15: each member's data rights ---
-  'member.data_exported',
-  'member.pseudonymised',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
+/** The actions the chain records are those the feature modules declare (`auditActions` in each module.ts). */
+export type { AuditAction };
 
 export interface AuditEntry {
   seq: number;

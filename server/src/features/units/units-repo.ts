@@ -11,7 +11,7 @@ export interface UnitRow {
 }
 
 /** The SQL of the unit tree. */
-export class OrgRepo extends Repository {
+export class UnitsRepo extends Repository {
 
   unit(id: string): UnitRow | undefined {
     return this.sql('SELECT * FROM units WHERE id = ?').get(id) as UnitRow | undefined;

@@ -3,14 +3,14 @@ import { can, type Actor, type CreateUnitRequest, type UnitView, type UpdateUnit
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/actor-repo.ts';
-import type { OrgRepo, UnitRow } from './org-repo.ts';
+import type { UnitsRepo, UnitRow } from './units-repo.ts';
 
 const toView = (r: UnitRow): UnitView => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, code: r.code, archivedAt: r.archived_at });
 
 /** The unit tree: create, rename, move, archive, each checked, audited and stamped by `mutate`. */
-export class OrgService {
+export class UnitsService {
   constructor(
-    private readonly repo: OrgRepo,
+    private readonly repo: UnitsRepo,
     private readonly actors: ActorRepo,
     private readonly mutate: Mutate,
   ) {}

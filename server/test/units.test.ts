@@ -3,7 +3,7 @@ import type { UnitView } from '@kumiai/shared';
 import { eachSeededServer, signIn } from './seed.ts';
 
 /**
- * The unit tree's writes (OrgService over OrgRepo) through the real server:
+ * The unit tree's writes (UnitsService over UnitsRepo) through the real server:
  * create, rename, move, archive of a subtree, each audited once; archiving is
  * refused while active members belong anywhere in the subtree.
  */

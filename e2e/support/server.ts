@@ -6,6 +6,16 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
+export const E2E_METRICS_TOKEN = 'e2e-metrics-token';
+
+/** One figure of the server's /metrics (Prometheus text), e.g. `kumiai_sync_sockets_open`. */
+export async function serverMetric(server: { url: string }, name: string): Promise<number> {
+  const res = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
+  const line = (await res.text()).split('\n').find((l) => l.startsWith(`${name} `));
+  if (!line) throw new Error(`no ${name} in /metrics (status ${res.status})`);
+  return Number(line.slice(name.length + 1));
+}
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -53,6 +63,8 @@ export async function startServer(
       KUMIAI_LOG_LEVEL: 'warn',
       // push.spec stands in for FCM (unreachable here) with subscriptions on push.invalid.
       KUMIAI_PUSH_HOSTS: 'push.invalid',
+      // Tests read the server's own figures (open sync sockets) from /metrics.
+      KUMIAI_METRICS_TOKEN: E2E_METRICS_TOKEN,
       ...env,
       KUMIAI_PORT: String(port),
     },

@@ -7,6 +7,7 @@ import type { SocketConstructor } from '../src/sync/connection.ts';
 import { openMemberDatabase } from '../src/sync/database.ts';
 import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
 import { removeMemberData } from '../src/sync/session-data.ts';
+import { until } from './until.ts';
 
 /** The client sync engine against the real server (real SQLite file, real socket on 127.0.0.1). */
 const WS = WebSocket as unknown as SocketConstructor;
@@ -18,14 +19,6 @@ afterEach(async () => {
   await server?.close();
   server = null;
 });
-
-async function until(predicate: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function client(memberId: string, url: string): Promise<SyncEngine> {
   const { token } = server!.services.tokens.create(memberId, 1);
@@ -65,16 +58,16 @@ describe('client sync engine against the real server', () => {
     // An allowed edit: counted as waiting, then acknowledged and seen by the other device.
     const me = (await mem.database.db.members.findOne('memA').exec())!;
     await me.incrementalPatch({ phone: '090-1234-5678' });
-    await until(() => mem.database.pending.count === 0);
-    await until(async () => (await off.database.db.members.findOne('memA').exec())?.phone === '090-1234-5678');
+    await until(() => mem.database.pending.count === 0, 5000);
+    await until(async () => (await off.database.db.members.findOne('memA').exec())?.phone === '090-1234-5678', 5000);
 
     // A refused edit: recorded with its reason, the document back to the server's state.
     const mine = (await mem.database.db.members.findOne('memA').exec())!;
     await mine.incrementalPatch({ name: 'Forged' });
-    await until(() => mem.database.rejections.listRejections().length === 1);
+    await until(() => mem.database.rejections.listRejections().length === 1, 5000);
     expect(mem.database.rejections.listRejections()[0]).toMatchObject({ id: 'memA', code: 'forbidden_field', field: 'name' });
-    await until(async () => (await mem.database.db.members.findOne('memA').exec())?.name !== 'Forged');
-    await until(() => mem.database.pending.count === 0);
+    await until(async () => (await mem.database.db.members.findOne('memA').exec())?.name !== 'Forged', 5000);
+    await until(() => mem.database.pending.count === 0, 5000);
 
     // An officer's device receives the records of their branch, and nothing of branch B.
     // (RxDB's free edition opens at most 13 collections per process: the second device closes first.)
@@ -111,7 +104,7 @@ describe('a member who leaves the union', () => {
     expect((await engine.database.db.members.find().exec()).map((d) => d.id)).toEqual(['memB']);
 
     server.services.members.update(null, 'memB', { status: 'left' });
-    await until(() => removed);
+    await until(() => removed, 5000);
     const reopened = await openMemberDatabase({ memberId: 'memB-leaver', storage, multiInstance: false });
     expect(await reopened.db.members.count().exec()).toBe(0);
     expect(await reopened.db.units.count().exec()).toBe(0);

@@ -10,6 +10,7 @@ import { restoreBackup } from '../../server/src/ops/restore.ts';
 import type { SocketConstructor } from '../src/sync/connection.ts';
 import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
 import { startOver } from '../src/sync/restored.ts';
+import { until } from './until.ts';
 
 /**
  * Devices across a restore of the server to an older backup: the real client
@@ -26,14 +27,6 @@ afterEach(async () => {
   server = null;
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
-
-async function until(predicate: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Device {
   engine: SyncEngine;

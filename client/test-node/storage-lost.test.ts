@@ -9,6 +9,7 @@ import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
 import { getSnapshot as syncStatus } from '../src/sync/status.ts';
 import { isStorageLost } from '../src/sync/storage-loss.ts';
 import { keepAndStop, storageLost, type StorageLostNotice } from '../src/sync/storage-lost.ts';
+import { until } from './until.ts';
 
 /**
  * The browser takes the member's IndexedDB away under a running engine: the
@@ -26,14 +27,6 @@ afterEach(async () => {
   server = null;
   storageLost.dismiss();
 });
-
-async function until(predicate: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await predicate())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Device {
   engine: SyncEngine;

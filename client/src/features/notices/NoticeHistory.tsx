@@ -1,3 +1,4 @@
+import type { NoticeVersion } from '@kumiai/shared';
 import { useEffect, useState } from 'react';
 import { errorCode } from '../../api/client.ts';
 import { format } from '../../i18n/format.ts';
@@ -5,7 +6,7 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/dates.ts';
-import { fetchNoticeHistory, type NoticeVersion } from './notices-api.ts';
+import { fetchNoticeHistory } from './notices-api.ts';
 
 /** The versions of a notice (GET /api/notices/:id/history), newest first; fetched again when the device's copy changes version. */
 export function NoticeHistory({ noticeId, version }: { noticeId: string; version: number }) {

@@ -1,4 +1,4 @@
-import type { Audience, NoticeInput } from '@kumiai/shared';
+import type { NoticeInput, NoticeVersion } from '@kumiai/shared';
 import { apiGet, apiPost, apiPut } from '../../api/client.ts';
 
 export interface ReadRate {
@@ -15,15 +15,6 @@ export function publishNotice(input: NoticeInput): Promise<{ id: string }> {
 /** Saves an edit of a notice; the server keeps the previous version in its history. */
 export function updateNotice(id: string, input: NoticeInput): Promise<{ version: number }> {
   return apiPut<{ version: number }>(`/api/notices/${encodeURIComponent(id)}`, input);
-}
-
-export interface NoticeVersion {
-  version: number;
-  title: string;
-  body: string;
-  audience: Audience;
-  editorId: string;
-  at: number;
 }
 
 export function fetchNoticeHistory(id: string, signal?: AbortSignal): Promise<{ versions: NoticeVersion[] }> {

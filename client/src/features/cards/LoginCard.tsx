@@ -32,15 +32,15 @@ export function LoginCard({ card, origin }: { card: ActivationCard; origin: stri
       </div>
       <div className="login-card-body">
         {qr ? <img className="login-card-qr" src={qr} alt={`${ja.cards.qrAlt} / ${en.cards.qrAlt}`} data-testid="login-card-qr" /> : <span className="login-card-qr" />}
-        <div>
+        <div className="login-card-codes">
           <p className="login-card-code" data-testid="login-card-code">
             {card.code}
           </p>
           <p className="login-card-url">{origin}</p>
         </div>
       </div>
-      <p lang="ja">{format(ja.cards.instructions, { url: origin, date: expires })}</p>
-      <p lang="en">{format(en.cards.instructions, { url: origin, date: expires })}</p>
+      <p className="login-card-instructions" lang="ja">{format(ja.cards.instructions, { url: origin, date: expires })}</p>
+      <p className="login-card-instructions" lang="en">{format(en.cards.instructions, { url: origin, date: expires })}</p>
     </article>
   );
 }

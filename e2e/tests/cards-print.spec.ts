@@ -44,7 +44,7 @@ test('printed login cards: every line of the Japanese and English instructions l
         if (!element || !node.textContent?.trim() || getComputedStyle(element).display === 'none') continue;
         const range = document.createRange();
         range.selectNodeContents(node);
-        for (const line of range.getClientRects()) {
+        for (const line of Array.from<DOMRect>(range.getClientRects())) {
           if (line.top < box.top || line.bottom > box.bottom || line.left < box.left || line.right > box.right) {
             found.push({ card: index, lang: element.closest('[lang]')?.getAttribute('lang') ?? '', text: node.textContent.slice(0, 40) });
           }

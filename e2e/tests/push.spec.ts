@@ -25,8 +25,23 @@ async function shownNotifications(page: Page): Promise<ShownNotification[]> {
   });
 }
 
-/** The id of the app's service worker registration, as DevTools knows it. */
+/** What DevTools reported about the service worker during a test (its versions' states, its errors); attached when the test fails. */
+let workerEvents: string[] = [];
+test.beforeEach(() => {
+  workerEvents = [];
+});
+// eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook needs from this pattern; this one needs none
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus && workerEvents.length > 0) await testInfo.attach('service-worker-events', { body: workerEvents.join('\n'), contentType: 'text/plain' });
+});
+
+/** The id of the app's service worker registration, as DevTools knows it; what DevTools says of the worker is kept in `workerEvents`. */
 async function registrationId(cdp: CDPSession, server: RunningServer): Promise<string> {
+  const at = () => new Date().toISOString().slice(11, 23);
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const v of event.versions) workerEvents.push(`${at()} version ${v.versionId} of registration ${v.registrationId}: ${v.status}, ${v.runningStatus}, controls ${v.controlledClients?.length ?? 0}`);
+  });
+  cdp.on('ServiceWorker.workerErrorReported', (event) => workerEvents.push(`${at()} error: ${JSON.stringify(event.errorMessage)}`));
   const registrations = new Map<string, { scopeURL: string; isDeleted: boolean }>();
   cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
     for (const r of event.registrations) registrations.set(r.registrationId, r);
@@ -134,6 +149,7 @@ test('a member opts in on /me; a pushed notice shows a notification that opens t
       registrationId: id,
       data: JSON.stringify({ type: 'notice', noticeId, title: '臨時大会のお知らせ', url: `/notices/${noticeId}` }),
     });
+    workerEvents.push(`${new Date().toISOString().slice(11, 23)} push delivered to registration ${id}`);
     await expect.poll(async () => (await shownNotifications(memberPage)).length).toBe(1);
     const [shown] = await shownNotifications(memberPage);
     expect(shown).toMatchObject({ title: '臨時大会のお知らせ', body: '新しいお知らせ', tag: noticeId, data: { url: `/notices/${noticeId}`, noticeId } });

@@ -62,6 +62,16 @@ describe('search', () => {
     expect((await search(memA, '"団体 OR NEAR(')).hits).toEqual([]);
   });
 
+  it('answers a Markdown notice with a plain-text snippet: the words a reader sees, no #, ** or link address', async () => {
+    server = await startTestServer();
+    await seedOrg(server);
+    const officer = await signIn(server, '000010');
+    const body = '# 春闘の回答\n\n**団体交渉**の結果は[こちら](https://example.jp/kaitou.pdf)です。';
+    const notice = await post(officer, '/api/notices', { title: '回答', body, audience: audience(['wA1']) });
+    const found = await search(await signIn(server, '000100'), '団体交渉');
+    expect(found.hits).toEqual([{ kind: 'notice', id: notice, title: '回答', snippet: '春闘の回答 団体交渉の結果はこちらです。' }]);
+  });
+
   it('finds the two-character word 賃金 inside an uploaded PDF, for the audience only', async () => {
     server = await startTestServer();
     await seedOrg(server);

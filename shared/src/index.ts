@@ -14,6 +14,7 @@ export * from './sync/comments.ts';
 export * from './push.ts';
 export * from './sync/documents.ts';
 export * from './search.ts';
+export * from './search-text.ts';
 export * from './forms/fields.ts';
 export * from './forms/applications.ts';
 export * from './forms/forms.ts';

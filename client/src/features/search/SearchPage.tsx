@@ -114,7 +114,7 @@ export function SearchPage({ q }: { q: string }) {
               {m.search.offline}
             </p>
           ) : null}
-          {shown.hits.length === 0 ? <p data-testid="search-none">{format(m.search.none, { q: shown.q })}</p> : <SearchResults hits={shown.hits} />}
+          {shown.hits.length === 0 ? <p data-testid="search-none">{format(m.search.none, { q: shown.q })}</p> : <SearchResults hits={shown.hits} query={shown.q} />}
           {shown.nextOffset !== null ? (
             <button type="button" className="button" disabled={loading} onClick={() => void more(shown)} data-testid="search-more">
               {m.search.more}

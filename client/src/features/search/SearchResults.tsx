@@ -1,10 +1,19 @@
-import type { SearchHit } from '@kumiai/shared';
+import { highlightParts, type SearchHit } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 
-/** The hits, each linking to its notice or document; snippets are plain text. */
-export function SearchResults({ hits }: { hits: readonly SearchHit[] }) {
+/** A snippet as plain text with the query's occurrences marked. */
+function Snippet({ text, query }: { text: string; query: string }) {
+  return (
+    <span className="muted search-snippet" data-testid="search-snippet">
+      {highlightParts(text, query).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : part.text))}
+    </span>
+  );
+}
+
+/** The hits, each linking to its notice or document; snippets are plain text with the query marked. */
+export function SearchResults({ hits, query }: { hits: readonly SearchHit[]; query: string }) {
   const { m } = useI18n();
   return (
     <ul className="row-list" data-testid="search-results">
@@ -28,7 +37,7 @@ export function SearchResults({ hits }: { hits: readonly SearchHit[] }) {
               ) : null}
             </span>
             <span className="row-title">{hit.title}</span>
-            {hit.snippet ? <span className="muted search-snippet">{hit.snippet}</span> : null}
+            {hit.snippet ? <Snippet text={hit.snippet} query={query} /> : null}
           </Link>
         </li>
       ))}

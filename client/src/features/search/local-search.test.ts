@@ -1,6 +1,6 @@
-import type { DocumentDoc, NoticeDoc } from '@kumiai/shared';
+import { excerpt, type DocumentDoc, type NoticeDoc } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { excerpt, searchOnDevice } from './local-search.ts';
+import { searchOnDevice } from './local-search.ts';
 
 const everyone = { all: true, units: [], roles: [], members: [] };
 const notice = (id: string, title: string, body: string, status: NoticeDoc['status'] = 'published'): NoticeDoc =>
@@ -22,6 +22,15 @@ describe('searchOnDevice', () => {
 
   it('returns nothing for an empty query, and excerpts around the match', () => {
     expect(searchOnDevice('  ', [notice('n1', 'a', 'b')], [])).toEqual([]);
-    expect(excerpt(`${'あ'.repeat(100)}賃金${'い'.repeat(100)}`, '賃金', 5)).toBe('…あああああ賃金いいいいい…');
+    expect(excerpt(`${'あ'.repeat(100)}賃金${'い'.repeat(100)}`, '賃金', { before: 5, after: 5 })).toBe('…あああああ賃金いいいいい…');
+  });
+
+  it('shows a Markdown body as the words a reader sees, never its marks', () => {
+    const body = '# 春闘の回答\n\n**賃金**は[こちら](https://example.jp/x)の表のとおりです。\n\n- 一時金 `2.5` か月\n- <b>手当</b>';
+    const [hit] = searchOnDevice('賃金', [notice('n1', '回答', body)], []);
+    expect(hit?.snippet).toBe('春闘の回答 賃金はこちらの表のとおりです。 一時金 2.5 か月 手当');
+    const [opening] = searchOnDevice('回答', [notice('n2', '回答', '## 見出し\n\n*本文*です')], []);
+    expect(opening?.snippet).toBe('見出し 本文です');
   });
 });
+

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchResult } from '@kumiai/shared';
+import { excerpt, opening, type SearchHit, type SearchResult } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { UploadsService } from '../uploads/uploads-service.ts';
@@ -111,7 +111,9 @@ export class SearchService {
 
   /** A notice or document row is its own hit; an upload's text is a hit on each notice and document that attaches it. */
   private hitsOf(row: FtsRow, term: string): SearchHit[] {
-    const snippet = excerpt(row.body, term) || excerpt(row.title, term) || row.body.slice(0, 80);
+    // A notice's body and a document's description are Markdown; an upload's text is the PDF's own.
+    const markdown = row.kind !== 'upload';
+    const snippet = excerpt(row.body, term, { markdown }) || excerpt(row.title, term) || opening(row.body, 80, { markdown });
     if (row.kind === 'notice' || row.kind === 'document') return [{ kind: row.kind, id: row.ref, title: row.title, snippet }];
     const notices = this.db.prepare('SELECT n.id, n.title, n.attachments FROM notice_attachments a JOIN notices n ON n.id = a.notice_id WHERE a.hash = ?').all(row.ref) as { id: string; title: string; attachments: string }[];
     const documents = this.db
@@ -125,14 +127,4 @@ export class SearchService {
       ...documents.map((d): SearchHit => ({ kind: 'document', id: d.id, title: d.title, snippet, file: { hash: row.ref, name: d.name } })),
     ];
   }
-}
-
-/** Plain text around the first occurrence of `term` (whitespace collapsed), or '' when absent. */
-export function excerpt(text: string, term: string): string {
-  const flat = text.normalize('NFKC').replace(/\s+/gu, ' ');
-  const at = flat.toLowerCase().indexOf(term);
-  if (at < 0 || term === '') return '';
-  const start = Math.max(0, at - 30);
-  const end = Math.min(flat.length, at + term.length + 60);
-  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
 }

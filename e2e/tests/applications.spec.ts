@@ -53,6 +53,8 @@ test('a member applies for 結婚祝金 with a photo while offline; the workplac
     // It waits on the device, visibly.
     await expect(forms.status).toHaveAttribute('data-state', 'submitted');
     await expect(memberPage.getByTestId('submission-pending')).toBeVisible();
+    // One state, one badge: waiting to send, not also "sent (awaiting receipt)".
+    await expect(forms.status).toHaveText('⏳ 送信待ち');
     await expect(shell.syncStatus).toHaveAttribute('data-pending', '1');
     await expectAccessible(memberPage, '/submissions/:id waiting to send at 200%');
 

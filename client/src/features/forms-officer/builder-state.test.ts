@@ -99,4 +99,11 @@ describe('the builder state', () => {
     // New fields never reuse an existing id, so answers stay matched across versions.
     expect(addField(doc.fields, 'number').at(-1)!.id).toBe('q10');
   });
+
+  it('leaves the opening empty for a built-in template that never opened (no 1970/01/01), so publishing opens it now', () => {
+    const template: FormDoc = { ...toFormInput(fullSurvey(), 'draft', now), id: 'tpl-x', version: 1, authorId: null, authorName: null, updatedAt: 0, opensAt: 0 };
+    expect(builderFromForm(template).opensAt).toBe('');
+    expect(toFormInput(builderFromForm(template), 'published', now).opensAt).toBe(now);
+  });
 });
+

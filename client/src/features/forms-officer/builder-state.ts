@@ -48,7 +48,8 @@ export function builderFromForm(form: FormDoc): BuilderState {
     title: form.title,
     description: form.description,
     audience: form.audience,
-    opensAt: toLocalInput(form.opensAt),
+    // The built-in templates have never opened (opens_at 0): left empty, the form opens when it is published.
+    opensAt: form.opensAt > 0 ? toLocalInput(form.opensAt) : '',
     closesAt: form.closesAt === null ? '' : toLocalInput(form.closesAt),
     anonymous: form.anonymous,
     allowEdit: form.allowEdit,

@@ -2,6 +2,7 @@ import type { HistoryEntry } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../ui/dates.ts';
+import { actedStep } from './submission-doc.ts';
 
 /** Every change of the application, oldest first: what happened, when, by whom, with the comment. */
 export function SubmissionHistory({ history }: { history: readonly HistoryEntry[] }) {
@@ -13,19 +14,22 @@ export function SubmissionHistory({ history }: { history: readonly HistoryEntry[
         <p className="muted">{m.forms.history.empty}</p>
       ) : (
         <ol className="plain-list stack form-history">
-          {history.map((entry, i) => (
-            <li key={`${entry.at}-${i}`} data-testid="submission-history-entry" data-action={entry.action}>
-              <p>
-                <strong>{m.forms.history.actions[entry.action]}</strong>
-                {entry.state === 'in_review' ? ` (${format(m.forms.history.step, { step: entry.step + 1 })})` : ''}
-                {entry.actorName ? ` · ${entry.actorName}` : ''}
-              </p>
-              <p className="muted">
-                <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at, lang)}</time>
-              </p>
-              {entry.comment ? <blockquote className="form-comment" data-testid="submission-history-comment">{entry.comment}</blockquote> : null}
-            </li>
-          ))}
+          {history.map((entry, i) => {
+            const step = actedStep(history, i);
+            return (
+              <li key={`${entry.at}-${i}`} data-testid="submission-history-entry" data-action={entry.action}>
+                <p>
+                  <strong>{m.forms.history.actions[entry.action]}</strong>
+                  {step === null ? '' : ` (${format(m.forms.history.step, { step })})`}
+                  {entry.actorName ? ` · ${entry.actorName}` : ''}
+                </p>
+                <p className="muted">
+                  <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at, lang)}</time>
+                </p>
+                {entry.comment ? <blockquote className="form-comment" data-testid="submission-history-comment">{entry.comment}</blockquote> : null}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -18,3 +18,13 @@ export function statusTone(sub: Pick<SubmissionDoc, 'kind' | 'state'>): 'attenti
   if (sub.state === 'approved' || sub.state === 'paid') return 'done';
   return 'neutral';
 }
+
+/**
+ * What the chip says beside "waiting to send" while a change waits on the device: nothing when the
+ * change is the sending itself (an answer, an application submitted), else the state it will have
+ * once sent ("取り下げ", "下書き"). One chip, one state: never "送信済み" beside "送信待ち".
+ */
+export function pendingStateText(sub: Pick<SubmissionDoc, 'kind' | 'state' | 'step' | 'steps'>, m: FormsMessages): string | null {
+  if (sub.kind === 'survey' || sub.state === 'submitted') return null;
+  return statusText(sub, m);
+}

@@ -1,10 +1,10 @@
-import { submissionWrite, type Actor, type FormDoc, type FormField, type SubmissionDoc } from '@kumiai/shared';
+import { submissionWrite, type Actor, type FormDoc, type FormField, type HistoryEntry, type SubmissionDoc } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { ja } from '../../i18n/ja.ts';
 import { answersToSend } from './answers.ts';
-import { applicationEditable, applicationWithdrawable, changedFields, newSubmission, surveyAnswerEditable, withdrawnFields } from './submission-doc.ts';
-import { statusText, statusTone } from './status.ts';
+import { actedStep, applicationEditable, applicationWithdrawable, changedFields, newSubmission, surveyAnswerEditable, withdrawnFields } from './submission-doc.ts';
+import { pendingStateText, statusText, statusTone } from './status.ts';
 
 /** The documents the screens write must pass the server's own write rule (shared submissionWrite), run here as is. */
 const l = (ja: string) => ({ ja });
@@ -96,4 +96,19 @@ describe('submission documents built on the device', () => {
     expect(statusTone({ kind: 'application', state: 'returned' })).toBe('attention');
     expect(statusTone({ kind: 'application', state: 'paid' })).toBe('done');
   });
+
+  it('labels a decision in the history with the step it was taken at: the first approver approves at step 1, not 2', () => {
+    const entry = (action: HistoryEntry['action'], state: HistoryEntry['state'], step: number): HistoryEntry => ({ at: 1, action, state, step, actorId: 'x', actorName: 'x', comment: null });
+    const history = [entry('submit', 'in_review', 0), entry('approve', 'in_review', 1), entry('return', 'returned', 1), entry('submit', 'in_review', 0), entry('approve', 'in_review', 1), entry('approve', 'approved', 1), entry('pay', 'paid', 1)];
+    expect(history.map((_, i) => actedStep(history, i))).toEqual([null, 1, 2, null, 1, 2, null]);
+  });
+
+  it('while a change waits on the device, the chip names no second state for the sending itself', () => {
+    const app = { kind: 'application' as const, step: 0, steps: 2 };
+    expect(pendingStateText({ ...app, state: 'submitted' }, ja.forms)).toBeNull();
+    expect(pendingStateText({ kind: 'survey', state: 'submitted', step: 0, steps: 0 }, ja.forms)).toBeNull();
+    expect(pendingStateText({ ...app, state: 'withdrawn' }, ja.forms)).toBe('取り下げ');
+    expect(pendingStateText({ ...app, state: 'draft' }, en.forms)).toBe(en.forms.status.draft);
+  });
 });
+

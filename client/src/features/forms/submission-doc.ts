@@ -1,4 +1,4 @@
-import { formOpen, surveySubmissionId, type Answers, type FormDoc, type SubmissionDoc, type SubmissionState } from '@kumiai/shared';
+import { formOpen, surveySubmissionId, type Answers, type FormDoc, type HistoryEntry, type SubmissionDoc, type SubmissionState } from '@kumiai/shared';
 
 /**
  * The submission documents a member writes through RxDB (offline too), built
@@ -67,4 +67,16 @@ export function applicationWithdrawable(sub: Pick<SubmissionDoc, 'state' | 'kind
 /** Whether a survey answer already given may be changed now (named, the survey allows it, still open by the device's clock). */
 export function surveyAnswerEditable(form: FormDoc, now: number): boolean {
   return form.kind === 'survey' && !form.anonymous && form.allowEdit && formOpen(form, now);
+}
+
+/**
+ * The approval step (counted from 1) at which an officer approved, returned or rejected, for the
+ * history: the step under review before the action (an entry records the state after it). Null for
+ * what is not an officer's decision at a step (submit, edit, withdraw, pay).
+ */
+export function actedStep(history: readonly HistoryEntry[], index: number): number | null {
+  const entry = history[index];
+  const before = history[index - 1];
+  if (!entry || !before || before.state !== 'in_review') return null;
+  return entry.action === 'approve' || entry.action === 'return' || entry.action === 'reject' ? before.step + 1 : null;
 }

@@ -16,6 +16,7 @@ export * from './sync/documents.ts';
 export * from './search.ts';
 export * from './search-text.ts';
 export * from './forms/fields.ts';
+export * from './forms/answer-text.ts';
 export * from './forms/applications.ts';
 export * from './forms/forms.ts';
 export * from './forms/api.ts';

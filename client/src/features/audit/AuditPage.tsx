@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 interface Entry {
   seq: number;
@@ -57,7 +58,7 @@ export function AuditPage() {
               #{entry.seq} {entry.action}
             </span>
             <span className="muted">
-              {new Date(entry.at).toLocaleString(lang)}
+              {formatDateTime(entry.at, lang)}
               {entry.target ? ` · ${entry.target}` : ''}
               {entry.actorId ? ` · ${m.audit.by} ${entry.actorId}` : ''}
             </span>

@@ -4,6 +4,7 @@ import { ja } from '../../i18n/ja.ts';
 import { en } from '../../i18n/en.ts';
 import { format } from '../../i18n/format.ts';
 import { qrDataUrl } from './qr.ts';
+import { formatDate } from '../../ui/dates.ts';
 
 /**
  * One printed login card. Its instructions are in Japanese and English
@@ -20,7 +21,8 @@ export function LoginCard({ card, origin }: { card: ActivationCard; origin: stri
       live = false;
     };
   }, [card.url]);
-  const expires = new Date(card.expiresAt).toLocaleDateString('ja-JP');
+  // The card is for the member whatever the officer's language: one date, as Japanese writes it.
+  const expires = formatDate(card.expiresAt, 'ja');
   return (
     <article className="login-card" data-testid="login-card" data-code={card.code} data-activation-url={card.url} aria-label={card.name}>
       <div className="login-card-head">

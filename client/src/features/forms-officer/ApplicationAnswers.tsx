@@ -1,8 +1,8 @@
-import { visibleFields, type ApplicationDetail } from '@kumiai/shared';
+import { answerText, localized, visibleFields, type ApplicationDetail } from '@kumiai/shared';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { answerText, isFileAnswer } from './answer-text.ts';
+import { formatIsoDay } from '../../ui/dates.ts';
+import { isFileAnswer } from './answer-text.ts';
 import { FileAnswerList } from './FileAnswerList.tsx';
-import { localized } from './localized.ts';
 
 /** The applicant's answers, field by field, with the labels of the version they answered. */
 export function ApplicationAnswers({ detail }: { detail: ApplicationDetail }) {
@@ -15,7 +15,7 @@ export function ApplicationAnswers({ detail }: { detail: ApplicationDetail }) {
       <dl className="application-answers" data-testid="application-answers">
         {fields.map((field) => {
           const value = detail.answers[field.id];
-          const text = answerText(field, value, lang, { yes: t.yesAnswer, no: t.noAnswer });
+          const text = answerText(field, value, lang, { yes: t.yesAnswer, no: t.noAnswer, day: (day) => formatIsoDay(day, lang) });
           return (
             <div key={field.id} className="answer-row" data-testid={`application-answer-${field.id}`}>
               <dt>{localized(field.label, lang)}</dt>

@@ -1,8 +1,7 @@
-import type { FormField } from '@kumiai/shared';
+import { localized, type FormField } from '@kumiai/shared';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { conditionSources, conditionValues } from './builder-state.ts';
-import { localized } from './localized.ts';
 
 interface Props {
   fields: readonly FormField[];

@@ -1,8 +1,8 @@
-import type { FieldResult, FormField } from '@kumiai/shared';
+import { localized, type FieldResult, type FormField } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { formatIsoDay } from '../../ui/dates.ts';
 import { BarChart } from './BarChart.tsx';
-import { localized } from './localized.ts';
 import { choiceBars, distributionBars, formatMean } from './results-bars.ts';
 
 /** One field's results: bars for choices and yes/no, a distribution with the mean for scales and numbers, a list for text and dates. */
@@ -43,7 +43,7 @@ export function FieldResultView({ result, field, index }: { result: FieldResult;
         result.texts.length === 0 ? null : (
           <ul className="result-texts" aria-label={t.textAnswers} data-testid={`result-texts-${result.field}`}>
             {result.texts.map((text, i) => (
-              <li key={i}>{text}</li>
+              <li key={i}>{result.type === 'date' ? formatIsoDay(text, lang) : text}</li>
             ))}
           </ul>
         );

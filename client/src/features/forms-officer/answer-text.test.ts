@@ -1,6 +1,7 @@
-import type { FormField } from '@kumiai/shared';
+import { answerText, type FormField } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { answerText, isFileAnswer } from './answer-text.ts';
+import { formatIsoDay } from '../../ui/dates.ts';
+import { isFileAnswer } from './answer-text.ts';
 
 const yesNo = { yes: 'はい', no: 'いいえ' };
 const choice: FormField = { id: 'q1', type: 'multiple_choice', label: { ja: '続柄' }, options: [{ id: 'o1', label: { ja: '配偶者', en: 'Spouse' } }, { id: 'o2', label: { ja: '子' } }] };
@@ -24,3 +25,13 @@ describe('answerText', () => {
     expect(isFileAnswer(choice, ['o1'])).toBe(false);
   });
 });
+
+describe('dates, one format across the app', () => {
+  it('writes a date answer as the reader’s language does: 2026/10/05 in Japanese, never shifted a day by the time zone', () => {
+    const date: FormField = { id: 'q6', type: 'date', label: { ja: '婚姻日' } };
+    expect(answerText(date, '2026-10-05', 'ja', { ...yesNo, day: (d) => formatIsoDay(d, 'ja') })).toBe('2026/10/05');
+    expect(answerText(date, '2026-10-05', 'en', { ...yesNo, day: (d) => formatIsoDay(d, 'en') })).toBe('5 Oct 2026');
+    expect(formatIsoDay('not a day', 'ja')).toBe('not a day');
+  });
+});
+

@@ -1,6 +1,5 @@
-import type { FieldResult, FormField } from '@kumiai/shared';
+import { localized, type FieldResult, type FormField } from '@kumiai/shared';
 import type { Lang } from '../../i18n/types.ts';
-import { localized } from './localized.ts';
 
 /** One bar of a results chart: `key` goes into its test id, `pct` (0–100, whole) sets its length. */
 export interface Bar {

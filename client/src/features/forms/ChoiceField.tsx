@@ -1,7 +1,8 @@
+import { localized } from '@kumiai/shared';
 import { useId } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { fieldInputId, localized, toggleChoice } from './answers.ts';
+import { fieldInputId, toggleChoice } from './answers.ts';
 import { FieldShell, type FieldControlProps } from './FieldShell.tsx';
 
 

@@ -1,9 +1,9 @@
-import type { FieldProblem, FormField } from '@kumiai/shared';
+import { localized, type FieldProblem, type FormField } from '@kumiai/shared';
 import { forwardRef } from 'react';
 import { format } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { fieldInputId, localized } from './answers.ts';
+import { fieldInputId } from './answers.ts';
 import { problemText } from './problem-text.ts';
 
 interface Props {

@@ -1,8 +1,8 @@
-import type { Answer, FormField } from '@kumiai/shared';
+import { localized, type Answer, type FormField } from '@kumiai/shared';
 import type { ReactNode } from 'react';
 import type { Lang } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { fieldInputId, localized } from './answers.ts';
+import { fieldInputId } from './answers.ts';
 
 /** What FormFields hands each field's control: one field, its answer, and how to change it. */
 export interface FieldControlProps {

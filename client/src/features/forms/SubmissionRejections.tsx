@@ -1,9 +1,8 @@
-import type { FormField } from '@kumiai/shared';
+import { localized, type FormField } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { StoredRejection } from '../../sync/rejections.ts';
 import { formatDateTime } from '../../ui/dates.ts';
-import { localized } from './answers.ts';
 
 interface Props {
   rejections: readonly StoredRejection[];

@@ -1,9 +1,9 @@
-import type { FormField } from '@kumiai/shared';
+import { localized, type FormField } from '@kumiai/shared';
 import { validateAnswers } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { ja } from '../../i18n/ja.ts';
-import { answersToSend, draftProblems, localized, numberAnswer, problemsByField, scaleSteps, toggleChoice, withAnswer } from './answers.ts';
+import { answersToSend, draftProblems, numberAnswer, problemsByField, scaleSteps, toggleChoice, withAnswer } from './answers.ts';
 import { problemText } from './problem-text.ts';
 
 const fields: FormField[] = [

@@ -1,22 +1,10 @@
 import { visibleFields, type Answer, type Answers, type FieldProblem, type FieldProblemCode, type FormField } from '@kumiai/shared';
-import type { Lang } from '../../i18n/types.ts';
 
 /**
  * Pure helpers for editing answers in the form screens: the renderer keeps an
  * `Answers` object and every change goes through these, so what is sent is
  * always in the shape validateAnswers() (and the server) expects.
  */
-
-export interface LocalizedText {
-  ja: string;
-  en?: string;
-}
-
-/** A form's text in the member's language: English when the member reads English and the form has it, else Japanese. */
-export function localized(text: LocalizedText | undefined, lang: Lang): string {
-  if (!text) return '';
-  return lang === 'en' && text.en && text.en.trim() !== '' ? text.en : text.ja;
-}
 
 const isEmpty = (value: Answer | null | undefined): boolean =>
   value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);

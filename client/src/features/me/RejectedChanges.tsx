@@ -1,6 +1,7 @@
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useRejections } from '../../sync/SyncProvider.tsx';
+import { formatDateTime } from '../../ui/dates.ts';
 
 /**
  * Changes the server refused, each with the reason in plain words. The record
@@ -11,7 +12,6 @@ export function RejectedChanges() {
   const { rejections, dismiss } = useRejections();
   if (rejections.length === 0) return null;
   const fields: Record<string, string> = m.me.fields;
-  const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="notice notice-error stack" aria-labelledby="rejected-title" data-testid="profile-rejections">
       <h2 id="rejected-title">{m.me.rejectedTitle}</h2>
@@ -21,7 +21,7 @@ export function RejectedChanges() {
             <p>{m.sync.rejections[r.code]}</p>
             {r.field ? <p>{format(m.me.rejectedField, { field: fields[r.field] ?? r.field })}</p> : null}
             <p className="rejection-time">
-              <time dateTime={new Date(r.at).toISOString()}>{time.format(r.at)}</time>
+              <time dateTime={new Date(r.at).toISOString()}>{formatDateTime(r.at, lang)}</time>
             </p>
             <button type="button" className="button" onClick={() => void dismiss(r.key)} data-testid="rejection-discard">
               {m.me.discard}

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { UnitTree } from '../units/unit-tree.ts';
 import type { MemberEvent } from './members-api.ts';
+import { formatDate, formatIsoDay } from '../../ui/dates.ts';
 
 function isStatus(s: string | null): s is 'active' | 'on_leave' | 'left' {
   return s === 'active' || s === 'on_leave' || s === 'left';
@@ -23,7 +24,7 @@ export function MemberHistory({ history, tree }: { history: MemberEvent[]; tree:
             <li key={i} className="row-item">
               <span className="row-title">{kindLabel(event.kind)}</span>
               <span className="muted">
-                {event.effective_on ?? new Date(event.at).toLocaleDateString(lang)}
+                {event.effective_on ? formatIsoDay(event.effective_on, lang) : formatDate(event.at, lang)}
                 {event.kind === 'transferred' ? ` · ${unit(event.from_unit)} → ${unit(event.to_unit)}` : ''}
                 {event.kind === 'joined' ? ` · ${unit(event.to_unit)}` : ''}
                 {event.kind === 'status_changed' ? ` · ${status(event.from_status)} → ${status(event.to_status)}` : ''}

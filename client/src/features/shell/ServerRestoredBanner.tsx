@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { serverRestored } from '../../sync/restored.ts';
+import { formatDateTime } from '../../ui/dates.ts';
 
 /**
  * The union's server was restored from a backup: the device started over and
@@ -11,7 +12,7 @@ export function ServerRestoredBanner() {
   const { m, lang } = useI18n();
   const notice = useSyncExternalStore(serverRestored.subscribe, serverRestored.getSnapshot, serverRestored.getSnapshot);
   if (!notice) return null;
-  const date = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(notice.at));
+  const date = formatDateTime(Date.parse(notice.at), lang);
   return (
     <section className="notice notice-warning session-ended" role="status" aria-labelledby="server-restored-title" data-testid="server-restored" data-count={notice.count}>
       <h2 id="server-restored-title" className="h3">

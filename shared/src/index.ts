@@ -20,3 +20,4 @@ export * from './forms/forms.ts';
 export * from './forms/api.ts';
 export * from './forms/definition.ts';
 export * from './seeded-random.ts';
+export * from './audit.ts';

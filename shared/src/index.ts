@@ -21,3 +21,4 @@ export * from './forms/api.ts';
 export * from './forms/definition.ts';
 export * from './seeded-random.ts';
 export * from './audit.ts';
+export * from './reminders.ts';

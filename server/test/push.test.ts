@@ -107,7 +107,8 @@ describe('web push', () => {
     expect((await remind('000100')).statusCode).toBe(403);
     expect((await remind('000200')).statusCode).toBe(404);
     const res = await remind('000010');
-    expect(res.json()).toEqual({ members: 1 });
+    // memA read it; memA2 (subscribed) and offA, the author (not subscribed), had not.
+    expect(res.json()).toEqual({ unread: 2, pushed: 1, withoutPush: 1, members: 1 });
     await server.services.push.settled();
     expect(messagesTo(a).map((m) => m.type)).toEqual(['notice']);
     expect(messagesTo(a2).map((m) => m.type)).toEqual(['notice', 'reminder']);

@@ -2,6 +2,9 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { employeeNumberSchema, passwordSchema } from './identity.ts';
 import type { Role } from './permissions.ts';
 
+/** A kiosk PIN: 4 to 8 digits, at activation, at a kiosk and when a member changes it. */
+export const pinSchema = { type: 'string', pattern: '^[0-9]{4,8}$' } as const;
+
 export const signInRequestSchema = {
   type: 'object',
   additionalProperties: false,
@@ -14,7 +17,7 @@ export const kioskSignInRequestSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['employeeNumber', 'pin'],
-  properties: { employeeNumber: employeeNumberSchema, pin: { type: 'string', pattern: '^[0-9]{4,8}$' } },
+  properties: { employeeNumber: employeeNumberSchema, pin: pinSchema },
 } as const;
 export type KioskSignInRequest = FromSchema<typeof kioskSignInRequestSchema>;
 
@@ -35,10 +38,31 @@ export const activateRequestSchema = {
   properties: {
     code: { type: 'string', maxLength: 32 },
     password: passwordSchema,
-    pin: { type: 'string', pattern: '^[0-9]{4,8}$' },
+    pin: pinSchema,
   },
 } as const;
 export type ActivateRequest = FromSchema<typeof activateRequestSchema>;
+
+/**
+ * A signed-in member changes their password: the current one is required (and
+ * throttled as sign-in is); other sessions end unless `endOtherSessions` is false.
+ */
+export const changePasswordRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'newPassword'],
+  properties: { currentPassword: passwordSchema, newPassword: passwordSchema, endOtherSessions: { type: 'boolean' } },
+} as const;
+export type ChangePasswordRequest = FromSchema<typeof changePasswordRequestSchema>;
+
+/** A signed-in member sets or changes their kiosk PIN, with their current password. */
+export const changePinRequestSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['currentPassword', 'pin'],
+  properties: { currentPassword: passwordSchema, pin: pinSchema },
+} as const;
+export type ChangePinRequest = FromSchema<typeof changePinRequestSchema>;
 
 /** Normalises what a member typed from a card: case, full-width characters, spaces and look-alikes. */
 export function normalizeActivationCode(raw: string): string {

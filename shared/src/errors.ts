@@ -62,6 +62,11 @@ export const errorCodes = [
   // --- issue 15: operations ---
   /** The server's disk is nearly full (under KUMIAI_DISK_MIN_FREE_MB): uploads wait until an officer frees space. */
   'storage_full',
+  // --- issue 14: the member's own credentials, audit log, reminders, demo ---
+  /** The current password given to change the password or PIN is wrong (counts against the sign-in throttle). */
+  'current_password_wrong',
+  /** Password and PIN are changed from a signed-in browser, not with an API token. */
+  'session_required',
   'internal',
 ] as const;
 

@@ -22,3 +22,5 @@ export * from './forms/forms.ts';
 export * from './forms/api.ts';
 export * from './forms/definition.ts';
 export * from './seeded-random.ts';
+export * from './audit.ts';
+export * from './reminders.ts';

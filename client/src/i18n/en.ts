@@ -562,5 +562,8 @@ export const en: Messages = {
     search_query_invalid: 'The search text contains characters that cannot be searched. Type it again.',
     internal: 'Something went wrong on the server. Please try again later.',
     network_failed: 'Cannot reach the server. Please try again where there is a signal.',
+    // --- issue 14 (server): the member's own password and PIN ---
+    current_password_wrong: 'Your current password is not right. Please type it again.',
+    session_required: 'Change your password or PIN from a browser where you are signed in.',
   },
 };

@@ -567,5 +567,8 @@ export const ja = {
     search_query_invalid: '検索の文字に、検索できない文字が含まれています。入力しなおしてください。',
     internal: 'サーバーで問題が起きました。時間をおいてもう一度試してください。',
     network_failed: 'サーバーにつながりません。電波の届く場所でもう一度試してください。',
+    // --- issue 14 (server): the member's own password and PIN ---
+    current_password_wrong: 'いまのパスワードが違います。もう一度入力してください。',
+    session_required: 'パスワードとPINの変更は、ログインしたブラウザーから行ってください。',
   } satisfies Record<ErrorCode | ClientErrorCode, string>,
 } as const;

@@ -9,6 +9,7 @@ import { importAudit } from '../features/roster/roster-routes.ts';
 import { systemClock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { createServices, type Services } from '../services.ts';
+import { DemoRefused, runDemo } from './demo/demo.ts';
 import { electionCommands } from './election.ts';
 import { opsCommands, runOpsCommand } from './ops.ts';
 
@@ -137,6 +138,32 @@ const commands: Record<string, Command> = {
       }
       console.log(done ? `revoked ${id}` : `no active token ${id}`);
       return done ? 0 : 1;
+    },
+  },
+  demo: {
+    usage: 'demo',
+    summary: 'fill a fresh database with a demo union (refused on one with real data) and print sign-in details',
+    options: {},
+    run: async (services) => {
+      const started = performance.now();
+      let result;
+      try {
+        result = await runDemo(services);
+      } catch (error) {
+        if (!(error instanceof DemoRefused)) throw error;
+        console.error(error.message);
+        return 1;
+      }
+      const { counts } = result;
+      const states = Object.entries(counts.applications).map(([state, n]) => `${n} ${state}`).join(', ');
+      console.log(`Demo union "${result.unionName}" is ready (${((performance.now() - started) / 1000).toFixed(1)} s):`);
+      console.log(`  ${counts.members} members (${counts.activated} signed up), ${counts.notices} notices (${counts.reads} reads), a survey with ${counts.surveyAnswers} answers, applications: ${states}`);
+      console.log(`Sign in at ${services.config.publicUrl}/ with:`);
+      console.log(`  officer  ${result.officer.name}  employee number ${result.officer.employeeNumber}  password ${result.officer.password}`);
+      console.log(`  member   ${result.member.name}  employee number ${result.member.employeeNumber}  password ${result.member.password}  (kiosk PIN ${result.member.pin})`);
+      if (result.admin) console.log(`  admin    ${result.admin.name}  employee number ${result.admin.employeeNumber}  password ${result.admin.password}`);
+      console.log('The passwords are shown only now. This is demo data: do not use this database for a real union.');
+      return 0;
     },
   },
   'audit verify': {

@@ -76,8 +76,4 @@ export class AuditService {
     }
     return { ok: true, count };
   }
-
-  list(options: { beforeSeq?: number; limit: number }): AuditEntry[] {
-    return this.sql('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.limit) as AuditEntry[];
-  }
 }

@@ -98,6 +98,22 @@ export class AuthService {
     return member.id;
   }
 
+  /**
+   * A signed-in member proves they know their current password (to change it
+   * or their PIN). Counted against the same throttle keys as signing in with
+   * their employee number from this address, so this is no second door for
+   * guessing: N wrong tries here and at the sign-in page add up.
+   */
+  async verifyCurrentPassword(memberId: string, password: string, address: string): Promise<void> {
+    const employeeNumber = this.db.prepare('SELECT employee_number FROM members WHERE id = ?').pluck().get(memberId) as string;
+    const keys = this.keys(employeeNumber, address, 'pw');
+    const reservation = this.reserveSignIn(keys);
+    const member = this.findByEmployeeNumber(employeeNumber);
+    const ok = await verifyPassword(password, member?.password_hash ?? (await this.dummyHash));
+    if (!member?.password_hash || !ok) throw new AppError('current_password_wrong', 400, 'The current password is wrong');
+    this.succeeded(keys, reservation);
+  }
+
   /** Who a code is for, without using it (the activation page greets the member by name). */
   peekActivationCode(rawCode: string): { memberId: string; name: string; employeeNumber: string } | null {
     const row = this.db

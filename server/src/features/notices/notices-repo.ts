@@ -83,4 +83,17 @@ export class NoticesRepo extends Repository {
   unitNames(): Map<string, string> {
     return new Map((this.sql('SELECT id, name FROM units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
   }
+
+  recordReminder(noticeId: string, actorId: string, now: number, unread: number): void {
+    this.sql('INSERT INTO notice_reminders (notice_id, actor_id, at, unread) VALUES (?, ?, ?, ?)').run(noticeId, actorId, now, unread);
+  }
+
+  /** Published notices reminded of that this member has not read, with their last reminder (the audience is checked by the caller). */
+  remindedUnread(memberId: string): { id: string; title: string; audience: string; reminded_at: number }[] {
+    return this.sql(
+      `SELECT n.id, n.title, n.audience, max(r.at) AS reminded_at FROM notice_reminders r JOIN notices n ON n.id = r.notice_id
+       WHERE n.status = 'published' AND NOT EXISTS (SELECT 1 FROM notice_reads x WHERE x.notice_id = n.id AND x.member_id = ?)
+       GROUP BY n.id ORDER BY reminded_at DESC`,
+    ).all(memberId) as { id: string; title: string; audience: string; reminded_at: number }[];
+  }
 }

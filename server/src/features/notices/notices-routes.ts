@@ -20,4 +20,8 @@ export function noticesRoutes(app: FastifyInstance, deps: { notices: NoticesServ
   app.get<{ Params: { id: string } }>('/api/notices/:id/read-rate', { config: { access: 'member' }, schema: { params: idParams } }, async (request) =>
     deps.notices.readRate(requireAuth(request).actor, request.params.id),
   );
+  app.get<{ Params: { id: string } }>('/api/notices/:id/unread-by-unit', { config: { access: 'member' }, schema: { params: idParams } }, async (request) =>
+    deps.notices.unreadByUnit(requireAuth(request).actor, request.params.id),
+  );
+  app.get('/api/me/notice-reminders', { config: { access: 'member' } }, async (request) => ({ reminders: deps.notices.remindersFor(requireAuth(request).actor) }));
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { can, scopeRoots, type Actor, type Audience, type NoticeInput, type NoticeVersion } from '@kumiai/shared';
+import { can, inAudience, scopeRoots, type Actor, type Audience, type NoticeInput, type NoticeReminder, type NoticeVersion, type UnreadByUnit } from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
@@ -145,5 +145,39 @@ export class NoticesService {
       units: [...perUnit].map(([unitId, c]) => ({ unitId, unitName: units.get(unitId) ?? '', ...c })).sort((a, b) => a.unitName.localeCompare(b.unitName, 'ja')),
       unread: visible.filter((m) => !m.read).map((m) => ({ memberId: m.actor.memberId, employeeNumber: m.employeeNumber, name: m.name, unitId: m.unitId })),
     };
+  }
+
+  /**
+   * The unread members of the notice's audience, by unit, for its author or an
+   * officer whose scope covers the audience (the 職場委員's printed list).
+   */
+  unreadByUnit(actor: Actor, id: string): UnreadByUnit {
+    const { row, audience } = noticeOfficedBy(this.repo, this.actors, actor, id);
+    const readers = this.repo.readers(id);
+    const names = this.repo.unitNames();
+    const members = this.actors.audienceMembers(audience);
+    const byUnit = new Map<string, UnreadByUnit['units'][number]>();
+    for (const m of members) {
+      if (readers.has(m.actor.memberId)) continue;
+      let unit = byUnit.get(m.unitId);
+      if (!unit) byUnit.set(m.unitId, (unit = { unitId: m.unitId, unitPath: m.actor.unitPath.map((u) => names.get(u) ?? ''), members: [] }));
+      unit.members.push({ memberId: m.actor.memberId, employeeNumber: m.employeeNumber, name: m.name });
+    }
+    const units = [...byUnit.values()].sort((a, b) => a.unitPath.join('\u0000').localeCompare(b.unitPath.join('\u0000'), 'ja'));
+    for (const unit of units) unit.members.sort((a, b) => a.employeeNumber.localeCompare(b.employeeNumber));
+    return {
+      notice: { id: row.id, title: row.title, publishAt: row.publish_at },
+      total: members.length,
+      unread: units.reduce((n, u) => n + u.members.length, 0),
+      units,
+    };
+  }
+
+  /** The reminders a member's home shows: notices they were reminded of, may read, and have not read. */
+  remindersFor(actor: Actor): NoticeReminder[] {
+    return this.repo
+      .remindedUnread(actor.memberId)
+      .filter((n) => inAudience(actor, JSON.parse(n.audience) as Audience))
+      .map((n) => ({ noticeId: n.id, title: n.title, remindedAt: n.reminded_at }));
   }
 }

@@ -1,4 +1,4 @@
-import { inAudience, type Actor, type Audience, type PushPayload, type PushSubscriptionInput } from '@kumiai/shared';
+import { inAudience, type Actor, type Audience, type PushPayload, type PushSubscriptionInput, type ReminderResult } from '@kumiai/shared';
 import { Agent } from 'node:https';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -100,14 +100,27 @@ export class PushService {
     }
   }
 
-  /** The author or an officer of the notice reminds those of its audience who have not read it (audited). Returns how many members are reached. */
-  remind(actor: Actor, noticeId: string): { members: number } {
+  /**
+   * The author or an officer of the notice reminds those of its audience who
+   * have not read it (audited): a push to each of their subscribed devices, and
+   * the reminder recorded for the app to show them. Answers who was unread and
+   * how many of them no push can reach.
+   */
+  remind(actor: Actor, noticeId: string): ReminderResult {
     const notice = noticeOfficedBy(this.notices, this.actors, actor, noticeId);
     if (notice.status !== 'published') throw new AppError('bad_request', 400, 'Only a published notice can be reminded of');
-    const reached = (targets: { member_id: string }[]) => ({ members: new Set(targets.map((t) => t.member_id)).size });
-    const targets = this.mutate(actor, { checks: [], audit: { action: 'notice.reminded', target: notice.id, detail: reached } }, () => this.audienceSubscriptions(notice.audience, notice.id, true));
+    const readers = this.notices.readers(notice.id);
+    const unread = this.actors.audienceMembers(notice.audience).filter((m) => !readers.has(m.actor.memberId)).length;
+    const counts = (targets: { member_id: string }[]): ReminderResult => {
+      const pushed = new Set(targets.map((t) => t.member_id)).size;
+      return { unread, pushed, withoutPush: unread - pushed, members: pushed };
+    };
+    const targets = this.mutate<SubscriptionRow[]>(actor, { checks: [], audit: { action: 'notice.reminded', target: notice.id, detail: (targets) => ({ ...counts(targets) }) } }, (now): SubscriptionRow[] => {
+      this.notices.recordReminder(notice.id, actor.memberId, now, unread);
+      return this.audienceSubscriptions(notice.audience, notice.id, true);
+    });
     this.dispatch(targets, { type: 'reminder', noticeId: notice.id, title: notice.title, url: `/notices/${notice.id}` });
-    return reached(targets);
+    return counts(targets);
   }
 
   /** One message to each subscribed device of these members (an application's applicant or its approvers). Call after the commit. */

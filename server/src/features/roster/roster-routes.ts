@@ -34,6 +34,20 @@ export function importAudit(action: 'members.imported' | 'units.imported', extra
 }
 
 export function rosterRoutes(parent: FastifyInstance, deps: { roster: RosterService; mutate: Mutate }): void {
+  // A sample roster to fill in (for whoever may import members): ?encoding=utf-8 (default, with a BOM) or shift_jis.
+  parent.get<{ Querystring: { encoding?: 'utf-8' | 'shift_jis' } }>(
+    '/api/members/import/sample.csv',
+    { config: { access: 'member' }, schema: { querystring: { type: 'object', additionalProperties: false, properties: { encoding: { type: 'string', enum: ['utf-8', 'shift_jis'] } } } } },
+    async (request, reply) => {
+      const encoding = request.query.encoding ?? 'utf-8';
+      const body = deps.roster.sample({ scopeRootUnitIds: scope(requireAuth(request).actor, 'member.import') }, encoding);
+      return reply
+        .type(encoding === 'utf-8' ? 'text/csv; charset=utf-8' : 'text/csv; charset=Shift_JIS')
+        .header('Content-Disposition', `attachment; filename="roster-sample-${encoding === 'utf-8' ? 'utf8' : 'sjis'}.csv"`)
+        .send(body);
+    },
+  );
+
   // Encapsulated: the raw-bytes parsers apply to the import routes only.
   void parent.register(async (app) => {
     app.removeContentTypeParser('text/plain');

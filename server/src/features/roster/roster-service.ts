@@ -3,6 +3,7 @@ import { DEFAULT_MAX_CSV_BYTES, decodeCsv } from './csv-decode.ts';
 import { parseRoster } from './roster-parse.ts';
 import { planRoster, type RosterPlan } from './roster-plan.ts';
 import type { RosterRepo } from './roster-repo.ts';
+import { sampleRoster, type SampleEncoding } from './roster-sample.ts';
 import { RosterError, type CsvEncoding, type ImportContext, type RosterReport, type UnitsReport } from './roster-types.ts';
 import { planUnits, type UnitsPlan } from './units-import.ts';
 
@@ -64,6 +65,11 @@ export class RosterService {
       this.repo.writeMembers(plan.creates, plan.updates, ctx.actorId, this.clock.now());
       return { ...report, created: plan.creates.length, updated: plan.updates.length };
     });
+  }
+
+  /** A sample roster for this union, in the import's format, naming units in the importer's scope (see roster-sample.ts). */
+  sample(ctx: Pick<ImportContext, 'scopeRootUnitIds'>, encoding: SampleEncoding): Buffer {
+    return sampleRoster(this.repo.listUnits(), this.repo.listMembers(), ctx.scopeRootUnitIds, encoding);
   }
 
   unitsDryRun(buf: Buffer, ctx: ImportContext): UnitsReport {

@@ -2,16 +2,17 @@ import './app.css';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { refreshSession, watchOwedSignOut } from './features/auth/index.ts';
+import { featureModules } from './features/index.ts';
+import { loadKiosk } from './features/kiosk/index.ts';
 import { applyStoredDisplaySettings } from './features/settings/display.ts';
-import { refreshSession } from './features/auth/session.ts';
-import { watchOwedSignOut } from './features/auth/sign-out-queue.ts';
-import { loadKiosk } from './features/kiosk/kiosk-store.ts';
 import { startPwa } from './features/shell/pwa.ts';
-import { applyInitialLang } from './i18n/lang.ts';
+import { applyInitialLang, installMessages } from './i18n/lang.ts';
 import { router } from './router.ts';
 import { watchConnectivity } from './sync/status.ts';
 
-// Before the first render: the page must never flash at the wrong size, contrast or language.
+// Before the first render: every feature module's texts join the catalogue; the page must never flash at the wrong size, contrast or language.
+installMessages(featureModules.map((m) => m.messages));
 applyStoredDisplaySettings();
 applyInitialLang();
 watchConnectivity();

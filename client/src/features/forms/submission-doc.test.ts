@@ -1,7 +1,6 @@
 import { submissionWrite, type Actor, type FormDoc, type FormField, type SubmissionDoc } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en.ts';
-import { ja } from '../../i18n/ja.ts';
+import { formsEn, formsJa } from './messages.ts';
 import { answersToSend } from './answers.ts';
 import { applicationEditable, applicationWithdrawable, changedFields, newSubmission, surveyAnswerEditable, withdrawnFields } from './submission-doc.ts';
 import { statusText, statusTone } from './status.ts';
@@ -89,10 +88,10 @@ describe('submission documents built on the device', () => {
 
   it('says where an application stands, with the step in review', () => {
     const base = { kind: 'application' as const, step: 0, steps: 2 };
-    expect(statusText({ ...base, state: 'in_review' }, en.forms)).toBe('In review: step 1 of 2');
-    expect(statusText({ ...base, state: 'in_review', step: 1 }, ja.forms)).toBe('審査中: 2段階中 2段階目');
-    expect(statusText({ ...base, state: 'returned' }, en.forms)).toBe('Returned for changes');
-    expect(statusText({ kind: 'survey', state: 'submitted', step: 0, steps: 0 }, en.forms)).toBe('Answered');
+    expect(statusText({ ...base, state: 'in_review' }, formsEn)).toBe('In review: step 1 of 2');
+    expect(statusText({ ...base, state: 'in_review', step: 1 }, formsJa)).toBe('審査中: 2段階中 2段階目');
+    expect(statusText({ ...base, state: 'returned' }, formsEn)).toBe('Returned for changes');
+    expect(statusText({ kind: 'survey', state: 'submitted', step: 0, steps: 0 }, formsEn)).toBe('Answered');
     expect(statusTone({ kind: 'application', state: 'returned' })).toBe('attention');
     expect(statusTone({ kind: 'application', state: 'paid' })).toBe('done');
   });

@@ -1,0 +1,10 @@
+import { defineModule } from '../../lib/feature-module.ts';
+import { settingsEn, settingsJa } from './messages.ts';
+import { settingsRoute } from './settings-route.tsx';
+
+/** Display settings (font size, contrast, language), open to everyone. */
+export const settingsModule = defineModule({
+  name: 'settings',
+  routes: [settingsRoute],
+  messages: { ja: { settings: settingsJa }, en: { settings: settingsEn } },
+});

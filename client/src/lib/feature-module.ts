@@ -58,8 +58,6 @@ export interface FeatureModule {
  */
 export function defineModule<const R extends readonly AnyRoute[] = readonly [], const J extends Partial<FeatureMessages> = Record<never, never>>(
   module: Omit<FeatureModule, 'routes' | 'messages'> & { routes?: R; messages?: { ja: J; en: Widen<J> } },
-): Omit<FeatureModule, 'routes' | 'messages'> & { routes: R; messages: { ja: J; en: Widen<J> } & MessagesPart } {
-  const messages = module.messages ?? { ja: {} as J, en: {} as Widen<J> };
-  // Widen<J> is the English of J's namespaces, which TypeScript cannot see through for a generic J.
-  return { ...module, routes: module.routes ?? ([] as unknown as R), messages: messages as typeof messages & MessagesPart };
+): Omit<FeatureModule, 'routes' | 'messages'> & { routes: R; messages: { ja: J; en: Widen<J> } } {
+  return { ...module, routes: module.routes ?? ([] as unknown as R), messages: module.messages ?? { ja: {} as J, en: {} as Widen<J> } };
 }

@@ -47,6 +47,8 @@ export interface FeatureModule {
   homeCards?: readonly HomeCard[];
   /** Components the app shell renders on every page, inside the member's sync provider (e.g. keeping attachments cached). */
   background?: readonly ComponentType[];
+  /** Work before the first render (main.tsx), in module order: e.g. applying display settings, asking who is signed in. */
+  start?: () => void;
   /** Its namespaces of the catalogue (`m.<namespace>`), in both languages. */
   messages?: MessagesPart;
 }

@@ -1,6 +1,7 @@
 import { defineModule } from '../../lib/feature-module.ts';
 import { mayUse } from '../auth/index.ts';
 import { kioskRegisterRoute } from './kiosk-register-route.tsx';
+import { loadKiosk } from './kiosk-store.ts';
 import { kioskRoute } from './kiosk-route.tsx';
 import { kioskEn, kioskJa } from './messages.ts';
 
@@ -8,6 +9,8 @@ import { kioskEn, kioskJa } from './messages.ts';
 export const kioskModule = defineModule({
   name: 'kiosk',
   routes: [kioskRoute, kioskRegisterRoute],
+  // Whether this browser is a kiosk: asked once, early; route guards wait for the answer.
+  start: () => void loadKiosk(),
   nav: [{ id: 'kiosk', label: (m) => m.nav.kiosk, to: '/kiosk/register', visible: (me) => mayUse(me, 'kiosk') && me?.session.kind !== 'kiosk' }],
   messages: { ja: { kiosk: kioskJa }, en: { kiosk: kioskEn } },
 });

@@ -1,4 +1,5 @@
 import { defineModule } from '../../lib/feature-module.ts';
+import { applyStoredDisplaySettings } from './display.ts';
 import { settingsEn, settingsJa } from './messages.ts';
 import { settingsRoute } from './settings-route.tsx';
 
@@ -6,5 +7,7 @@ import { settingsRoute } from './settings-route.tsx';
 export const settingsModule = defineModule({
   name: 'settings',
   routes: [settingsRoute],
+  // The page must never flash at the wrong size or contrast.
+  start: applyStoredDisplaySettings,
   messages: { ja: { settings: settingsJa }, en: { settings: settingsEn } },
 });

@@ -20,7 +20,5 @@ export const auditEn: Widen<typeof auditJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    audit: Widen<typeof auditJa>;
-  }
+  interface FeatureMessages { audit: Widen<typeof auditJa> }
 }

@@ -59,8 +59,5 @@ export const activateEn: Widen<typeof activateJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    auth: Widen<typeof authJa>;
-    activate: Widen<typeof activateJa>;
-  }
+  interface FeatureMessages { auth: Widen<typeof authJa>; activate: Widen<typeof activateJa> }
 }

@@ -30,7 +30,5 @@ export const cardsEn: Widen<typeof cardsJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    cards: Widen<typeof cardsJa>;
-  }
+  interface FeatureMessages { cards: Widen<typeof cardsJa> }
 }

@@ -64,7 +64,5 @@ export const documentsEn: Widen<typeof documentsJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    documents: Widen<typeof documentsJa>;
-  }
+  interface FeatureMessages { documents: Widen<typeof documentsJa> }
 }

@@ -454,7 +454,5 @@ export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    formsOfficer: Widen<typeof formsOfficerJa>;
-  }
+  interface FeatureMessages { formsOfficer: Widen<typeof formsOfficerJa> }
 }

@@ -257,7 +257,5 @@ export const formsEn: Widen<typeof formsJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    forms: Widen<typeof formsJa>;
-  }
+  interface FeatureMessages { forms: Widen<typeof formsJa> }
 }

@@ -18,7 +18,5 @@ export const homeEn: Widen<typeof homeJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    home: Widen<typeof homeJa>;
-  }
+  interface FeatureMessages { home: Widen<typeof homeJa> }
 }

@@ -46,7 +46,5 @@ export const kioskEn: Widen<typeof kioskJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    kiosk: Widen<typeof kioskJa>;
-  }
+  interface FeatureMessages { kiosk: Widen<typeof kioskJa> }
 }

@@ -84,7 +84,5 @@ export const meEn: Widen<typeof meJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    me: Widen<typeof meJa>;
-  }
+  interface FeatureMessages { me: Widen<typeof meJa> }
 }

@@ -66,7 +66,5 @@ export const membersEn: Widen<typeof membersJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    members: Widen<typeof membersJa>;
-  }
+  interface FeatureMessages { members: Widen<typeof membersJa> }
 }

@@ -163,8 +163,5 @@ export const commentsEn: Widen<typeof commentsJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    notices: Widen<typeof noticesJa>;
-    comments: Widen<typeof commentsJa>;
-  }
+  interface FeatureMessages { notices: Widen<typeof noticesJa>; comments: Widen<typeof commentsJa> }
 }

@@ -28,7 +28,5 @@ export const pushEn: Widen<typeof pushJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    push: Widen<typeof pushJa>;
-  }
+  interface FeatureMessages { push: Widen<typeof pushJa> }
 }

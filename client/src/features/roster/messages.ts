@@ -171,10 +171,5 @@ export const importWarningsEn: Widen<typeof importWarningsJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    import: Widen<typeof importJa>;
-    importFields: Widen<typeof importFieldsJa>;
-    importProblems: Widen<typeof importProblemsJa>;
-    importWarnings: Widen<typeof importWarningsJa>;
-  }
+  interface FeatureMessages { import: Widen<typeof importJa>; importFields: Widen<typeof importFieldsJa>; importProblems: Widen<typeof importProblemsJa>; importWarnings: Widen<typeof importWarningsJa> }
 }

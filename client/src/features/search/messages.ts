@@ -36,7 +36,5 @@ export const searchEn: Widen<typeof searchJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    search: Widen<typeof searchJa>;
-  }
+  interface FeatureMessages { search: Widen<typeof searchJa> }
 }

@@ -24,7 +24,5 @@ export const settingsEn: Widen<typeof settingsJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    settings: Widen<typeof settingsJa>;
-  }
+  interface FeatureMessages { settings: Widen<typeof settingsJa> }
 }

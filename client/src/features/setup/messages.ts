@@ -50,7 +50,5 @@ export const setupEn: Widen<typeof setupJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    setup: Widen<typeof setupJa>;
-  }
+  interface FeatureMessages { setup: Widen<typeof setupJa> }
 }

@@ -35,8 +35,5 @@ export const notFoundEn: Widen<typeof notFoundJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    shell: Widen<typeof shellJa>;
-    notFound: Widen<typeof notFoundJa>;
-  }
+  interface FeatureMessages { shell: Widen<typeof shellJa>; notFound: Widen<typeof notFoundJa> }
 }

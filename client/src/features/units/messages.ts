@@ -40,7 +40,5 @@ export const unitsEn: Widen<typeof unitsJa> = {
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages {
-    units: Widen<typeof unitsJa>;
-  }
+  interface FeatureMessages { units: Widen<typeof unitsJa> }
 }

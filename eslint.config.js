@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const clientFeatureImportsPublicFace =
+  "A client feature imports another feature only through its public face, '../<feature>/index.ts' (move UI several features share to src/ui/).";
 const syncImportsNoFeature = 'The sync engine must not import a feature: let the feature register with it (a module, a hook) instead.';
 
 export default tseslint.config(
@@ -35,6 +37,23 @@ export default tseslint.config(
   {
     files: ['client/src/sync/**/*.{ts,tsx}', 'server/src/sync/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)features(/|$)', message: syncImportsNoFeature }] }] },
+  },
+  // Client features (issue 13): a file in client/src/features/A/ may import from features/B/ only B/index.ts, B's
+  // public face (re-exports of what other features may use). Its own folder, src/ (ui/, sync/, i18n/, …) and the
+  // module list (features/index.ts) are free. Kept separate from the server's rule for server/src/features.
+  {
+    files: ['client/src/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!\\.)[^/]+/(?!index\\.ts$)', message: clientFeatureImportsPublicFace },
+            { regex: '(^|/)features/[^/]+/(?!index\\.ts$)', message: clientFeatureImportsPublicFace },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

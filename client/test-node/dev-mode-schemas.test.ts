@@ -2,6 +2,7 @@ import { surveySubmissionId, type FormDoc, type SubmissionDoc } from '@kumiai/sh
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { describe, expect, it } from 'vitest';
 import { openMemberDatabase } from '../src/sync/database.ts';
+import { everyCollection } from './collections.ts';
 
 /**
  * `pnpm dev` runs RxDB's dev-mode, which checks every schema and validates
@@ -10,7 +11,7 @@ import { openMemberDatabase } from '../src/sync/database.ts';
  */
 describe('synced schemas under RxDB dev-mode', () => {
   it('opens every collection and accepts a survey with a condition and an answer to it', async () => {
-    const db = await openMemberDatabase({ memberId: 'dev-mode', storage: getRxStorageMemory(), devMode: true, multiInstance: false });
+    const db = await openMemberDatabase({ memberId: 'dev-mode', storage: getRxStorageMemory(), devMode: true, multiInstance: false, collections: everyCollection });
     try {
       const form: FormDoc = {
         id: 's1',

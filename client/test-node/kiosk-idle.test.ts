@@ -7,6 +7,7 @@ import { settleOwedSignOut, SIGN_OUT_OWED_KEY } from '../src/features/auth/sign-
 import { kioskSignOut } from '../src/features/kiosk/kiosk-sign-out.ts';
 import type { SocketConstructor } from '../src/sync/connection.ts';
 import { startSyncEngine } from '../src/sync/engine.ts';
+import { unitsAndMembers } from './collections.ts';
 
 /**
  * Issue 11 finding 8: the kiosk's idle sign-out with writes waiting (offline).
@@ -86,7 +87,7 @@ describe('kiosk idle sign-out', () => {
       multiInstance: false,
       feedStatus: false,
       retryTimeMs: 200,
-      collections: ['units', 'members'],
+      collections: unitsAndMembers,
       connection: { url: `ws://127.0.0.1:${port}/api/sync`, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 500 } },
     });
     await engine.replication.awaitInSync();

@@ -8,6 +8,7 @@ import { openMemberDatabase } from '../src/sync/database.ts';
 import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
 import { removeMemberData } from '../src/sync/session-data.ts';
 import { until } from './until.ts';
+import { everyCollection, unitsAndMembers } from './collections.ts';
 
 /** The client sync engine against the real server (real SQLite file, real socket on 127.0.0.1). */
 const WS = WebSocket as unknown as SocketConstructor;
@@ -29,7 +30,7 @@ async function client(memberId: string, url: string): Promise<SyncEngine> {
     feedStatus: false,
     retryTimeMs: 200,
     // Two devices at once in one process: RxDB's free edition opens at most 13 collections per process.
-    collections: ['units', 'members'],
+    collections: unitsAndMembers,
     connection: { url, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 500 } },
   });
   engines.push(engine);
@@ -92,6 +93,7 @@ describe('a member who leaves the union', () => {
     const engine = await startSyncEngine({
       memberId: 'memB-leaver',
       storage,
+      collections: everyCollection,
       multiInstance: false,
       feedStatus: false,
       retryTimeMs: 200,
@@ -105,7 +107,7 @@ describe('a member who leaves the union', () => {
 
     server.services.members.update(null, 'memB', { status: 'left' });
     await until(() => removed, 5000);
-    const reopened = await openMemberDatabase({ memberId: 'memB-leaver', storage, multiInstance: false });
+    const reopened = await openMemberDatabase({ memberId: 'memB-leaver', storage, multiInstance: false, collections: everyCollection });
     expect(await reopened.db.members.count().exec()).toBe(0);
     expect(await reopened.db.units.count().exec()).toBe(0);
     await reopened.close();

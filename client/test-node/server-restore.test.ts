@@ -11,6 +11,7 @@ import type { SocketConstructor } from '../src/sync/connection.ts';
 import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
 import { startOver } from '../src/sync/restored.ts';
 import { until } from './until.ts';
+import { unitsAndMembers } from './collections.ts';
 
 /**
  * Devices across a restore of the server to an older backup: the real client
@@ -45,7 +46,7 @@ async function device(name: string, token: string, port: number): Promise<Device
       multiInstance: false,
       feedStatus: false,
       retryTimeMs: 100,
-      collections: ['units', 'members'],
+      collections: unitsAndMembers,
       connection: { url: `ws://127.0.0.1:${port}/api/sync`, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 300 } },
       onServerRestored: (old, restored) =>
         void startOver(old, restored)

@@ -10,6 +10,8 @@ import { getSnapshot as syncStatus } from '../src/sync/status.ts';
 import { isStorageLost } from '../src/sync/storage-loss.ts';
 import { keepAndStop, storageLost, type StorageLostNotice } from '../src/sync/storage-lost.ts';
 import { until } from './until.ts';
+import { unitsAndMembers } from './collections.ts';
+import { unitsCollection } from '../src/features/units/collections.ts';
 
 /**
  * The browser takes the member's IndexedDB away under a running engine: the
@@ -52,7 +54,7 @@ async function phone(memberId: string, token: string, port: number, idb = new ID
       indexedDB: { indexedDB: holder.idb, IDBKeyRange },
       multiInstance: false,
       retryTimeMs: 100,
-      collections: ['units', 'members'],
+      collections: unitsAndMembers,
       beforePush: {
         members: async () => {
           if (holder.hold) throw new Error('the server cannot be reached');
@@ -185,11 +187,11 @@ describe('the local database taken away under a running engine', () => {
 
   it('stopping or removing the database on purpose is no loss', async () => {
     const idb = new IDBFactory();
-    const db = await openMemberDatabase({ memberId: 'quiet', indexedDB: { indexedDB: idb, IDBKeyRange }, multiInstance: false, collections: ['units'] });
+    const db = await openMemberDatabase({ memberId: 'quiet', indexedDB: { indexedDB: idb, IDBKeyRange }, multiInstance: false, collections: [unitsCollection] });
     const seen: unknown[] = [];
     db.lost$.subscribe((cause) => seen.push(cause));
     await db.close();
-    const again = await openMemberDatabase({ memberId: 'quiet', indexedDB: { indexedDB: idb, IDBKeyRange }, multiInstance: false, collections: ['units'] });
+    const again = await openMemberDatabase({ memberId: 'quiet', indexedDB: { indexedDB: idb, IDBKeyRange }, multiInstance: false, collections: [unitsCollection] });
     again.lost$.subscribe((cause) => seen.push(cause));
     await again.remove();
     expect(seen).toEqual([]);

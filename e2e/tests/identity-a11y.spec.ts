@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
-import { ImportPage } from '../pages/import-page.ts';
+import { RosterPage } from '../pages/roster-page.ts';
 import { KioskPage } from '../pages/kiosk-page.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -36,7 +36,7 @@ for (const fontScale of [100, 200]) {
     await expect(page.getByTestId('members-list')).toBeVisible();
 
     // The import wizard with a report that lists problems, warnings and the members missing from the file.
-    const wizard = new ImportPage(page);
+    const wizard = new RosterPage(page);
     await wizard.open();
     await wizard.check('members', SJIS_ROSTER);
     await expectAccessible(page, 'import report');

@@ -1,6 +1,6 @@
 import { ActivatePage } from '../pages/activate-page.ts';
 import { CardsPage } from '../pages/cards-page.ts';
-import { ImportPage } from '../pages/import-page.ts';
+import { RosterPage } from '../pages/roster-page.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { phoneContext, setupAdmin, SJIS_ROSTER, UNITS_CSV } from '../support/identity.ts';
@@ -9,7 +9,7 @@ test('an officer imports a Shift_JIS roster and prints cards; a member activates
   await setupAdmin(page.request, server);
 
   // Units first, through the same wizard.
-  const wizard = new ImportPage(page);
+  const wizard = new RosterPage(page);
   await wizard.open();
   await wizard.check('units', UNITS_CSV);
   await expect(page.getByTestId('import-to-create')).toHaveText('3');

@@ -1,9 +1,12 @@
 import { errorCodes } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { en } from './en.ts';
+import { featureModules } from '../features/index.ts';
+import { joinCatalogues } from './catalogue.ts';
 import { format } from './format.ts';
-import { ja } from './ja.ts';
 import { detectLang } from './lang.ts';
+
+/** The whole catalogue, as main.tsx installs it: the core plus every feature module's messages. */
+const { ja, en } = joinCatalogues(featureModules.map((m) => m.messages));
 
 /** Every leaf as `path.to.key` → value, so key sets can be compared at runtime too. */
 function flatten(tree: object, prefix = ''): Map<string, unknown> {
@@ -39,6 +42,16 @@ describe('i18n catalogue', () => {
       expect(ja.errors[code]).toBeTruthy();
       expect(en.errors[code]).toBeTruthy();
     }
+  });
+
+  it('joins every module’s namespaces, and refuses a namespace declared twice', () => {
+    expect(ja.forms.title).toBe('アンケート・申請');
+    expect(en.import).toBeDefined();
+    expect(jaFlat.size).toBeGreaterThan(800);
+    const forms = featureModules.find((m) => m.name === 'forms')!;
+    expect(() => joinCatalogues([forms.messages, forms.messages])).toThrow(/forms is declared twice/);
+    expect(() => joinCatalogues([{ ja: { sync: {} }, en: { sync: {} } } as never])).toThrow(/sync is declared twice/);
+    expect(() => joinCatalogues([{ ja: forms.messages.ja, en: {} }])).toThrow(/different namespaces/);
   });
 
   it('uses the same placeholders in both languages', () => {

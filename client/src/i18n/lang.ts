@@ -1,12 +1,17 @@
-import { en } from './en.ts';
-import { ja } from './ja.ts';
+import { joinCatalogues, type MessagesPart } from './catalogue.ts';
 import { languages, type Lang, type Messages } from './types.ts';
 import { createExternalStore } from '../lib/external-store.ts';
 import { readStored, writeStored } from '../lib/storage.ts';
 
 const STORAGE_KEY = 'kumiai.lang';
 
-const catalogues: Readonly<Record<Lang, Messages>> = { ja, en };
+/** The core only until main.tsx installs the feature modules' messages (before the first render). */
+let catalogues = joinCatalogues([]);
+
+/** Joins every feature module's messages to the core catalogue; the app calls it once, before rendering (main.tsx). */
+export function installMessages(parts: readonly MessagesPart[]): void {
+  catalogues = joinCatalogues(parts);
+}
 
 function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

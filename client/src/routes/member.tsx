@@ -1,5 +1,5 @@
 import { createRoute } from '@tanstack/react-router';
-import { requireMember } from '../features/auth/guards.ts';
+import { requireMember } from '../features/auth/index.ts';
 import { rootRoute } from './root.tsx';
 
 /** Pathless layout: everything under it needs a signed-in member. */

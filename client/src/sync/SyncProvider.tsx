@@ -1,8 +1,7 @@
-import type { ConflictRules } from './conflict.ts';
 import { createContext, useCallback, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { KumiaiDatabase } from './database.ts';
 import { startSyncEngine, type SyncEngine } from './engine.ts';
-import type { BeforePushHooks } from './replication.ts';
+import type { CollectionRegistration } from './registration.ts';
 import type { StoredRejection } from './rejections.ts';
 import { startOver } from './restored.ts';
 import { removeMemberData, requestPersistentStorage } from './session-data.ts';
@@ -11,7 +10,7 @@ import { keepAndStop } from './storage-lost.ts';
 /**
  * The sync engine for the app. Wrap the signed-in part of the app:
  *
- *   <SyncProvider memberId={session?.memberId ?? null}>…</SyncProvider>
+ *   <SyncProvider memberId={session?.memberId ?? null} collections={registrations}>…</SyncProvider>
  *
  * - With a member id it opens that member's database and starts syncing (also
  *   offline); with null, or a different id, it stops the previous engine.
@@ -43,16 +42,14 @@ const SyncContext = createContext<SyncContextValue>({ engine: null, error: null,
 
 interface SyncProviderProps {
   memberId: string | null;
-  /** Features' steps before a push, per member (the app passes them in: the engine knows no features). Keep it a stable function. */
-  beforePush?: (memberId: string) => BeforePushHooks;
-  /** Features' conflict rules, per collection (a stable object). */
-  conflictRules?: ConflictRules;
+  /** Every feature module's synced collections (the app passes them in: the engine knows no feature). Keep it a stable array. */
+  collections: readonly CollectionRegistration[];
   /** A personal device asks the browser to keep its data; a shared kiosk never does. */
   personalDevice: boolean;
   children: ReactNode;
 }
 
-export function SyncProvider({ memberId, beforePush, conflictRules, personalDevice, children }: SyncProviderProps): ReactNode {
+export function SyncProvider({ memberId, collections, personalDevice, children }: SyncProviderProps): ReactNode {
   const [engine, setEngine] = useState<SyncEngine | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -65,8 +62,7 @@ export function SyncProvider({ memberId, beforePush, conflictRules, personalDevi
     if (personalDevice) void requestPersistentStorage();
     startSyncEngine({
       memberId,
-      ...(beforePush ? { beforePush: beforePush(memberId) } : {}),
-      ...(conflictRules ? { conflictRules } : {}),
+      collections,
       onAccountClosed: (closed) => {
         // The member left the union: nothing of theirs may stay on this device.
         void closed.stop().then(() => removeMemberData(memberId));
@@ -96,7 +92,7 @@ export function SyncProvider({ memberId, beforePush, conflictRules, personalDevi
       setError(null);
       void current?.stop();
     };
-  }, [memberId, generation, beforePush, conflictRules, personalDevice, restart]);
+  }, [memberId, generation, collections, personalDevice, restart]);
 
   return <SyncContext.Provider value={{ engine, error, restart }}>{children}</SyncContext.Provider>;
 }

@@ -1,7 +1,6 @@
 import { syncedCollections, type CollectionName } from '@kumiai/shared';
 import { deepEqual } from 'rxdb';
 import { readStored, removeStored, writeStored } from '../lib/storage.ts';
-import { deviceEditableFields } from './conflict.ts';
 import type { SyncEngine } from './engine.ts';
 import type { PendingEntry } from './pending.ts';
 
@@ -56,7 +55,7 @@ export async function writeAgain(engine: SyncEngine, entries: readonly PendingEn
     const collection = db.collections[name];
     if (!collection) continue;
     try {
-      if (await writeOne(collection, name, entry)) result.written += 1;
+      if (await writeOne(collection, engine.database.registrations.get(name)?.editableFields ?? [], entry)) result.written += 1;
     } catch (err) {
       console.warn(`sync: a carried change to ${name} ${entry.id} could not be written again`, err);
       result.failed += 1;
@@ -67,7 +66,7 @@ export async function writeAgain(engine: SyncEngine, entries: readonly PendingEn
 
 type AnyCollection = SyncEngine['database']['db']['collections'][CollectionName];
 
-async function writeOne(collection: AnyCollection, name: CollectionName, entry: PendingEntry): Promise<boolean> {
+async function writeOne(collection: AnyCollection, editableFields: readonly string[], entry: PendingEntry): Promise<boolean> {
   const { _deleted: deleted, ...doc } = entry.doc;
   const existing = await collection.findOne(entry.id).exec();
   if (deleted === true) {
@@ -77,7 +76,7 @@ async function writeOne(collection: AnyCollection, name: CollectionName, entry: 
   }
   if (existing) {
     const current = existing.toJSON() as Record<string, unknown>;
-    const change = Object.fromEntries(deviceEditableFields[name].filter((f) => f in doc && !deepEqual(doc[f], current[f])).map((f) => [f, doc[f]]));
+    const change = Object.fromEntries(editableFields.filter((f) => f in doc && !deepEqual(doc[f], current[f])).map((f) => [f, doc[f]]));
     // Nothing to change: the write reached the server already, or the database kept it.
     if (Object.keys(change).length > 0) await (existing as unknown as { incrementalPatch: (c: Record<string, unknown>) => Promise<unknown> }).incrementalPatch(change);
   } else {

@@ -1,10 +1,10 @@
-import { MEMBER_SELF_EDITABLE, type CollectionName } from '@kumiai/shared';
 import { deepEqual, type RxConflictHandler } from 'rxdb';
+import type { CollectionRegistration } from './registration.ts';
 
 /**
  * Conflict handling, deterministic so that every device ends in the same state:
  *
- * - Fields a device may write (a member's own email, phone, language) keep the
+ * - Fields a device may write (its collection's `editableFields`: a member's own email, phone, language) keep the
  *   device's value when the device changed them (new ≠ assumed master); the
  *   last push the server accepts wins, and every device converges to it.
  * - Every other field, and `_deleted`, is the server's (master wins): they are
@@ -14,19 +14,6 @@ import { deepEqual, type RxConflictHandler } from 'rxdb';
  *   fixable or dismissable), so nothing is reverted silently, and re-pushing a
  *   refused value would only loop.
  */
-
-/** Per collection, the fields a device may change. Nothing else is ever pushed as a change. */
-export const deviceEditableFields: Record<CollectionName, readonly string[]> = {
-  units: [],
-  members: MEMBER_SELF_EDITABLE,
-  notices: [],
-  reads: [],
-  documents: [],
-  notice_comments: ['text'],
-  forms: [],
-  // Answers and the state a member asks for (draft, submitted, withdrawn): the forms feature's conflict rule decides first.
-  submissions: ['answers', 'formVersion', 'state'],
-};
 
 type Doc = Record<string, unknown>;
 
@@ -45,10 +32,11 @@ export function docState(doc: Doc): Doc {
  * knows no feature: the app passes the rules in, per collection.
  */
 export type MasterWins = (master: Doc, mine: Doc, assumed: Doc | undefined) => boolean;
-export type ConflictRules = Partial<Record<CollectionName, MasterWins>>;
 
-export function createConflictHandler(collection: CollectionName, rejected: RejectedAttempts, masterWins?: MasterWins): RxConflictHandler<Doc> {
-  const editable = deviceEditableFields[collection];
+/** The collection's handler, from its registration: the fields a device may change (`editableFields`) and the feature's rule (`masterWins`). */
+export function createConflictHandler(registration: CollectionRegistration, rejected: RejectedAttempts): RxConflictHandler<Doc> {
+  const editable = registration.editableFields ?? [];
+  const masterWins = registration.masterWins;
   return {
     isEqual(a, b) {
       return deepEqual(docState(a), docState(b));

@@ -14,14 +14,17 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import type { Observable } from 'rxjs';
-import { createConflictHandler, type ConflictRules, type RejectedAttempts } from './conflict.ts';
+import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
 import { PendingStore } from './pending.ts';
+import { byCollection, type CollectionRegistration } from './registration.ts';
 import { RejectionStore } from './rejections.ts';
 import { createLossWatch, dexieEvents, watchStorage, type LossWatch } from './storage-loss.ts';
 
 /**
  * One RxDB database per signed-in member (a kiosk's next member never opens the
- * previous one's data), with the synced collections from @kumiai/shared.
+ * previous one's data), with the synced collections it is given: each
+ * feature module registers its own (schema from @kumiai/shared, migrations,
+ * the fields a device may change, its conflict rule); the app passes them in.
  *
  * Collection budget: RxDB's free edition opens at most 13 collections per
  * process; each replication adds no collection (its meta data is a storage
@@ -40,26 +43,16 @@ export type KumiaiCollections = {
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 
-/** Schema migrations, per collection and version (none yet: every schema is at version 0). */
-const migrationStrategies: Record<CollectionName, Record<number, (old: Record<string, unknown>) => Record<string, unknown>>> = {
-  units: {},
-  members: {},
-  notices: {},
-  reads: {},
-  documents: {},
-  notice_comments: {},
-  forms: {},
-  submissions: {},
-};
-
 export interface MemberDatabase {
   memberId: string;
   name: string;
   db: KumiaiDatabase;
   pending: PendingStore;
   rejections: RejectionStore;
-  /** Per collection: states the server refused, read by the conflict handler. */
-  rejectedAttempts: Record<CollectionName, RejectedAttempts>;
+  /** The registrations of the collections this database opened, by name. */
+  registrations: ReadonlyMap<CollectionName, CollectionRegistration>;
+  /** Per opened collection: states the server refused, read by the conflict handler. */
+  rejectedAttempts: ReadonlyMap<CollectionName, RejectedAttempts>;
   /** Emits once when the browser took the database away under us (storage-loss.ts); never after close or remove. */
   lost$: Observable<unknown>;
   /** Hands an error met elsewhere (the replication's) to the loss watch: only a lost database counts. */
@@ -81,12 +74,10 @@ export interface OpenMemberDatabaseOptions {
   /** Defaults to true (tabs share the data); tests pass false. */
   multiInstance?: boolean;
   /**
-   * Defaults to every synced collection. Tests that run two devices in one process open fewer:
-   * RxDB's free edition opens at most 13 collections per process.
+   * The synced collections to open, as the feature modules register them (the app passes every module's;
+   * tests that run two devices in one process open fewer: RxDB's free edition opens at most 13 collections per process).
    */
-  collections?: readonly CollectionName[];
-  /** Features' conflict rules, per collection (see conflict.ts). */
-  conflictRules?: ConflictRules;
+  collections: readonly CollectionRegistration[];
 }
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -129,17 +120,18 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
     multiInstance: options.multiInstance ?? true,
     localDocuments: true,
   });
-  const rejectedAttempts: Record<CollectionName, RejectedAttempts> = { units: new Map(), members: new Map(), notices: new Map(), reads: new Map(), documents: new Map(), notice_comments: new Map(), forms: new Map(), submissions: new Map() };
-  const names = options.collections ? [...options.collections] : (Object.keys(syncedCollections) as CollectionName[]);
+  const registrations = byCollection(options.collections);
+  const rejectedAttempts = new Map<CollectionName, RejectedAttempts>([...registrations.keys()].map((name) => [name, new Map()]));
+  const names = [...registrations.keys()];
   try {
     await db.addCollections(
       Object.fromEntries(
-        names.map((collection) => [
-          collection,
+        [...registrations.values()].map((registration) => [
+          registration.name,
           {
-            schema: syncedCollections[collection],
-            migrationStrategies: migrationStrategies[collection],
-            conflictHandler: createConflictHandler(collection, rejectedAttempts[collection], options.conflictRules?.[collection]),
+            schema: syncedCollections[registration.name],
+            migrationStrategies: { ...registration.migrationStrategies },
+            conflictHandler: createConflictHandler(registration, rejectedAttempts.get(registration.name) ?? new Map<string, Record<string, unknown>>()),
           },
         ]),
       ),
@@ -163,6 +155,7 @@ export async function openMemberDatabase(options: OpenMemberDatabaseOptions): Pr
     db,
     pending,
     rejections,
+    registrations,
     rejectedAttempts,
     lost$: watch.lost$,
     reportError: (err) => watch.report(err),

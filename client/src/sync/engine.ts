@@ -1,9 +1,8 @@
-import type { ConflictRules } from './conflict.ts';
-import type { CollectionName } from '@kumiai/shared';
 import type { RxDatabase, RxStorage } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import { SyncConnection, type SyncConnectionOptions } from './connection.ts';
 import { openMemberDatabase, type MemberDatabase, type OpenMemberDatabaseOptions } from './database.ts';
+import { beforePushFor, type CollectionRegistration } from './registration.ts';
 import { startReplication, type BeforePushHooks, type ReplicationHandle } from './replication.ts';
 import type { RestoredFrom } from './pending.ts';
 import { resendCarriedOver, type ServerRestoredNotice } from './restored.ts';
@@ -37,13 +36,11 @@ export interface StartSyncEngineOptions {
   indexedDB?: OpenMemberDatabaseOptions['indexedDB'];
   devMode?: boolean;
   multiInstance?: boolean;
-  /** Defaults to every synced collection (see OpenMemberDatabaseOptions.collections). */
-  collections?: readonly CollectionName[];
-  /** Features' conflict rules, per collection (the engine knows no feature: the app passes them in). */
-  conflictRules?: ConflictRules;
+  /** The synced collections, as the feature modules register them (the engine knows no feature: the app passes them in). */
+  collections: readonly CollectionRegistration[];
   connection?: SyncConnectionOptions;
   retryTimeMs?: number;
-  /** Per collection, a feature's step before each push (e.g. forms upload the files a submission refers to). */
+  /** Tests: steps before a push, instead of the registrations' `beforePush` for this member. */
   beforePush?: BeforePushHooks;
   /** Whether this engine feeds the app-wide status store (false for a second client in tests). */
   feedStatus?: boolean;
@@ -68,8 +65,7 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.devMode !== undefined ? { devMode: options.devMode } : {}),
     ...(options.multiInstance !== undefined ? { multiInstance: options.multiInstance } : {}),
-    ...(options.collections ? { collections: options.collections } : {}),
-    ...(options.conflictRules ? { conflictRules: options.conflictRules } : {}),
+    collections: options.collections,
   });
   const connection = new SyncConnection(options.connection);
   let restoredOnce = false;
@@ -81,9 +77,8 @@ export async function startSyncEngine(options: StartSyncEngineOptions): Promise<
     },
     db: database,
     connection,
-    ...(options.collections ? { collections: options.collections } : {}),
     ...(options.retryTimeMs ? { retryTimeMs: options.retryTimeMs } : {}),
-    ...(options.beforePush ? { beforePush: options.beforePush } : {}),
+    beforePush: options.beforePush ?? beforePushFor(options.collections, options.memberId),
   });
   const subs: Subscription[] = [];
   let stopped = false;

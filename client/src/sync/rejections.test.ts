@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 async function database(memberId: string): Promise<MemberDatabase> {
-  const db = await openMemberDatabase({ memberId, storage: getRxStorageMemory(), multiInstance: false, devMode: false, collections: ['members'] });
+  const db = await openMemberDatabase({ memberId, storage: getRxStorageMemory(), multiInstance: false, devMode: false, collections: [{ name: 'members' }] });
   open.push(db);
   return db;
 }

@@ -1,9 +1,10 @@
-import { MEMBER_SELF_EDITABLE } from '@kumiai/shared';
+import { MEMBER_SELF_EDITABLE, syncedCollections, type CollectionName } from '@kumiai/shared';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { SocketConstructor } from './connection.ts';
 import { startSyncEngine, type SyncEngine } from './engine.ts';
+import type { CollectionRegistration } from './registration.ts';
 import type { BeforePushHooks } from './replication.ts';
 import { startFakeServer, type FakeMessage, type FakeServer } from './test-server.ts';
 
@@ -72,10 +73,14 @@ afterEach(async () => {
   server = null;
 });
 
+/** Every synced collection, members with the fields a member may change (as the app's feature modules register them). */
+const collections: CollectionRegistration[] = (Object.keys(syncedCollections) as CollectionName[]).map((name) => (name === 'members' ? { name, editableFields: MEMBER_SELF_EDITABLE } : { name }));
+
 async function engineFor(memberId: string, url: string, storage = getRxStorageMemory(), beforePush?: BeforePushHooks): Promise<SyncEngine> {
   const engine = await startSyncEngine({
     memberId,
     storage,
+    collections,
     ...(beforePush ? { beforePush } : {}),
     multiInstance: false,
     retryTimeMs: 100,
@@ -151,11 +156,12 @@ describe('replication over the shared connection', () => {
     const writesBefore = server.received.filter((r) => r.method === 'masterWrite').length;
     await (await db.members.findOne('me').exec())!.incrementalPatch({ phone: '080' });
     await until(() => seen.length >= 3);
+    // The third attempt's push is sent after its hook returns: wait for it to be acknowledged before counting.
+    await until(() => pending.count === 0);
     // Nothing reached the server while the hook failed; the third attempt went through.
     const writes = server.received.filter((r) => r.method === 'masterWrite' && r.collection === 'members');
     expect(writes.length - writesBefore).toBe(1);
     expect(seen.every((ids) => ids.includes('me'))).toBe(true);
-    await until(() => pending.count === 0);
     expect(master.get('me')?.doc.phone).toBe('080');
   });
 });

@@ -33,10 +33,9 @@ export type BeforePushHook = (docs: readonly Record<string, unknown>[]) => Promi
 export type BeforePushHooks = Partial<Record<CollectionName, BeforePushHook>>;
 
 export interface StartReplicationOptions {
+  /** Every collection the database opened is replicated. */
   db: MemberDatabase;
   connection: SyncConnection;
-  /** Defaults to every synced collection. */
-  collections?: readonly CollectionName[];
   /** Wait before RxDB retries a failed pull or push; small, as the connection itself waits for a socket. */
   retryTimeMs?: number;
   batchSize?: number;
@@ -74,7 +73,7 @@ function fill(collection: CollectionName, doc: Doc): Doc {
 
 export function startReplication(options: StartReplicationOptions): ReplicationHandle {
   const { db, connection } = options;
-  const names = options.collections ?? (Object.keys(syncedCollections) as CollectionName[]);
+  const names = [...db.registrations.keys()];
   const states = new Map<CollectionName, Replication>();
   const subs: Subscription[] = [];
   /** The server's epoch as this session's pulls saw it; stream events of another epoch only trigger a pull. */
@@ -203,7 +202,7 @@ async function push(db: MemberDatabase, connection: SyncConnection, name: Collec
   for (const rejection of rejected) {
     const row = send.find((r) => r.newDocumentState.id === rejection.id);
     if (!row) continue;
-    db.rejectedAttempts[name].set(rejection.id, row.newDocumentState);
+    db.rejectedAttempts.get(name)?.set(rejection.id, row.newDocumentState);
     // Answer RxDB with a conflict even if the server did not: the known master state, or
     // (for a refused creation) the document as deleted, so the refused state never stays as if saved.
     if (!conflictIds.has(rejection.id)) {

@@ -12,12 +12,12 @@ export function actorOf(me: Me): Actor {
 }
 
 /** The officer and admin areas of the app, each shown only to those who may use it. */
-export const areas = ['members', 'import', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals'] as const;
+export const areas = ['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals'] as const;
 export type Area = (typeof areas)[number];
 
 const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
   members: 'member.read',
-  import: 'member.import',
+  roster: 'member.import',
   cards: 'member.issue_code',
   units: 'unit.manage',
   kiosk: 'kiosk.register',

@@ -1,5 +1,5 @@
 import { redirect } from '@tanstack/react-router';
-import { currentKiosk } from '../kiosk/kiosk-store.ts';
+import { currentKiosk } from '../kiosk/index.ts';
 import { mayUse, type Area } from './access.ts';
 import { currentMe } from './session.ts';
 

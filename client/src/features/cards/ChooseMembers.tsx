@@ -5,12 +5,12 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useActor } from '../auth/access.ts';
-import { mayManage } from '../members/may-manage.ts';
-import { issueCodes } from '../members/members-api.ts';
-import { useMemberList } from '../members/use-member-list.ts';
-import { UnitSelect } from '../units/UnitSelect.tsx';
-import { useUnits } from '../units/use-units.ts';
+import { useActor } from '../auth/index.ts';
+import { mayManage } from '../members/index.ts';
+import { issueCodes } from '../members/index.ts';
+import { useMemberList } from '../members/index.ts';
+import { UnitSelect } from '../units/index.ts';
+import { useUnits } from '../units/index.ts';
 
 /** Pick whose cards to print: by default everyone in the unit who has not signed in yet. */
 export function ChooseMembers({ onIssued }: { onIssued: (cards: ActivationCard[]) => void }) {

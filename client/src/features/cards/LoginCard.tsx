@@ -1,7 +1,6 @@
 import type { ActivationCard } from '@kumiai/shared';
 import { useEffect, useState } from 'react';
-import { ja } from '../../i18n/ja.ts';
-import { en } from '../../i18n/en.ts';
+import { cardsEn, cardsJa } from './messages.ts';
 import { format } from '../../i18n/format.ts';
 import { qrDataUrl } from './qr.ts';
 import { formatDate } from '../../ui/dates.ts';
@@ -28,12 +27,12 @@ export function LoginCard({ card, origin }: { card: ActivationCard; origin: stri
       <div className="login-card-head">
         <p className="login-card-name">{card.name}</p>
         <p>
-          {ja.cards.employeeNumber} / {en.cards.employeeNumber}: <strong>{card.employeeNumber}</strong>
+          {cardsJa.employeeNumber} / {cardsEn.employeeNumber}: <strong>{card.employeeNumber}</strong>
         </p>
         <p>{card.unitName}</p>
       </div>
       <div className="login-card-body">
-        {qr ? <img className="login-card-qr" src={qr} alt={`${ja.cards.qrAlt} / ${en.cards.qrAlt}`} data-testid="login-card-qr" /> : <span className="login-card-qr" />}
+        {qr ? <img className="login-card-qr" src={qr} alt={`${cardsJa.qrAlt} / ${cardsEn.qrAlt}`} data-testid="login-card-qr" /> : <span className="login-card-qr" />}
         <div className="login-card-codes">
           <p className="login-card-code" data-testid="login-card-code">
             {card.code}
@@ -41,8 +40,8 @@ export function LoginCard({ card, origin }: { card: ActivationCard; origin: stri
           <p className="login-card-url">{origin}</p>
         </div>
       </div>
-      <p className="login-card-instructions" lang="ja">{format(ja.cards.instructions, { url: origin, date: expires })}</p>
-      <p className="login-card-instructions" lang="en">{format(en.cards.instructions, { url: origin, date: expires })}</p>
+      <p className="login-card-instructions" lang="ja">{format(cardsJa.instructions, { url: origin, date: expires })}</p>
+      <p className="login-card-instructions" lang="en">{format(cardsEn.instructions, { url: origin, date: expires })}</p>
     </article>
   );
 }

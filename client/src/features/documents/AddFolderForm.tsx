@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
 import { usePublishScope } from '../../ui/use-publish-scope.ts';
-import { useActor } from '../auth/access.ts';
+import { useActor } from '../auth/index.ts';
 import { createFolder } from './documents-api.ts';
 
 const noOne: Audience = { all: false, units: [], roles: [], members: [] };

@@ -1,4 +1,4 @@
-import '../notices/notices.css';
+import '../../ui/content.css';
 import type { Attachment, Audience } from '@kumiai/shared';
 import { useNavigate } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
@@ -11,7 +11,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
 import { usePublishScope } from '../../ui/use-publish-scope.ts';
-import { useActor } from '../auth/access.ts';
+import { useActor } from '../auth/index.ts';
 import { createDocument } from './documents-api.ts';
 import { FileField } from './FileField.tsx';
 import { useLibrary } from './use-documents.ts';

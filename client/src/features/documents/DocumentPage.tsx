@@ -1,14 +1,14 @@
-import '../notices/notices.css';
+import '../../ui/content.css';
 import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { fileUrl } from '../../api/files.ts';
-import { mayUse, useActor } from '../auth/access.ts';
-import { useSession } from '../auth/session.ts';
-import { AttachmentItem } from '../notices/AttachmentList.tsx';
-import { NoticeMarkdown } from '../notices/NoticeMarkdown.tsx';
+import { mayUse, useActor } from '../auth/index.ts';
+import { useSession } from '../auth/index.ts';
+import { AttachmentItem } from '../notices/index.ts';
+import { NoticeMarkdown } from '../notices/index.ts';
 import { NewVersionForm } from './NewVersionForm.tsx';
 import { useLibraryDocument } from './use-documents.ts';
 

@@ -1,11 +1,11 @@
-import '../notices/notices.css';
+import '../../ui/content.css';
 import type { DocumentDoc } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
-import { mayUse } from '../auth/access.ts';
-import { useSession } from '../auth/session.ts';
+import { mayUse } from '../auth/index.ts';
+import { useSession } from '../auth/index.ts';
 import { AddFolderForm } from './AddFolderForm.tsx';
 import { useLibrary } from './use-documents.ts';
 

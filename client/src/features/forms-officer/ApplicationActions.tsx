@@ -4,7 +4,7 @@ import { ApiError, errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { actOnApplication } from './forms-officer-api.ts';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 

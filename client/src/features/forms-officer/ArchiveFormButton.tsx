@@ -5,7 +5,7 @@ import { format } from '../../i18n/format.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { archiveForm } from './forms-officer-api.ts';
 
 /** Closes a form early, after a confirmation; the synced form then shows it closed everywhere. */

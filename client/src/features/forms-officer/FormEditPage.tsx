@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useActor } from '../auth/access.ts';
-import { useFormDoc } from '../forms/use-forms.ts';
+import { useActor } from '../auth/index.ts';
+import { useFormDoc } from '../forms/index.ts';
 import { FormBuilder } from './FormBuilder.tsx';
 import { mayManageForm } from './may-manage.ts';
 import { useManageScope } from './use-manage-scope.ts';

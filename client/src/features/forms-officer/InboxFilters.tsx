@@ -2,8 +2,8 @@ import type { SubmissionState } from '@kumiai/shared';
 import { useId } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { UnitSelect } from '../units/UnitSelect.tsx';
-import { useUnits } from '../units/use-units.ts';
+import { UnitSelect } from '../units/index.ts';
+import { useUnits } from '../units/index.ts';
 import type { InboxFilter } from './inbox-query.ts';
 
 /** The states an officer looks for (drafts never reach the inbox). */

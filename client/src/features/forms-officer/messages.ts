@@ -1,7 +1,9 @@
+import type { Widen } from '../../i18n/types.ts';
+
 /**
  * The officers' side of surveys and applications (builder, results, approval
- * inbox), in Japanese (the source of truth) and English. Plugged into the app
- * catalogue as `m.formsOfficer`.
+ * inbox), in Japanese (the source of truth) and English, declared by its module
+ * as `m.formsOfficer`.
  */
 
 export const formsOfficerJa = {
@@ -227,8 +229,6 @@ export const formsOfficerJa = {
   noAnswer: 'いいえ',
 } as const;
 
-/** `formsOfficerJa` with every leaf widened to string: English must match it key for key. */
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
   manageTitle: 'Surveys and application forms',
@@ -452,3 +452,7 @@ export const formsOfficerEn: Widen<typeof formsOfficerJa> = {
   yesAnswer: 'Yes',
   noAnswer: 'No',
 };
+
+declare module '../../i18n/types.ts' {
+  interface FeatureMessages { formsOfficer: Widen<typeof formsOfficerJa> }
+}

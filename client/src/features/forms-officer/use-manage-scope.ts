@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { usePublishScope } from '../../ui/use-publish-scope.ts';
-import { useActor } from '../auth/access.ts';
+import { useActor } from '../auth/index.ts';
 
 /**
  * The units an officer may address forms to, as a set, and whether the whole

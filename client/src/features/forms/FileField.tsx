@@ -3,7 +3,7 @@ import { useState, type ChangeEvent } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { sizeText } from '../../ui/files.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { fieldInputId } from './answers.ts';
 import { prepareFile, type PrepareProblem } from './downscale.ts';
 import { FieldShell, type FieldControlProps } from './FieldShell.tsx';

@@ -6,7 +6,7 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { outboxFor, pruneOutbox, referencedFiles } from './outbox.ts';
 import { StatusChip } from './StatusChip.tsx';
 import { useForms, useMySubmissions, usePendingSubmissionIds } from './use-forms.ts';

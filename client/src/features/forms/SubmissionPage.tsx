@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { FormEditor, type Written } from './FormEditor.tsx';
 import { SendConfirmation } from './SendConfirmation.tsx';
 import { StatusChip } from './StatusChip.tsx';

@@ -1,8 +1,7 @@
 import { localized, type FormField } from '@kumiai/shared';
 import { validateAnswers } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en.ts';
-import { ja } from '../../i18n/ja.ts';
+import { formsEn, formsJa } from './messages.ts';
 import { answersToSend, draftProblems, numberAnswer, problemsByField, scaleSteps, toggleChoice, withAnswer } from './answers.ts';
 import { problemText } from './problem-text.ts';
 
@@ -62,10 +61,10 @@ describe('answer editing', () => {
   });
 
   it('explains problems with the field’s own limits in both languages', () => {
-    expect(problemText(fields[2], 'too_many', ja.forms)).toBe('2個までにしてください。');
-    expect(problemText(fields[3], 'out_of_range', en.forms)).toBe('Enter a value from 0 to 3.');
-    expect(problemText(fields[4], 'out_of_range', en.forms)).toBe('Enter 1 or more.');
-    expect(problemText(fields[1], 'too_long', en.forms)).toBe('Use at most 200 characters.');
-    expect(problemText(fields[0], 'required', ja.forms)).toBe('回答してください。');
+    expect(problemText(fields[2], 'too_many', formsJa)).toBe('2個までにしてください。');
+    expect(problemText(fields[3], 'out_of_range', formsEn)).toBe('Enter a value from 0 to 3.');
+    expect(problemText(fields[4], 'out_of_range', formsEn)).toBe('Enter 1 or more.');
+    expect(problemText(fields[1], 'too_long', formsEn)).toBe('Use at most 200 characters.');
+    expect(problemText(fields[0], 'required', formsJa)).toBe('回答してください。');
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createConflictHandler, type RejectedAttempts } from '../../sync/conflict.ts';
-import { submissionMasterWins } from './conflict-rule.ts';
+import { submissionsCollection } from './collections.ts';
 
 type Doc = Record<string, unknown> & { _deleted: boolean };
 
 const base: Doc = { id: 'app-1', formId: 'tpl', state: 'draft', step: 0, answers: { q1: 'a' }, anonymous: false, history: [], _deleted: false };
 
 async function resolve(master: Doc, mine: Doc, assumed: Doc | undefined, rejected: RejectedAttempts = new Map()): Promise<Doc> {
-  const handler = createConflictHandler('submissions', rejected, submissionMasterWins);
+  const handler = createConflictHandler(submissionsCollection, rejected);
   // RxDB's resolve input; the handler reads only these three states.
   const input = { realMasterState: master, newDocumentState: mine, assumedMasterState: assumed } as unknown as Parameters<typeof handler.resolve>[0];
   return handler.resolve(input, 'test');

@@ -1,6 +1,6 @@
 import { deviceRequestStillValid, type SubmissionState } from '@kumiai/shared';
 import { deepEqual } from 'rxdb';
-import type { ConflictRules, MasterWins } from '../../sync/conflict.ts';
+import type { MasterWins } from '../../sync/conflict.ts';
 
 /**
  * A submission the server moved on meanwhile (an officer acted, or the
@@ -13,6 +13,3 @@ export const submissionMasterWins: MasterWins = (master, mine, assumed) => {
   if (assumed && deepEqual(mine.state, assumed.state) && deepEqual(mine.answers, assumed.answers)) return true;
   return !(deviceRequestStillValid(master.state as SubmissionState, mine.state as SubmissionState) || (mine.state === master.state && master.state === 'submitted'));
 };
-
-/** The forms feature's conflict rules, handed to the sync engine by the app. */
-export const formsConflictRules: ConflictRules = { submissions: submissionMasterWins };

@@ -1,6 +1,8 @@
+import type { Widen } from '../../i18n/types.ts';
+
 /**
  * The forms feature's catalogue (member side: surveys and applications),
- * plugged into i18n/ja.ts and en.ts as `forms`. Japanese is the source; the
+ * declared by its module as `m.forms`. Japanese is the source; the
  * English one must have exactly the same keys (checked by the type below and
  * by the catalogue test).
  */
@@ -129,7 +131,6 @@ export const formsJa = {
   },
 } as const;
 
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const formsEn: Widen<typeof formsJa> = {
   title: 'Surveys and applications',
@@ -254,3 +255,7 @@ export const formsEn: Widen<typeof formsJa> = {
     discard: 'Discard',
   },
 };
+
+declare module '../../i18n/types.ts' {
+  interface FeatureMessages { forms: Widen<typeof formsJa> }
+}

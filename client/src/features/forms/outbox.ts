@@ -1,6 +1,6 @@
 import type { Attachment } from '@kumiai/shared';
 import { ApiError } from '../../api/client.ts';
-import type { BeforePushHooks } from '../../sync/replication.ts';
+import type { BeforePushHook } from '../../sync/replication.ts';
 import { memberOutboxCacheName } from '../../sync/session-data.ts';
 import { uploadFile } from '../../api/files.ts';
 
@@ -155,7 +155,7 @@ export async function pruneOutbox(store: OutboxStore, stillReferenced: ReadonlyS
   for (const file of await store.list()) if (file.uploaded && !stillReferenced.has(file.hash)) await store.remove(file.hash);
 }
 
-/** The forms feature's push hooks for the sync engine (passed to SyncProvider by the app shell). */
-export function formsBeforePush(memberId: string): BeforePushHooks {
-  return { submissions: (docs) => uploadReferencedFiles(outboxFor(memberId), docs, uploadFile) };
+/** The `submissions` collection's step before a push, for one member (its registration, collections.ts). */
+export function submissionsBeforePush(memberId: string): BeforePushHook {
+  return (docs) => uploadReferencedFiles(outboxFor(memberId), docs, uploadFile);
 }

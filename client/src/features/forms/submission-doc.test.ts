@@ -1,7 +1,6 @@
 import { submissionWrite, type Actor, type FormDoc, type FormField, type HistoryEntry, type SubmissionDoc } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../i18n/en.ts';
-import { ja } from '../../i18n/ja.ts';
+import { formsEn, formsJa } from './messages.ts';
 import { answersToSend } from './answers.ts';
 import { actedStep, applicationEditable, applicationWithdrawable, changedFields, newSubmission, surveyAnswerEditable, withdrawnFields } from './submission-doc.ts';
 import { pendingStateText, statusText, statusTone } from './status.ts';
@@ -89,10 +88,10 @@ describe('submission documents built on the device', () => {
 
   it('says where an application stands, with the step in review', () => {
     const base = { kind: 'application' as const, step: 0, steps: 2 };
-    expect(statusText({ ...base, state: 'in_review' }, en.forms)).toBe('In review: step 1 of 2');
-    expect(statusText({ ...base, state: 'in_review', step: 1 }, ja.forms)).toBe('審査中: 2段階中 2段階目');
-    expect(statusText({ ...base, state: 'returned' }, en.forms)).toBe('Returned for changes');
-    expect(statusText({ kind: 'survey', state: 'submitted', step: 0, steps: 0 }, en.forms)).toBe('Answered');
+    expect(statusText({ ...base, state: 'in_review' }, formsEn)).toBe('In review: step 1 of 2');
+    expect(statusText({ ...base, state: 'in_review', step: 1 }, formsJa)).toBe('審査中: 2段階中 2段階目');
+    expect(statusText({ ...base, state: 'returned' }, formsEn)).toBe('Returned for changes');
+    expect(statusText({ kind: 'survey', state: 'submitted', step: 0, steps: 0 }, formsEn)).toBe('Answered');
     expect(statusTone({ kind: 'application', state: 'returned' })).toBe('attention');
     expect(statusTone({ kind: 'application', state: 'paid' })).toBe('done');
   });
@@ -105,10 +104,10 @@ describe('submission documents built on the device', () => {
 
   it('while a change waits on the device, the chip names no second state for the sending itself', () => {
     const app = { kind: 'application' as const, step: 0, steps: 2 };
-    expect(pendingStateText({ ...app, state: 'submitted' }, ja.forms)).toBeNull();
-    expect(pendingStateText({ kind: 'survey', state: 'submitted', step: 0, steps: 0 }, ja.forms)).toBeNull();
-    expect(pendingStateText({ ...app, state: 'withdrawn' }, ja.forms)).toBe('取り下げ');
-    expect(pendingStateText({ ...app, state: 'draft' }, en.forms)).toBe(en.forms.status.draft);
+    expect(pendingStateText({ ...app, state: 'submitted' }, formsJa)).toBeNull();
+    expect(pendingStateText({ kind: 'survey', state: 'submitted', step: 0, steps: 0 }, formsJa)).toBeNull();
+    expect(pendingStateText({ ...app, state: 'withdrawn' }, formsJa)).toBe('取り下げ');
+    expect(pendingStateText({ ...app, state: 'draft' }, formsEn)).toBe(formsEn.status.draft);
   });
 });
 

@@ -2,16 +2,16 @@ import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useSession } from '../auth/session.ts';
-import { NoticeFeed } from '../notices/NoticeFeed.tsx';
-import { FormsLink } from '../forms/FormsLink.tsx';
-import { LibraryLinks } from '../search/LibraryLinks.tsx';
+import { useSession } from '../auth/index.ts';
+import { featureModules } from '../index.ts';
 import { MainMenu } from './MainMenu.tsx';
 
 export function HomePage() {
   const { m } = useI18n();
   useDocumentTitle(m.home.title);
   const { me } = useSession();
+  // The home cards the modules declare, in module order (read at render: the module list imports this file).
+  const cards = featureModules.flatMap((module) => module.homeCards ?? []);
   return (
     <section className="card stack" aria-labelledby="home-title" data-testid="home" data-signed-in={me ? 'true' : 'false'}>
       <h1 id="home-title">
@@ -26,9 +26,7 @@ export function HomePage() {
           </Link>
         </p>
       )}
-      {me ? <LibraryLinks /> : null}
-      {me ? <FormsLink /> : null}
-      {me ? <NoticeFeed /> : <p>{m.home.lead}</p>}
+      {me ? cards.filter((card) => card.visible?.(me) ?? true).map(({ id, component: Card }) => <Card key={id} />) : <p>{m.home.lead}</p>}
       <MainMenu />
       <p className="muted">{m.home.offlineNote}</p>
       <p>

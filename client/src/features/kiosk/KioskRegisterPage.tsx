@@ -6,10 +6,10 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useActor } from '../auth/access.ts';
-import { sessionEnded } from '../auth/session.ts';
-import { UnitSelect } from '../units/UnitSelect.tsx';
-import { useUnits } from '../units/use-units.ts';
+import { useActor } from '../auth/index.ts';
+import { sessionEnded } from '../auth/index.ts';
+import { UnitSelect } from '../units/index.ts';
+import { useUnits } from '../units/index.ts';
 import { registerKiosk } from './kiosk-store.ts';
 import { wipeMemberData } from './wipe.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import type { Kiosk } from './kiosk-store.ts';
 import { useIdleCountdown } from './use-idle-countdown.ts';
 import { useKioskSignOut } from './use-kiosk-sign-out.ts';

@@ -6,7 +6,7 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { refreshSession } from '../auth/session.ts';
+import { refreshSession } from '../auth/index.ts';
 import { kioskSignIn, useKiosk } from './kiosk-store.ts';
 
 /** The shared tablet's sign-in: employee number and the member's kiosk PIN. */

@@ -1,6 +1,6 @@
 import type { SyncEngine } from '../../sync/engine.ts';
 import { awaitPendingWrites } from '../../sync/session-data.ts';
-import { endServerSession } from '../auth/sign-out-queue.ts';
+import { endServerSession } from '../auth/index.ts';
 import { wipeMemberData } from './wipe.ts';
 
 /** How long a kiosk sign-out waits for the member's waiting writes to be acknowledged. */

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { apiGet, apiPost } from '../../api/client.ts';
 import { createExternalStore } from '../../lib/external-store.ts';
-import { settleOwedSignOut } from '../auth/sign-out-queue.ts';
+import { settleOwedSignOut } from '../auth/index.ts';
 
 export interface Kiosk {
   id: string;

@@ -4,7 +4,7 @@
  * (`kioskSignOut` awaits them through the sync engine).
  */
 
-import { SIGN_OUT_OWED_KEY } from '../auth/sign-out-queue.ts';
+import { SIGN_OUT_OWED_KEY } from '../auth/index.ts';
 
 /** Device settings and state, not the member's: they stay on the kiosk. */
 export const DEVICE_KEYS: readonly string[] = ['kumiai.lang', 'kumiai.fontScale', 'kumiai.contrast', SIGN_OUT_OWED_KEY];

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { PushOptIn } from './PushOptIn.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';

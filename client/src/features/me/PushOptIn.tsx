@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { usePushOptIn } from '../push/push.ts';
+import { usePushOptIn } from '../push/index.ts';
 
 /**
  * "Get notifications" on this device: a switch that asks the browser for

@@ -7,9 +7,9 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { hasPendingWrites, removeMemberData, stopAndRemoveLocalData } from '../../sync/session-data.ts';
 import { useSyncEngine } from '../../sync/SyncProvider.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { signOut } from '../auth/session.ts';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
-import { useKioskSignOut } from '../kiosk/use-kiosk-sign-out.ts';
+import { signOut } from '../auth/index.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { useKioskSignOut } from '../kiosk/index.ts';
 
 /**
  * Sign-out on a personal device: with changes still waiting to be sent, the

@@ -5,9 +5,9 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useActor } from '../auth/access.ts';
-import { CardSheet } from '../cards/CardSheet.tsx';
-import { useUnits } from '../units/use-units.ts';
+import { useActor } from '../auth/index.ts';
+import { CardSheet } from '../cards/index.ts';
+import { useUnits } from '../units/index.ts';
 import { mayManage } from './may-manage.ts';
 import { endSessions, issueCodes, type MemberDetail } from './members-api.ts';
 

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useUnits } from '../units/use-units.ts';
+import { useUnits } from '../units/index.ts';
 import { MemberActions } from './MemberActions.tsx';
 import { MemberEditForm } from './MemberEditForm.tsx';
 import { MemberHistory } from './MemberHistory.tsx';

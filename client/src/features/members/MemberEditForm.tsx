@@ -5,9 +5,9 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { useActor } from '../auth/access.ts';
-import type { UnitTree } from '../units/unit-tree.ts';
-import { UnitSelect } from '../units/UnitSelect.tsx';
+import { useActor } from '../auth/index.ts';
+import type { UnitTree } from '../units/index.ts';
+import { UnitSelect } from '../units/index.ts';
 import { updateMember, type MemberDetail } from './members-api.ts';
 import { mayManage } from './may-manage.ts';
 

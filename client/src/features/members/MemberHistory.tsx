@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/use-i18n.ts';
-import type { UnitTree } from '../units/unit-tree.ts';
+import type { UnitTree } from '../units/index.ts';
 import type { MemberEvent } from './members-api.ts';
 import { formatDate, formatIsoDay } from '../../ui/dates.ts';
 

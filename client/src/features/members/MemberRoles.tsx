@@ -4,9 +4,9 @@ import { errorCode } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
-import { useActor } from '../auth/access.ts';
-import type { UnitTree } from '../units/unit-tree.ts';
-import { UnitSelect } from '../units/UnitSelect.tsx';
+import { useActor } from '../auth/index.ts';
+import type { UnitTree } from '../units/index.ts';
+import { UnitSelect } from '../units/index.ts';
 import { grantRole, revokeRole, type MemberDetail } from './members-api.ts';
 
 /** The member's roles, each with revoke where allowed, and a form to grant the roles the actor may hand out. */

@@ -6,8 +6,8 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { UnitSelect } from '../units/UnitSelect.tsx';
-import { useUnits } from '../units/use-units.ts';
+import { UnitSelect } from '../units/index.ts';
+import { useUnits } from '../units/index.ts';
 import { useMemberList } from './use-member-list.ts';
 
 export function MembersPage() {

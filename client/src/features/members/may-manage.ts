@@ -1,5 +1,5 @@
 import { canManageMember, type Actor, type MemberManagementAction, type MemberView } from '@kumiai/shared';
-import type { UnitTree } from '../units/unit-tree.ts';
+import type { UnitTree } from '../units/index.ts';
 
 /**
  * Whether to offer a management action on this member: the shared rule, with

@@ -2,7 +2,7 @@ import type { DocumentDoc, NoticeDoc } from '@kumiai/shared';
 import { useEffect } from 'react';
 import { combineLatest } from 'rxjs';
 import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
-import { useSession } from '../auth/session.ts';
+import { useSession } from '../auth/index.ts';
 import { filesToKeep, syncFileCache } from './file-cache.ts';
 
 /** Keeps the attachments of every notice and the files of "keep offline" documents on the device in Cache Storage (and only those); renders nothing. */

@@ -1,4 +1,4 @@
-import './notices.css';
+import '../../ui/content.css';
 import type { Attachment, Audience, NoticeDoc, NoticeInput } from '@kumiai/shared';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
 import { fromLocalInput } from '../../ui/dates.ts';
 import { usePublishScope } from '../../ui/use-publish-scope.ts';
-import { useActor } from '../auth/access.ts';
+import { useActor } from '../auth/index.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { publishNotice, updateNotice } from './notices-api.ts';

@@ -1,4 +1,4 @@
-import './notices.css';
+import '../../ui/content.css';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../ui/dates.ts';

@@ -1,11 +1,11 @@
-import './notices.css';
+import '../../ui/content.css';
 import { scopeRoots } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
-import { mayUse, useActor } from '../auth/access.ts';
-import { useSession } from '../auth/session.ts';
+import { mayUse, useActor } from '../auth/index.ts';
+import { useSession } from '../auth/index.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { NoticeComments } from './NoticeComments.tsx';
 import { NoticeHistory } from './NoticeHistory.tsx';

@@ -1,11 +1,11 @@
-import './notices.css';
+import '../../ui/content.css';
 import { Link } from '@tanstack/react-router';
 import { useApiResource } from '../../api/use-api-resource.ts';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { RemindButton } from '../push/RemindButton.tsx';
+import { RemindButton } from '../push/index.ts';
 import { fetchReadRate, remindUnread } from './notices-api.ts';
 import { useNotice } from './use-notices.ts';
 

@@ -1,7 +1,7 @@
 import { inAudience, type NoticeDoc } from '@kumiai/shared';
 import { useEffect } from 'react';
 import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
-import { useActor } from '../auth/access.ts';
+import { useActor } from '../auth/index.ts';
 
 /** Opening a published notice of one's audience records a read on the device (offline too); the sync engine sends it. */
 export function useReadReceipt(notice: NoticeDoc | null | undefined): void {

@@ -1,4 +1,4 @@
-import '../notices/notices.css';
+import '../../ui/content.css';
 import type { DocumentDoc, NoticeDoc, SearchHit } from '@kumiai/shared';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';

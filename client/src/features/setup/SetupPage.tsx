@@ -3,7 +3,7 @@ import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { refreshSession } from '../auth/session.ts';
+import { refreshSession } from '../auth/index.ts';
 import { fetchSetupStatus } from './setup-api.ts';
 import type { BlockedState } from './setup-errors.ts';
 import { forgetSetupToken, takeSetupToken } from './setup-token.ts';

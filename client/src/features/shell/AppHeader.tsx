@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { useSession } from '../auth/session.ts';
-import { KioskSessionBar } from '../kiosk/KioskSessionBar.tsx';
-import { useKiosk } from '../kiosk/kiosk-store.ts';
+import { useSession } from '../auth/index.ts';
+import { KioskSessionBar } from '../kiosk/index.ts';
+import { useKiosk } from '../kiosk/index.ts';
 import { InstallButton } from './InstallButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';

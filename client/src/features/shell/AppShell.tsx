@@ -1,10 +1,8 @@
 import { Outlet } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
-import { useSession } from '../auth/session.ts';
-import { formsConflictRules } from '../forms/conflict-rule.ts';
-import { formsBeforePush } from '../forms/outbox.ts';
-import { FileCacheKeeper } from '../notices/FileCacheKeeper.tsx';
+import { useSession } from '../auth/index.ts';
+import { featureModules, syncRegistrations } from '../index.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { ServerRestoredBanner } from './ServerRestoredBanner.tsx';
 import { SessionEndedBanner } from './SessionEndedBanner.tsx';
@@ -14,10 +12,12 @@ import { UpdateBanner } from './UpdateBanner.tsx';
 
 export function AppShell() {
   const { m } = useI18n();
+  // What the modules keep running on every page (e.g. the attachment cache). Read at render: the module list imports this file.
+  const background = featureModules.flatMap((module) => module.background ?? []);
   const { me } = useSession();
   // The signed-in member's device database and replication (also offline); none while signed out.
   return (
-    <SyncProvider memberId={me?.member.id ?? null} beforePush={formsBeforePush} conflictRules={formsConflictRules} personalDevice={me?.session.kind !== 'kiosk'}>
+    <SyncProvider memberId={me?.member.id ?? null} collections={syncRegistrations} personalDevice={me?.session.kind !== 'kiosk'}>
       <a className="skip-link" href="#main">
         {m.app.skipToContent}
       </a>
@@ -27,7 +27,9 @@ export function AppShell() {
       <ServerRestoredBanner />
       <StorageLostBanner />
       <SyncSessionWatcher />
-      <FileCacheKeeper />
+      {background.map((Part, i) => (
+        <Part key={i} />
+      ))}
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>

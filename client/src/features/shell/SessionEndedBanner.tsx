@@ -1,7 +1,7 @@
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSyncStatus } from '../../sync/use-sync-status.ts';
-import { useKiosk } from '../kiosk/kiosk-store.ts';
+import { useKiosk } from '../kiosk/index.ts';
 
 /**
  * The session ended while syncing (close 4401: expired, or signed out on another

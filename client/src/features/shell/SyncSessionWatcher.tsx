@@ -2,9 +2,9 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useSyncEngine } from '../../sync/SyncProvider.tsx';
 import { useSyncStatus } from '../../sync/use-sync-status.ts';
-import { refreshSession, sessionEnded } from '../auth/session.ts';
-import { currentKiosk } from '../kiosk/kiosk-store.ts';
-import { kioskSignOut } from '../kiosk/kiosk-sign-out.ts';
+import { refreshSession, sessionEnded } from '../auth/index.ts';
+import { currentKiosk } from '../kiosk/index.ts';
+import { kioskSignOut } from '../kiosk/index.ts';
 
 /** At most this many automatic restarts per minute when the server says the session ended but /api/auth/me disagrees. */
 const MAX_RESTARTS = 3;

@@ -2,7 +2,7 @@ import { can } from '@kumiai/shared';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useActor } from '../auth/access.ts';
+import { useActor } from '../auth/index.ts';
 import { UnitNode } from './UnitNode.tsx';
 import { useUnits } from './use-units.ts';
 

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { syncedCollections, type CollectionName } from '@kumiai/shared';
+import type { AnyRoute } from '@tanstack/react-router';
+import { describe, expect, it } from 'vitest';
+import { featureModules, syncRegistrations } from './features/index.ts';
+import type { FeatureModule } from './lib/feature-module.ts';
+import { routeTree } from './router.ts';
+import { memberRoute } from './routes/member.tsx';
+import { rootRoute } from './routes/root.tsx';
+
+const featuresDir = path.join(import.meta.dirname, 'features');
+const modules: readonly FeatureModule[] = featureModules;
+
+/** Every route of the tree under `route`, the route itself included. */
+function allRoutes(route: AnyRoute): AnyRoute[] {
+  const children = (route.children ?? []) as readonly AnyRoute[];
+  return [route, ...children.flatMap(allRoutes)];
+}
+
+describe('the client feature module list', () => {
+  it('lists a module.ts for every feature folder, named as the folder', () => {
+    const byName = new Map(modules.map((m) => [m.name, m]));
+    const folders = fs.readdirSync(featuresDir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [e.name] : []));
+    expect(folders.length).toBeGreaterThan(15);
+    for (const name of folders) {
+      const files = fs.readdirSync(path.join(featuresDir, name));
+      expect(files, `features/${name}/module.ts`).toContain('module.ts');
+      const module = byName.get(name);
+      expect(module, `features/${name}: its module is not in features/index.ts (or is named otherwise)`).toBeDefined();
+      if (files.some((f) => f.endsWith('-route.tsx'))) expect(module?.routes?.length, `features/${name} has routes its module does not declare`).toBeGreaterThan(0);
+    }
+    expect(new Set(modules.map((m) => m.name)).size).toBe(modules.length);
+    expect(modules.length).toBe(folders.length);
+  });
+
+  it('builds the route tree from every module’s routes, under the root or the signed-in layout', () => {
+    const inTree = allRoutes(routeTree);
+    const declared = modules.flatMap((m) => (m.routes ?? []).map((route) => ({ feature: m.name, route })));
+    expect(declared.length).toBeGreaterThan(30);
+    for (const { feature, route } of declared) {
+      expect(inTree, `${feature}: ${route.id}`).toContain(route);
+      expect([rootRoute, memberRoute], `${feature}: ${route.id} hangs under neither the root nor memberRoute`).toContain(route.parentRoute);
+    }
+    // Nothing else: the tree is the root, the signed-in layout and the modules' routes.
+    expect(inTree.length).toBe(declared.length + 2);
+    expect(new Set(inTree.map((r): string => r.id as string)).size).toBe(inTree.length);
+  });
+
+  it('declares every synced collection in exactly one module', () => {
+    const names = syncRegistrations.map((r) => r.name);
+    expect([...names].sort()).toEqual((Object.keys(syncedCollections) as CollectionName[]).sort());
+    for (const name of Object.keys(syncedCollections)) {
+      const owners = modules.filter((m) => m.collections?.some((c) => c.name === name)).map((m) => m.name);
+      expect(owners, name).toHaveLength(1);
+    }
+    // What the devices may change, and the conflict rule and push step forms bring, reach the engine.
+    expect(syncRegistrations.find((r) => r.name === 'members')?.editableFields).toEqual(expect.arrayContaining(['phone', 'email']));
+    const submissions = syncRegistrations.find((r) => r.name === 'submissions');
+    expect(submissions?.masterWins).toBeTypeOf('function');
+    expect(submissions?.beforePush).toBeTypeOf('function');
+  });
+
+  it('points every menu entry at a route of the tree, with unique ids', () => {
+    const paths = new Set(allRoutes(routeTree).map((r) => r.fullPath as string));
+    const entries = modules.flatMap((m) => m.nav ?? []);
+    expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals']);
+    for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
+    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['library', 'forms', 'notices']);
+  });
+});

@@ -1,0 +1,2 @@
+// The cards feature's public face: a printable sheet of login cards.
+export { CardSheet } from './CardSheet.tsx';

@@ -1,0 +1,22 @@
+import type { Widen } from '../../i18n/types.ts';
+
+/** `m.home` (Japanese, the source). */
+export const homeJa = {
+  title: 'ようこそ',
+  lead: '組合からのお知らせ、アンケート、申請などがここに表示されます。',
+  offlineNote: '一度開けば、電波の届かない場所でも使えます。',
+  settingsLink: '文字の大きさや表示を変える',
+  signedInAs: '{name} さん(社員番号 {employeeNumber})でログインしています。',
+} as const;
+
+export const homeEn: Widen<typeof homeJa> = {
+  title: 'Welcome',
+  lead: "Your union's notices, surveys and applications will appear here.",
+  offlineNote: 'Once opened, the app keeps working where there is no signal.',
+  settingsLink: 'Change text size and display',
+  signedInAs: 'Signed in as {name} (employee number {employeeNumber}).',
+};
+
+declare module '../../i18n/types.ts' {
+  interface FeatureMessages { home: Widen<typeof homeJa> }
+}

@@ -1,0 +1,4 @@
+// The members feature's public face: the roster list, who may manage whom, and issuing activation codes.
+export { mayManage } from './may-manage.ts';
+export { issueCodes } from './members-api.ts';
+export { useMemberList } from './use-member-list.ts';

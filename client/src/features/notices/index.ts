@@ -1,0 +1,3 @@
+// The notices feature's public face: the markdown body and an attachment link (documents use them too).
+export { AttachmentItem, AttachmentList } from './AttachmentList.tsx';
+export { NoticeMarkdown } from './NoticeMarkdown.tsx';

@@ -1,33 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { tempDir } from './helpers.ts';
+import { cliSandbox } from './helpers.ts';
 import { RawClient, startSyncServer, type SyncServer } from './sync/support.ts';
 
-let dataDir: string;
-let out: string[];
+const sandbox = cliSandbox();
 let server: SyncServer | undefined;
-beforeEach(() => {
-  dataDir = tempDir();
-  vi.stubEnv('KUMIAI_DATA_DIR', dataDir);
-  vi.stubEnv('KUMIAI_SCRYPT_LOG_N', '10');
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-});
 afterEach(async () => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
   await server?.close();
   server = undefined;
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Every table's row count: the demo's refusal must leave all of them as they were. */
 function tableCounts(): string {
-  const db = openDatabase(dataDir);
+  const db = openDatabase(sandbox.dataDir);
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
     return tables.map((t) => `${t}=${String(db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get())}`).join(' ');
@@ -37,7 +25,7 @@ function tableCounts(): string {
 }
 
 function login(role: 'officer' | 'member'): { employeeNumber: string; password: string } {
-  const line = out.find((l) => l.trimStart().startsWith(role))!;
+  const line = sandbox.out.find((l) => l.trimStart().startsWith(role))!;
   const match = /employee number (\S+)\s+password (\S+)/.exec(line)!;
   return { employeeNumber: match[1]!, password: match[2]! };
 }
@@ -51,7 +39,7 @@ async function signIn(as: { employeeNumber: string; password: string }) {
 describe('pnpm kumiai demo', () => {
   it('fills a fresh database with a union whose printed officer and member sign in and see it', async () => {
     expect(await runCli(['demo'])).toBe(0);
-    const text = out.join('\n');
+    const text = sandbox.out.join('\n');
     // Deterministic: the same union, people and counts on every run.
     expect(text).toContain('50 members (2 signed up), 4 notices (96 reads), a survey with 31 answers');
     expect(text).toContain('applications: 1 returned, 3 in_review, 1 approved, 1 paid, 1 rejected, 1 withdrawn, 1 draft');
@@ -60,7 +48,7 @@ describe('pnpm kumiai demo', () => {
     const officer = login('officer');
     const member = login('member');
 
-    server = await startSyncServer({ KUMIAI_DATA_DIR: dataDir }, { dataDir, keepData: true });
+    server = await startSyncServer({ KUMIAI_DATA_DIR: sandbox.dataDir }, { dataDir: sandbox.dataDir, keepData: true });
     expect(server.services.audit.verify()).toMatchObject({ ok: true });
     // The member pulls their notices over sync: the three to everyone and their branch's, one with the PDF.
     const headers = await signIn(member);
@@ -86,26 +74,26 @@ describe('pnpm kumiai demo', () => {
   });
 
   it('runs on a database that setup alone has filled (and prints no admin: the union has one)', async () => {
-    const pw = path.join(dataDir, 'pw.txt');
+    const pw = path.join(sandbox.dataDir, 'pw.txt');
     fs.writeFileSync(pw, 'a long admin passphrase\n');
     expect(await runCli(['setup', '--union', '中部労働組合', '--admin', '009', '--password-file', pw])).toBe(0);
-    out.length = 0;
+    sandbox.out.length = 0;
     expect(await runCli(['demo'])).toBe(0);
-    expect(out.join('\n')).toContain('Demo union "中部労働組合" is ready');
-    expect(out.some((l) => l.trimStart().startsWith('admin'))).toBe(false);
+    expect(sandbox.out.join('\n')).toContain('Demo union "中部労働組合" is ready');
+    expect(sandbox.out.some((l) => l.trimStart().startsWith('admin'))).toBe(false);
   });
 
   it('refuses a database with an imported roster, and changes nothing', async () => {
-    const pw = path.join(dataDir, 'pw.txt');
+    const pw = path.join(sandbox.dataDir, 'pw.txt');
     fs.writeFileSync(pw, 'a long admin passphrase\n');
     expect(await runCli(['setup', '--union', '中部労働組合', '--admin', '009', '--password-file', pw])).toBe(0);
-    const members = path.join(dataDir, 'members.csv');
+    const members = path.join(sandbox.dataDir, 'members.csv');
     fs.writeFileSync(members, '社員番号,氏名,所属\n100001,佐藤 一郎,中部労働組合\n');
     expect(await runCli(['members', 'import', members])).toBe(0);
     const before = tableCounts();
-    out.length = 0;
+    sandbox.out.length = 0;
     expect(await runCli(['demo'])).toBe(1);
-    expect(out.join('\n')).toContain('already holds data (1 members');
+    expect(sandbox.out.join('\n')).toContain('already holds data (1 members');
     expect(tableCounts()).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDatabase, type Db } from '../src/db/database.ts';
@@ -9,6 +10,28 @@ import { ManualClock } from '../src/lib/clock.ts';
 
 export function tempDir(prefix = 'kumiai-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * For tests of `pnpm kumiai`: each test gets its own data directory (KUMIAI_DATA_DIR, removed after)
+ * and a cheap password hash, and what the CLI prints is kept in `out` instead of the terminal.
+ */
+export function cliSandbox(): { readonly dataDir: string; readonly out: string[] } {
+  const state = { dataDir: '', out: [] as string[] };
+  beforeEach(() => {
+    state.dataDir = tempDir();
+    vi.stubEnv('KUMIAI_DATA_DIR', state.dataDir);
+    vi.stubEnv('KUMIAI_SCRYPT_LOG_N', '10');
+    state.out = [];
+    vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void state.out.push(args.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void state.out.push(args.join(' ')));
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+    fs.rmSync(state.dataDir, { recursive: true, force: true });
+  });
+  return state;
 }
 
 /** A writable that keeps every log line, to assert what logs never contain. */

@@ -1,5 +1,6 @@
 import type { AuditTargetKind } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
+import type { AuditEntry } from './audit-service.ts';
 
 export interface AuditFilter {
   actorId?: string;
@@ -10,13 +11,8 @@ export interface AuditFilter {
   beforeSeq?: number;
 }
 
-export interface AuditListRow {
-  seq: number;
-  at: number;
-  actor_id: string | null;
-  action: string;
-  target: string | null;
-  detail: string;
+/** An entry of the chain without its hashes, with the actor's and the target's names joined in. */
+export interface AuditListRow extends Omit<AuditEntry, 'prev_hash' | 'hash'> {
   actor_name: string | null;
   target_name: string | null;
   target_kind: AuditTargetKind | null;

@@ -1,5 +1,5 @@
 import type { FormInput } from './api.ts';
-import { formDefinitionProblems, type DefinitionProblemCode } from './fields.ts';
+import { formDefinitionProblems, type DefinitionProblemCode, type FormField } from './fields.ts';
 
 export type FormInputProblemCode = DefinitionProblemCode | 'steps' | 'anonymous' | 'file_in_anonymous' | 'closes_before_opening';
 
@@ -20,9 +20,13 @@ export function formInputProblems(input: Pick<FormInput, 'kind' | 'fields' | 'st
   if (fields.length > 0) return fields.map((p) => ({ ...p, message: 'The form has problems' }));
   if (input.kind === 'survey' && input.steps.length > 0) return [{ field: '', code: 'steps', message: 'A survey has no approval steps' }];
   if (input.kind === 'application' && input.anonymous) return [{ field: '', code: 'anonymous', message: 'An application is never anonymous' }];
-  // A file is tied to the member who uploaded it: an anonymous survey cannot take one.
-  const file = input.fields.find((f) => f.type === 'file');
-  if (input.anonymous && file) return [{ field: file.id, code: 'file_in_anonymous', message: 'An anonymous survey cannot ask for files' }];
+  const [file] = filesRefused(input);
+  if (file) return [{ field: file.id, code: 'file_in_anonymous', message: 'An anonymous survey cannot ask for files' }];
   if (input.closesAt !== null && input.closesAt <= input.opensAt) return [{ field: '', code: 'closes_before_opening', message: 'The form must close after it opens' }];
   return [];
+}
+
+/** The file fields a form may not have: an upload records who made it, so an anonymous survey cannot take one (`file_in_anonymous`). */
+export function filesRefused(input: Pick<FormInput, 'kind' | 'fields' | 'anonymous'>): FormField[] {
+  return input.kind === 'survey' && input.anonymous ? input.fields.filter((f) => f.type === 'file') : [];
 }

@@ -1,4 +1,4 @@
-import { formDefinitionProblems, type ApprovalStep, type Audience, type DefinitionProblemCode, type FieldType, type FormDoc, type FormField, type FormInput, type FormKind } from '@kumiai/shared';
+import { filesRefused, formDefinitionProblems, type ApprovalStep, type Audience, type DefinitionProblemCode, type FieldType, type FormDoc, type FormField, type FormInput, type FormKind } from '@kumiai/shared';
 import { fromLocalInput, toLocalInput } from '../../ui/dates.ts';
 
 /**
@@ -147,11 +147,11 @@ export function builderProblems(state: BuilderState): BuilderProblems {
   const fields = state.fields.map(cleanField);
   const indexOf = (id: string) => fields.findIndex((f) => f.id === id);
   const problems: BuilderProblems['fields'] = formDefinitionProblems(fields).map((p) => ({ ...p, index: indexOf(p.field) }));
+  const refused = new Set(filesRefused({ ...state, fields }).map((f) => f.id));
   fields.forEach((f, index) => {
     if (!f.label.ja) problems.push({ field: f.id, index, code: 'label_missing' });
     if (f.options?.some((o) => !o.label.ja)) problems.push({ field: f.id, index, code: 'option_label_missing' });
-    // An upload records who made it, so an anonymous survey cannot ask for files (the server refuses it too).
-    if (f.type === 'file' && state.kind === 'survey' && state.anonymous) problems.push({ field: f.id, index, code: 'file_in_anonymous' });
+    if (refused.has(f.id)) problems.push({ field: f.id, index, code: 'file_in_anonymous' });
     // A condition naming an option that has since been removed would never show the field.
     const source = f.showIf ? fields.slice(0, index).find((s) => s.id === f.showIf?.field) : undefined;
     if (f.showIf && source && !conditionValues(source).includes(f.showIf.equals) && !problems.some((p) => p.field === f.id && p.code === 'bad_condition')) {

@@ -3,10 +3,9 @@ import { Agent } from 'node:https';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo } from '../auth/index.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import { noticeOfficedBy } from '../notices/notice-office.ts';
-import type { NoticesRepo } from '../notices/notices-repo.ts';
+import type { NoticeOffice } from '../notices/index.ts';
 import { checkPushEndpoint, publicOnlyLookup } from './push-endpoints.ts';
 import type { PushRepo, SubscriptionRow } from './push-repo.ts';
 import { type PushSender, type VapidDetails, vapidSubject, webPushSender } from './push-sender.ts';
@@ -54,7 +53,7 @@ export class PushService {
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly config: { publicUrl: string; hosts: readonly string[]; keyFile: string },
-    private readonly notices: NoticesRepo,
+    private readonly notices: NoticeOffice,
     private readonly mutate: Mutate,
     private readonly repo: PushRepo,
   ) {}
@@ -102,7 +101,7 @@ export class PushService {
 
   /** The author or an officer of the notice reminds those of its audience who have not read it (audited). Returns how many members are reached. */
   remind(actor: Actor, noticeId: string): { members: number } {
-    const notice = noticeOfficedBy(this.notices, this.actors, actor, noticeId);
+    const notice = this.notices.officedBy(actor, noticeId);
     if (notice.status !== 'published') throw new AppError('bad_request', 400, 'Only a published notice can be reminded of');
     const reached = (targets: { member_id: string }[]) => ({ members: new Set(targets.map((t) => t.member_id)).size });
     const targets = this.mutate(actor, { checks: [], audit: { action: 'notice.reminded', target: notice.id, detail: reached } }, () => this.audienceSubscriptions(notice.audience, notice.id, true));

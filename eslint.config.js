@@ -1,4 +1,5 @@
 // @ts-check
+import fs from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -6,6 +7,37 @@ import tseslint from 'typescript-eslint';
 
 const clientFeatureImportsPublicFace =
   "A client feature imports another feature only through its public face, '../<feature>/index.ts' (move UI several features share to src/ui/).";
+/**
+ * Server feature boundaries (issue 13): a file in server/src/features/A/ may import from another
+ * feature B only B's public face, `B/index.ts` (which re-exports B's module and what other
+ * features may use). One block per feature folder, since the rule must know which folder is "other".
+ */
+const serverFeatures = fs
+  .readdirSync(new URL('server/src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const serverFeatureBoundaries = serverFeatures.map((feature) => {
+  const others = serverFeatures.filter((other) => other !== feature).map(escapeRegex);
+  return {
+    files: [`server/src/features/${feature}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // `../B/x.ts`, `../../features/B/sub/x.ts`: anything of B but its index.ts.
+              regex: `(^|/)(\\.\\.|features)/(${others.join('|')})/(?!index\\.ts$)`,
+              message: `Import another feature only through its public face, <feature>/index.ts (add what you need to its re-exports): server/README.md "Adding a feature".`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
 const syncImportsNoFeature = 'The sync engine must not import a feature: let the feature register with it (a module, a hook) instead.';
 
 export default tseslint.config(
@@ -55,6 +87,8 @@ export default tseslint.config(
       ],
     },
   },
+  // Server features import each other only through <feature>/index.ts (see serverFeatureBoundaries above).
+  ...serverFeatureBoundaries,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -9,7 +9,8 @@ import { noteSchema, type NoteDoc } from './data.ts';
  * edits of one document into one push), so the bench registers a collection
  * of notes, each writable by its author, with the engine's generic path:
  * schema validation, visibility, conflict detection, the write rule, one
- * savepoint per row and the sequence stamped by triggers like migration 0003's.
+ * savepoint per row and the sequence stamped by the triggers the engine
+ * generates from `capture` (the table alone is created here).
  */
 export const NOTES_SQL = `
 CREATE TABLE IF NOT EXISTS bench_notes (
@@ -17,22 +18,13 @@ CREATE TABLE IF NOT EXISTS bench_notes (
   author TEXT NOT NULL,
   body TEXT NOT NULL,
   updated_at INTEGER NOT NULL
-);
-CREATE TRIGGER IF NOT EXISTS sync_bench_notes_insert AFTER INSERT ON bench_notes BEGIN
-  UPDATE sync_meta SET seq = seq + 1;
-  INSERT INTO sync_docs (collection, id, seq, deleted, scope_unit, scope_member)
-    VALUES ('notes', NEW.id, (SELECT seq FROM sync_meta), 0, NULL, NEW.author)
-    ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = 0, scope_unit = NULL, scope_member = excluded.scope_member;
-END;
-CREATE TRIGGER IF NOT EXISTS sync_bench_notes_update AFTER UPDATE ON bench_notes BEGIN
-  UPDATE sync_meta SET seq = seq + 1;
-  UPDATE sync_docs SET seq = (SELECT seq FROM sync_meta) WHERE collection = 'notes' AND id = NEW.id;
-END;`;
+);`;
 
 export const notesCollection: CollectionRegistration<NoteDoc> = {
   name: 'notes',
   schema: noteSchema,
   source: { table: 'bench_notes', projection: `json_object('id', t.id, 'author', t.author, 'body', t.body, 'updatedAt', t.updated_at)` },
+  capture: { member: 'author' },
   readableUnits: () => [],
   readsOwn: () => true,
   serverOwned: ['updatedAt'],

@@ -1,7 +1,8 @@
 /**
  * Child process: the real Kumiai server (buildApp, permission checks on) on a
- * fresh SQLite file, seeded in one transaction (the triggers of migration 0003
- * stamp the sync sequence), listening on 127.0.0.1 with bearer tokens for the
+ * fresh SQLite file, seeded in one transaction (the sync triggers stamp the
+ * sequence: on a fresh file, the migrations' copies, which the engine replaces
+ * with its generated equivalents at buildApp), listening on 127.0.0.1 with bearer tokens for the
  * admin (scope: every document), the officer of b-rev and the notes writer.
  */
 import path from 'node:path';

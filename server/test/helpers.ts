@@ -7,6 +7,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { openDatabase, type Db } from '../src/db/database.ts';
 import { ManualClock } from '../src/lib/clock.ts';
+import type { AnyRegistration } from '../src/sync/registry.ts';
 
 export function tempDir(prefix = 'kumiai-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -64,13 +65,16 @@ export interface TestServer {
 }
 
 /** The real app on a real SQLite file in a temporary folder, with a manual clock. */
-export async function startTestServer(env: Record<string, string> = {}, options: { dataDir?: string; keepData?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; keepData?: boolean; collections?: readonly AnyRegistration[] } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
   const config = loadConfig({ KUMIAI_DATA_DIR: dataDir, KUMIAI_SCRYPT_LOG_N: '10', KUMIAI_CLIENT_DIR: path.join(dataDir, 'no-client'), ...env });
   const db = openDatabase(config.dataDir);
   const clock = new ManualClock();
   const capture = logCapture();
-  const { app, setup, services, routes, jobs, hub, ops } = await buildApp({ config, db, clock, logger: { level: 'debug', stream: capture.stream } });
+  const { app, setup, services, routes, jobs, hub, ops } = await buildApp({ config, db, clock, collections: options.collections, logger: { level: 'debug', stream: capture.stream } });
   await app.ready();
   return {
     app,

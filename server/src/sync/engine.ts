@@ -8,6 +8,7 @@ import { type AudienceRow, Reader } from './reader.ts';
 import type { Principals } from './principal.ts';
 import type { AnyRegistration, CollectionRegistry, Doc } from './registry.ts';
 import { tombstoneFor } from './tombstone.ts';
+import { installTriggers } from './triggers.ts';
 import { UnitTree } from './unit-tree.ts';
 
 interface DocRow {
@@ -71,8 +72,9 @@ const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":fals
 /**
  * The storage side of sync: pulls by checkpoint, pushes with conflict
  * detection and the collections' write rules, and re-evaluation of members
- * whose scope changed. Every write is stamped by the triggers of migration
- * 0003 with the next server sequence inside its own transaction.
+ * whose scope changed. Every write is stamped by the triggers generated from
+ * the registrations (`triggers.ts`, installed here) with the next server
+ * sequence inside its own transaction.
  */
 export class SyncEngine {
   private readonly compiled = new Map<string, Compiled>();
@@ -95,6 +97,8 @@ export class SyncEngine {
   ) {
     const trees = registry.all().filter((r) => r.isUnitTree);
     if (trees.length !== 1) throw new Error(`exactly one synced collection must be the unit tree (isUnitTree), not ${trees.length}`);
+    // Every collection's change capture, generated from its registration, before anything reads or writes.
+    installTriggers(db, registry.all());
     this.tree = new UnitTree(db, { collection: trees[0]!.name, table: trees[0]!.source.table });
     this.tree.refresh();
     this.savepoint = this.db.transaction((fn: () => void) => fn());

@@ -47,6 +47,32 @@ export interface WriteRule<D, Decision> {
 }
 
 /**
+ * What the generated change-capture triggers (`triggers.ts`) must know of a
+ * collection's source table, beyond `source.table` (whose key column is `id`).
+ * Column names are plain SQL names of that table; `when.sql` is SQL over `NEW`.
+ */
+export interface ChangeCapture {
+  /** The columns whose update re-sends a document (`AFTER UPDATE OF …`); absent: every update does. */
+  columns?: readonly string[];
+  /** The column holding the unit whose readers see the document (`scope_unit`); a change leaves a tombstone for the old unit's readers. */
+  unit?: string;
+  /** The column holding the member who always reads the document, their own or their authored one (`scope_member`). */
+  member?: string;
+  /** The column of a soft-delete flag: the document is sent as removed while it is set. */
+  deleted?: string;
+  /**
+   * An audience held as JSON (`{all, units, roles, members}`) in `column`, in
+   * force only while `when.sql` holds (`columns`: those it reads); its readers
+   * are kept in sync_audience, and those it loses get the document as removed.
+   */
+  audience?: { column: string; when?: { sql: string; columns: readonly string[] } };
+  /** The document belongs to a document of another collection (id in `column`): it reaches that one's audience and member, and follows their changes. */
+  follows?: { collection: string; column: string };
+  /** The rows are the readers themselves (the id is the member id): a new row, or a change of these columns, re-evaluates what they read. */
+  readerScope?: readonly string[];
+}
+
+/**
  * What a feature registers for each synced collection (`D`: its document type
  * from shared/; `Decision`: what its write rule hands to the write). The engine
  * knows nothing else about features: it does checkpoints, conflicts, streaming
@@ -62,6 +88,8 @@ export interface CollectionRegistration<D extends { id: string } = Doc, Decision
    * Only what every reader may see goes in (no hashes, no codes, ever).
    */
   source: { table: string; projection: string };
+  /** How changes to the source table reach sync: the generated triggers follow this (`{}`: every change, no scope of its own). */
+  capture: ChangeCapture;
   /** Units whose documents the actor may read, decided by the read rule in shared/. */
   readableUnits(actor: Actor, tree: UnitTree): string[];
   /**

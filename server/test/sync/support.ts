@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws';
+import type { AnyRegistration } from '../../src/sync/registry.ts';
 import { startTestServer, type TestServer } from '../helpers.ts';
 
 export interface SyncServer extends TestServer {
@@ -7,7 +8,7 @@ export interface SyncServer extends TestServer {
 }
 
 /** The real app listening on 127.0.0.1 (a real WebSocket), on a real SQLite file. */
-export async function startSyncServer(env: Record<string, string> = {}, options: { dataDir?: string; keepData?: boolean; port?: number } = {}): Promise<SyncServer> {
+export async function startSyncServer(env: Record<string, string> = {}, options: { dataDir?: string; keepData?: boolean; port?: number; collections?: readonly AnyRegistration[] } = {}): Promise<SyncServer> {
   const server = await startTestServer({ KUMIAI_SYNC_POLL_MS: '50', ...env }, options);
   await server.app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = server.app.server.address();

@@ -9,7 +9,7 @@ import {
 } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import { requireAuth } from '../../plugins/auth.ts';
-import type { AuditService } from '../audit/audit-service.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { AuthService } from './auth-service.ts';
 import { clearSessionCookie, setSessionCookie } from './cookies.ts';
 import { loadMe } from './me-repo.ts';

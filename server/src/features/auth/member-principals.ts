@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { hashToken } from '../../lib/crypto.ts';
 import type { Credential, Principals } from '../../sync/principal.ts';
-import type { TokenService } from '../tokens/token-service.ts';
+import type { TokenService } from '../tokens/index.ts';
 import type { ActorRepo } from './actor-repo.ts';
 import type { SessionService } from './session-service.ts';
 

@@ -2,9 +2,7 @@ import type { Actor } from '@kumiai/shared';
 import { notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import { Repository } from '../../lib/statements.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
-import { noticeOfficedBy } from '../notices/notice-office.ts';
-import type { NoticesRepo } from '../notices/notices-repo.ts';
+import type { NoticeOffice } from '../notices/index.ts';
 
 /** The SQL of comment moderation (members write comments through sync, `comments-sync.ts`). */
 export class CommentsRepo extends Repository {
@@ -27,14 +25,13 @@ export class CommentsRepo extends Repository {
 export class CommentsService {
   constructor(
     private readonly repo: CommentsRepo,
-    private readonly notices: NoticesRepo,
-    private readonly actors: ActorRepo,
+    private readonly notices: NoticeOffice,
     private readonly mutate: Mutate,
   ) {}
 
   /** The notice's author or officer hides a comment; hiding and its audit row commit together. */
   hide(actor: Actor, noticeId: string, commentId: string): { hidden: true } {
-    noticeOfficedBy(this.notices, this.actors, actor, noticeId);
+    this.notices.officedBy(actor, noticeId);
     return this.mutate(actor, { checks: [], audit: { action: 'comment.hidden', target: commentId, detail: { noticeId } } }, (now) => {
       if (!this.repo.hide(noticeId, commentId, actor.memberId, now) && !this.repo.exists(noticeId, commentId)) throw notFound();
       return { hidden: true as const };

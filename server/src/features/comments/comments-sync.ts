@@ -3,7 +3,7 @@ import { ALLOW, type CollectionRegistration } from '../../sync/registry.ts';
 
 /**
  * `notice_comments`: comments and reactions. Readable by the notice's readers
- * (sync_audience rows copied from the notice by the triggers of migration 0006)
+ * (sync_audience rows copied from the notice's by the generated triggers: `capture.follows`)
  * and by the notice's author (scope_member). Hidden comments and taken-back
  * ones are sent with empty text to everyone: a projection is the same for all readers.
  */
@@ -16,6 +16,8 @@ export const commentsCollection: CollectionRegistration<NoticeCommentDoc> = {
       'kind', t.kind, 'text', CASE WHEN t.hidden OR t.deleted THEN '' ELSE t.text END, 'emoji', t.emoji,
       'hidden', json(CASE WHEN t.hidden THEN 'true' ELSE 'false' END), 'createdAt', t.created_at, 'updatedAt', t.updated_at)`,
   },
+  // A taken-back comment stays a row: `deleted` sends it as removed, to the notice's readers.
+  capture: { deleted: 'deleted', follows: { collection: 'notices', column: 'notice_id' } },
   readableUnits: () => [],
   // The same audience membership as notices: a comment reaches exactly its notice's readers.
   audience: { units: (actor) => [...actor.unitPath], roles: (actor) => audienceRoles(actor) },

@@ -1,6 +1,6 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
-import { noticesModule } from '../notices/module.ts';
+import { authModule } from '../auth/index.ts';
+import { noticesModule } from '../notices/index.ts';
 import { commentsRoutes } from './comments-routes.ts';
 import { CommentsRepo, CommentsService } from './comments-service.ts';
 import { commentsCollection } from './comments-sync.ts';
@@ -9,7 +9,7 @@ import { commentsCollection } from './comments-sync.ts';
 export const commentsModule = defineModule({
   name: 'comments',
   dependsOn: [authModule, noticesModule],
-  services: ({ db, mutate }, { actors, noticesRepo }) => ({ comments: new CommentsService(new CommentsRepo(db), noticesRepo, actors, mutate) }),
+  services: ({ db, mutate }, { noticeOffice }) => ({ comments: new CommentsService(new CommentsRepo(db), noticeOffice, mutate) }),
   collections: () => [commentsCollection],
   routes: (app, services) => commentsRoutes(app, services),
   pushKinds: [],

@@ -5,8 +5,8 @@ import type { Actor } from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import type { AuditService } from '../audit/audit-service.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { ActorRepo } from '../auth/index.ts';
 import type { DataRightsRepo } from './data-rights-repo.ts';
 
 /**

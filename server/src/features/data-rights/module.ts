@@ -1,5 +1,5 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
+import { authModule } from '../auth/index.ts';
 import { DataRightsRepo } from './data-rights-repo.ts';
 import { dataRightsRoutes } from './data-rights-routes.ts';
 import { DataRightsService } from './data-rights-service.ts';

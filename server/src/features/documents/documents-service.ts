@@ -3,8 +3,8 @@ import type { Actor, Audience, DocumentInput, DocumentVersionInput, FolderInput 
 import { requireOffice } from '../../lib/access.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
-import type { UploadsService } from '../uploads/uploads-service.ts';
+import type { ActorRepo } from '../auth/index.ts';
+import type { UploadsService } from '../uploads/index.ts';
 import type { DocumentRow, DocumentsRepo } from './documents-repo.ts';
 
 const EVERYONE: Audience = { all: true, units: [], roles: [], members: [] };

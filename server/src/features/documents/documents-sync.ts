@@ -7,7 +7,7 @@ const versionJson = `json_object('version', v.version, 'file', json_object('hash
 
 /**
  * `documents`: folders and documents, reaching their audience exactly like
- * notices (sync_audience rows kept by triggers); the author always sees theirs.
+ * notices (sync_audience rows kept by the generated triggers); the author always sees theirs.
  * Read-only on devices: publishing goes through the routes.
  */
 export const documentsCollection: CollectionRegistration = {
@@ -22,6 +22,7 @@ export const documentsCollection: CollectionRegistration = {
       'versions', json((SELECT json_group_array(json(x.j)) FROM (SELECT ${versionJson} AS j FROM document_versions v WHERE v.document_id = t.id ORDER BY v.version) x)),
       'updatedAt', t.updated_at)`,
   },
+  capture: { member: 'author_id', audience: { column: 'audience' } },
   readableUnits: () => [],
   // A member belongs to the audience of every unit on their path, as for notices.
   audience: { units: (actor) => [...actor.unitPath], roles: (actor) => audienceRoles(actor) },

@@ -1,6 +1,6 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
-import { uploadsModule } from '../uploads/module.ts';
+import { authModule } from '../auth/index.ts';
+import { uploadsModule } from '../uploads/index.ts';
 import { DocumentsRepo } from './documents-repo.ts';
 import { documentsRoutes } from './documents-routes.ts';
 import { DocumentsService } from './documents-service.ts';

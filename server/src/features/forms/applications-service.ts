@@ -16,8 +16,8 @@ import {
 import { requireOffice } from '../../lib/access.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
-import type { PushService } from '../push/push-service.ts';
+import type { ActorRepo } from '../auth/index.ts';
+import type { PushService } from '../push/index.ts';
 import { resolveChain, type ChainStep } from './forms-chain.ts';
 import type { FormsRepo, ListedRow, SubmissionRow } from './forms-repo.ts';
 

@@ -1,5 +1,5 @@
 import { stepApprovers, type ApprovalStep } from '@kumiai/shared';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo } from '../auth/index.ts';
 import type { FormsRepo } from './forms-repo.ts';
 
 export interface ChainStep {

@@ -3,7 +3,7 @@ import { formInputProblems, type Actor, type Audience, type FormInput } from '@k
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireOffice } from '../../lib/access.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo } from '../auth/index.ts';
 import { formRecord, type FormRow, type FormsRepo } from './forms-repo.ts';
 
 const invalid = (message: string, problems: { field: string; code: string }[] = []) => new AppError('form_invalid', 400, message, undefined, { problems });

@@ -18,7 +18,7 @@ const bool = (column: string) => `json(CASE WHEN ${column} THEN 'true' ELSE 'fal
 
 /**
  * `forms`: surveys and application templates, reaching their audience like
- * notices (sync_audience rows kept by the triggers of migration 0008); the
+ * notices (sync_audience rows kept by the generated triggers); the
  * author sees theirs in every state. Read-only on devices.
  */
 export const formsCollection: CollectionRegistration = {
@@ -33,6 +33,7 @@ export const formsCollection: CollectionRegistration = {
       'anonymous', ${bool('t.anonymous')}, 'allowEdit', ${bool('t.allow_edit')}, 'version', t.version,
       'authorId', t.author_id, 'authorName', (SELECT name FROM members WHERE id = t.author_id), 'updatedAt', t.updated_at)`,
   },
+  capture: { member: 'author_id', audience: { column: 'audience', when: { sql: "NEW.status <> 'draft'", columns: ['status'] } } },
   readableUnits: () => [],
   audience: { units: (actor) => [...actor.unitPath], roles: (actor) => audienceRoles(actor) },
   readsOwn: (actor) => actor.status !== 'left',
@@ -67,6 +68,7 @@ export function submissionsCollection(options: { onSubmitted?: (submissionId: st
         'history', json((SELECT json_group_array(json(x.j)) FROM (SELECT ${historyJson} AS j FROM submission_events e WHERE e.submission_id = t.id ORDER BY e.n) x)),
         'submittedAt', t.submitted_at, 'createdAt', t.created_at, 'updatedAt', t.updated_at)`,
     },
+    capture: { member: 'member_id' },
     readableUnits: () => [],
     readsOwn: (actor) => actor.status !== 'left',
     serverOwned: SUBMISSION_SERVER_OWNED,

@@ -1,6 +1,6 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
-import { pushModule } from '../push/module.ts';
+import { authModule } from '../auth/index.ts';
+import { pushModule } from '../push/index.ts';
 import { ApplicationsService } from './applications-service.ts';
 import { FormsRepo } from './forms-repo.ts';
 import { FormResultsService } from './forms-results.ts';

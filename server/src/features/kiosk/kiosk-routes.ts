@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { kioskSignInRequestSchema, type KioskSignInRequest } from '@kumiai/shared';
 import { notFound } from '../../lib/errors.ts';
 import { requireAuth } from '../../plugins/auth.ts';
-import { clearSessionCookie, setSessionCookie } from '../auth/cookies.ts';
-import { SESSION_COOKIE, type SessionService } from '../auth/session-service.ts';
+import { clearSessionCookie, SESSION_COOKIE, type SessionService, setSessionCookie } from '../auth/index.ts';
 import type { KioskService } from './kiosk-service.ts';
 
 export const KIOSK_COOKIE = '__Host-kumiai_kiosk';

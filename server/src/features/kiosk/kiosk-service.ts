@@ -3,9 +3,7 @@ import type { Actor } from '@kumiai/shared';
 import { hashToken, randomToken } from '../../lib/crypto.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
-import type { AuthService } from '../auth/auth-service.ts';
-import { KIOSK_SESSION, type SessionService } from '../auth/session-service.ts';
+import { type ActorRepo, type AuthService, KIOSK_SESSION, type SessionService } from '../auth/index.ts';
 import type { KioskRepo, KioskRow } from './kiosk-repo.ts';
 
 export interface KioskView {

@@ -1,5 +1,5 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
+import { authModule } from '../auth/index.ts';
 import { KioskRepo } from './kiosk-repo.ts';
 import { kioskRoutes } from './kiosk-routes.ts';
 import { KioskService } from './kiosk-service.ts';

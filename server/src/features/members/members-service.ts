@@ -16,7 +16,7 @@ import { hashToken } from '../../lib/crypto.ts';
 import { toExcelCsv } from '../../lib/csv-export.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate, MutationCheck } from '../../lib/mutate.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo } from '../auth/index.ts';
 import { newActivationCode } from './activation-codes.ts';
 import type { MemberRow, MembersRepo } from './members-repo.ts';
 

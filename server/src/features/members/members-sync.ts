@@ -12,6 +12,13 @@ export const membersCollection: CollectionRegistration<MemberDoc> = {
       'unitId', t.unit_id, 'memberClass', t.member_class, 'status', t.status, 'email', t.email, 'phone', t.phone,
       'preferredLanguage', t.preferred_language, 'updatedAt', t.updated_at)`,
   },
+  // Its unit's readers and the member themself; the member's unit and status decide what they read in turn.
+  capture: {
+    columns: ['employee_number', 'name', 'name_kana', 'unit_id', 'member_class', 'status', 'email', 'phone', 'preferred_language', 'updated_at'],
+    unit: 'unit_id',
+    member: 'id',
+    readerScope: ['unit_id', 'status'],
+  },
   readableUnits: (actor, tree) => [...tree.entries()].filter(([, path]) => readRules.members(actor, path, '')).map(([id]) => id),
   readsOwn: (actor) => readRules.members(actor, actor.unitPath, actor.memberId),
   serverOwned: ['updatedAt'],

@@ -1,5 +1,5 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
+import { authModule } from '../auth/index.ts';
 import { MembersRepo } from './members-repo.ts';
 import { membersRoutes } from './members-routes.ts';
 import { MembersService } from './members-service.ts';

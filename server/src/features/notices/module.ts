@@ -1,6 +1,7 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
-import { uploadsModule } from '../uploads/module.ts';
+import { authModule } from '../auth/index.ts';
+import { uploadsModule } from '../uploads/index.ts';
+import { NoticeOffice } from './notice-office.ts';
 import { NoticesRepo } from './notices-repo.ts';
 import { noticesRoutes } from './notices-routes.ts';
 import { NoticesService } from './notices-service.ts';
@@ -11,9 +12,10 @@ export const noticesModule = defineModule({
   name: 'notices',
   dependsOn: [authModule, uploadsModule],
   services: ({ db, clock, mutate }, { actors, uploads }) => {
-    // Shared with comments and push, which read notices (their audience, their status).
     const noticesRepo = new NoticesRepo(db);
-    return { noticesRepo, notices: new NoticesService(noticesRepo, clock, actors, uploads, mutate) };
+    // For comments and push, which read notices (their audience, their status) through it, never the repository.
+    const noticeOffice = new NoticeOffice(noticesRepo, actors);
+    return { noticeOffice, notices: new NoticesService(noticesRepo, clock, actors, uploads, mutate) };
   },
   collections: () => [noticesCollection, readsCollection],
   routes: (app, services) => noticesRoutes(app, services),

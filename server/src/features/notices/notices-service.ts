@@ -3,8 +3,8 @@ import { can, inAudience, scopeRoots, type Actor, type Audience, type NoticeInpu
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
-import type { UploadsService } from '../uploads/uploads-service.ts';
+import type { ActorRepo } from '../auth/index.ts';
+import type { UploadsService } from '../uploads/index.ts';
 import { noticeOfficedBy } from './notice-office.ts';
 import type { NoticesRepo } from './notices-repo.ts';
 

@@ -12,6 +12,7 @@ export const noticesCollection: CollectionRegistration = {
       'audience', json(t.audience), 'status', t.status, 'publishAt', t.publish_at, 'expiresAt', t.expires_at, 'authorId', t.author_id,
       'authorName', (SELECT name FROM members WHERE id = t.author_id), 'attachments', json(t.attachments), 'version', t.version, 'updatedAt', t.updated_at)`,
   },
+  capture: { member: 'author_id', audience: { column: 'audience', when: { sql: "NEW.status = 'published'", columns: ['status'] } } },
   readableUnits: () => [],
   // A member belongs to the audience of every unit on their path (a notice to a branch reaches its workplaces).
   audience: { units: (actor) => [...actor.unitPath], roles: (actor) => audienceRoles(actor) },
@@ -26,6 +27,7 @@ export const readsCollection: CollectionRegistration<ReadDoc> = {
     table: 'notice_reads',
     projection: `json_object('id', t.id, 'noticeId', t.notice_id, 'memberId', t.member_id, 'readAt', t.read_at)`,
   },
+  capture: { member: 'member_id' },
   readableUnits: () => [],
   readsOwn: (actor) => actor.status !== 'left',
   serverOwned: ['readAt'],

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
-import { noticesModule } from '../notices/module.ts';
+import { authModule } from '../auth/index.ts';
+import { noticesModule } from '../notices/index.ts';
 import { PushRepo } from './push-repo.ts';
 import { pushRoutes } from './push-routes.ts';
 import { PushService } from './push-service.ts';
@@ -10,13 +10,13 @@ import { PushService } from './push-service.ts';
 export const pushModule = defineModule({
   name: 'push',
   dependsOn: [authModule, noticesModule],
-  services: ({ db, clock, mutate, config }, { actors, noticesRepo }) => ({
+  services: ({ db, clock, mutate, config }, { actors, noticeOffice }) => ({
     push: new PushService(
       db,
       clock,
       actors,
       { publicUrl: config.publicUrl, hosts: config.pushHosts, keyFile: path.join(config.dataDir, 'vapid-private.key') },
-      noticesRepo,
+      noticeOffice,
       mutate,
       new PushRepo(db),
     ),

@@ -3,10 +3,9 @@ import { Agent } from 'node:https';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo } from '../auth/index.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import { noticeOfficedBy } from '../notices/notice-office.ts';
-import type { NoticesRepo } from '../notices/notices-repo.ts';
+import type { NoticeOffice } from '../notices/index.ts';
 import { checkPushEndpoint, publicOnlyLookup } from './push-endpoints.ts';
 import type { PushRepo, SubscriptionRow } from './push-repo.ts';
 import { type PushSender, type VapidDetails, vapidSubject, webPushSender } from './push-sender.ts';
@@ -54,7 +53,7 @@ export class PushService {
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly config: { publicUrl: string; hosts: readonly string[]; keyFile: string },
-    private readonly notices: NoticesRepo,
+    private readonly notices: NoticeOffice,
     private readonly mutate: Mutate,
     private readonly repo: PushRepo,
   ) {}
@@ -107,7 +106,7 @@ export class PushService {
    * how many of them no push can reach.
    */
   remind(actor: Actor, noticeId: string): ReminderResult {
-    const notice = noticeOfficedBy(this.notices, this.actors, actor, noticeId);
+    const notice = this.notices.officedBy(actor, noticeId);
     if (notice.status !== 'published') throw new AppError('bad_request', 400, 'Only a published notice can be reminded of');
     const readers = this.notices.readers(notice.id);
     const unread = this.actors.audienceMembers(notice.audience).filter((m) => !readers.has(m.actor.memberId)).length;

@@ -1,6 +1,6 @@
 import type { Role } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
-import type { MemberColumns } from '../members/members-repo.ts';
+import type { MemberColumns } from '../members/index.ts';
 
 export type UnitKind = 'union' | 'branch' | 'workplace' | 'group';
 

@@ -1,5 +1,5 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { uploadsModule } from '../uploads/module.ts';
+import { uploadsModule } from '../uploads/index.ts';
 import { searchRoutes } from './search-routes.ts';
 import { SearchService } from './search-service.ts';
 

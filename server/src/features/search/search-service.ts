@@ -1,7 +1,7 @@
 import { excerpt, opening, type SearchHit, type SearchResult } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { UploadsService } from '../uploads/uploads-service.ts';
+import type { UploadsService } from '../uploads/index.ts';
 import { extractPdfText, type PdfLimits } from './pdf-text.ts';
 
 /** Whether the searching member may read that notice or document now (the sync engine's rule). */

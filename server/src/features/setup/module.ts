@@ -1,5 +1,5 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
+import { authModule } from '../auth/index.ts';
 import { SetupRepo } from './setup-repo.ts';
 import { setupRoutes } from './setup-routes.ts';
 import { SetupService } from './setup-service.ts';

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { setupRequestSchema, setupStatusSchema, type SetupRequest } from '@kumiai/shared';
-import { startSession } from '../auth/auth-routes.ts';
-import type { SessionService } from '../auth/session-service.ts';
+import { type SessionService, startSession } from '../auth/index.ts';
 import type { SetupService } from './setup-service.ts';
 
 export function setupRoutes(app: FastifyInstance, deps: { setup: SetupService; sessions: SessionService }): void {

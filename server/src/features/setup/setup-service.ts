@@ -2,7 +2,7 @@ import { checkPassword, normalizeEmployeeNumber, type SetupRequest, type SetupSt
 import type { Clock } from '../../lib/clock.ts';
 import { hashPassword, hashToken, randomToken } from '../../lib/crypto.ts';
 import { AppError } from '../../lib/errors.ts';
-import type { AuditService } from '../audit/audit-service.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { SetupRepo } from './setup-repo.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
+import { authModule } from '../auth/index.ts';
 import { UnitsRepo } from './units-repo.ts';
 import { unitsRoutes } from './units-routes.ts';
 import { UnitsService } from './units-service.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { can, type Actor, type CreateUnitRequest, type UnitView, type UpdateUnitRequest } from '@kumiai/shared';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo } from '../auth/index.ts';
 import type { UnitsRepo, UnitRow } from './units-repo.ts';
 
 const toView = (r: UnitRow): UnitView => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, code: r.code, archivedAt: r.archived_at });

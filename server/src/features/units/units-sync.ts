@@ -10,6 +10,8 @@ export const unitsCollection: CollectionRegistration = {
     projection: `json_object('id', t.id, 'parentId', t.parent_id, 'name', t.name, 'kind', t.kind, 'code', t.code,
       'archived', json(CASE WHEN t.archived_at IS NULL THEN 'false' ELSE 'true' END))`,
   },
+  // Each unit is its own scope; a change of parent re-evaluates every reader (isUnitTree).
+  capture: { columns: ['parent_id', 'name', 'kind', 'code', 'archived_at'], unit: 'id' },
   readableUnits: (actor, tree) => [...tree.entries()].filter(([, path]) => readRules.units(actor, path)).map(([id]) => id),
   isUnitTree: true,
   readsOwn: () => false,

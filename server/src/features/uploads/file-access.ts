@@ -1,7 +1,7 @@
 import { can, type Actor, type Audience } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { SyncEngine } from '../../sync/engine.ts';
-import type { ActorRepo } from '../auth/actor-repo.ts';
+import type { ActorRepo } from '../auth/index.ts';
 
 export interface FileAccessDeps {
   db: Db;

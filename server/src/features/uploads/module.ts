@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineModule } from '../../lib/feature-module.ts';
-import { authModule } from '../auth/module.ts';
+import { authModule } from '../auth/index.ts';
 import { UploadsRepo } from './uploads-repo.ts';
 import { uploadsRoutes } from './uploads-routes.ts';
 import { UploadsService } from './uploads-service.ts';

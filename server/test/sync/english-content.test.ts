@@ -107,4 +107,16 @@ describe('content in both languages', () => {
     expect(gone).toMatchObject({ _deleted: true });
     expect(JSON.stringify(gone)).not.toContain('Secret');
   });
+
+  it('search finds a notice by its English words, as one hit, and forgets them when the English is removed', async () => {
+    const admin = await start();
+    const res = await server.app.inject({ method: 'POST', url: '/api/notices', headers: admin, payload: { title: '賃上げ交渉', body: '本文です', titleEn: 'Wage talks', bodyEn: 'Bargaining starts Monday', audience: audience({ all: true }) } });
+    const id = res.json<{ id: string }>().id;
+    const member = await signIn(server, '000100');
+    const search = async (q: string) => (await server.app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}`, headers: member })).json<{ hits: { id: string; title: string }[] }>().hits;
+    expect(await search('bargaining')).toEqual([expect.objectContaining({ id, title: 'Wage talks' })]);
+    expect((await search('賃上げ交渉')).map((h) => [h.id, h.title])).toEqual([[id, '賃上げ交渉']]);
+    await server.app.inject({ method: 'PUT', url: `/api/notices/${id}`, headers: admin, payload: { title: '賃上げ交渉', body: '本文です', audience: audience({ all: true }) } });
+    expect(await search('bargaining')).toEqual([]);
+  });
 });

@@ -70,3 +70,40 @@ test('a notice with English: a member who switched to English sees the English t
     await phone.close();
   }
 });
+
+test('the form builder and the documents editors offer the English; the built-in templates and folders read in English; axe in ja and en at 200%', async ({ page, server }) => {
+  await unionWithRoster(page, server);
+  const shell = new AppShell(page);
+  await shell.setFontScale(200);
+  for (const lang of ['ja', 'en'] as const) {
+    const summary = lang === 'ja' ? '英語版(任意)' : 'English version (optional)';
+    await page.goto('/forms/new?kind=survey');
+    await page.getByText(summary).click();
+    await expect(page.getByLabel(lang === 'ja' ? '題名(英語)' : 'Title in English')).toBeVisible();
+    await expectAccessible(page, `form builder with the English open (${lang})`);
+    await page.goto('/documents/new');
+    await page.getByText(summary).click();
+    await expect(page.getByLabel(lang === 'ja' ? '説明(英語)' : 'Description in English')).toBeVisible();
+    await expectAccessible(page, `document editor with the English open (${lang})`);
+    await page.goto('/documents');
+    await page.getByTestId('folder-form').getByText(summary).click();
+    await expect(page.getByLabel(lang === 'ja' ? 'フォルダの名前(英語)' : 'Folder name in English')).toBeVisible();
+    await expectAccessible(page, `documents with the folder's English open (${lang})`);
+    if (lang === 'ja') {
+      await expect(page.getByRole('heading', { level: 2, name: '規約' })).toBeVisible();
+      await shell.languageSwitch.click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
+  }
+  // In English the shipped folders and application templates read in English.
+  await page.goto('/documents');
+  await expect(page.getByRole('heading', { level: 2, name: 'Bylaws' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Meeting papers' })).toBeVisible();
+  await page.goto('/forms');
+  const applications = page.getByTestId('forms-applications');
+  await expect(applications.getByRole('link', { name: /Marriage gift/ })).toBeVisible();
+  await applications.getByRole('link', { name: /Condolence payment/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Condolence payment');
+  await expect(page.getByText('Our deepest sympathy.', { exact: false })).toBeVisible();
+  await expectAccessible(page, 'a built-in template in English');
+});

@@ -106,4 +106,10 @@ test('the form builder and the documents editors offer the English; the built-in
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Condolence payment');
   await expect(page.getByText('Our deepest sympathy.', { exact: false })).toBeVisible();
   await expectAccessible(page, 'a built-in template in English');
+  // No sideways scrolling at 320 px with the English open either (the audience's long English role names wrap).
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto('/notices/new');
+  await page.getByText('English version (optional)').click();
+  await expect(page.getByLabel('Text in English')).toBeVisible();
+  await expectAccessible(page, 'notice editor with the English open at 320 px (en, 200%)');
 });

@@ -1,6 +1,7 @@
 import { AppShell } from '../pages/app-shell.ts';
 import { MePage } from '../pages/me-page.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
+import { seriousViolations } from '../support/a11y.ts';
 import { memberDatabaseName } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { originOf } from '../support/identity.ts';
@@ -91,6 +92,7 @@ test('a session ended while offline keeps the waiting change until the member si
     await expect(confirm).toContainText('失われます');
     // A real modal (react-aria): an alert dialog named by its title, the safe choice focused, focus kept inside, Escape cancels.
     await expect(memberPage.getByRole('alertdialog')).toHaveAccessibleName(/./);
+    expect(await seriousViolations(memberPage), 'the confirm dialog').toEqual([]);
     await expect(memberPage.getByTestId('sign-out-confirm-cancel')).toBeFocused();
     await memberPage.keyboard.press('Tab');
     await memberPage.keyboard.press('Tab');

@@ -150,6 +150,13 @@ test('a notice body with <script> and javascript: links renders inert; axe on th
   await expectAccessible(page, 'editor');
   await page.getByTestId('notice-body-input').fill('[y](javascript:alert(2))');
   await page.getByTestId('notice-tab-preview').click();
+  await expect(page.getByRole('tab', { name: 'プレビュー' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toContainText('y');
+  // Tabs (react-aria): the arrow keys move between 書く and プレビュー.
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: '書く' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('notice-body-input')).toHaveValue('[y](javascript:alert(2))');
+  await page.getByTestId('notice-tab-preview').click();
   await expect(page.getByTestId('notice-preview')).toContainText('y');
   expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
   await expectAccessible(page, 'editor preview');

@@ -1,6 +1,7 @@
 import { AppShell } from '../pages/app-shell.ts';
 import { MePage } from '../pages/me-page.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
+import { seriousViolations } from '../support/a11y.ts';
 import { memberDatabaseName } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { originOf } from '../support/identity.ts';
@@ -89,6 +90,16 @@ test('a session ended while offline keeps the waiting change until the member si
     const confirm = memberPage.getByTestId('sign-out-confirm');
     await expect(confirm).toBeVisible();
     await expect(confirm).toContainText('失われます');
+    // A real modal (react-aria): an alert dialog named by its title, the safe choice focused, focus kept inside, Escape cancels.
+    await expect(memberPage.getByRole('alertdialog')).toHaveAccessibleName(/./);
+    expect(await seriousViolations(memberPage), 'the confirm dialog').toEqual([]);
+    await expect(memberPage.getByTestId('sign-out-confirm-cancel')).toBeFocused();
+    await memberPage.keyboard.press('Tab');
+    await memberPage.keyboard.press('Tab');
+    await expect(memberPage.getByTestId('sign-out-confirm-cancel')).toBeFocused();
+    await memberPage.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    await memberPage.getByTestId('sign-out').click();
     await memberPage.getByTestId('sign-out-confirm-cancel').click();
     await expect(confirm).toHaveCount(0);
     await expect(shell.syncStatus).toHaveAttribute('data-pending', '1');

@@ -55,6 +55,16 @@ export const en: CoreMessages = {
     saved: 'Saved.',
     close: 'Close',
   },
+  // --- issue 14 (content): English beside the Japanese in the notice, form and documents editors ---
+  english: {
+    summary: 'English version (optional)',
+    hint: 'Members who read in English see what you write here. Where it is empty, they see the Japanese.',
+    subject: 'Title in English',
+    title: 'Title in English',
+    body: 'Text in English',
+    description: 'Description in English',
+    folderName: 'Folder name in English',
+  },
   nav: {
     title: 'Officer menu',
     members: 'Member list',

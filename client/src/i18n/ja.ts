@@ -62,6 +62,16 @@ export const ja = {
     saved: '保存しました。',
     close: '閉じる',
   },
+  // --- issue 14 (content): English beside the Japanese in the notice, form and documents editors ---
+  english: {
+    summary: '英語版(任意)',
+    hint: '英語で読んでいる組合員には、ここに書いた英語が表示されます。空欄のところは日本語が表示されます。',
+    subject: '件名(英語)',
+    title: '題名(英語)',
+    body: '本文(英語)',
+    description: '説明(英語)',
+    folderName: 'フォルダの名前(英語)',
+  },
   nav: {
     title: '役員メニュー',
     members: '組合員名簿',

@@ -13,6 +13,7 @@ import {
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import type { Observable } from 'rxjs';
 import { createConflictHandler, type RejectedAttempts } from './conflict.ts';
 import { PendingStore } from './pending.ts';
@@ -81,6 +82,8 @@ export interface OpenMemberDatabaseOptions {
 }
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// Synced schemas above version 0 turn a device's older documents into the new shape (each registration's migrationStrategies).
+addRxPlugin(RxDBMigrationSchemaPlugin);
 // One tab of a member's database replicates (the leader, by a Web Lock); the others see its writes through IndexedDB.
 addRxPlugin(RxDBLeaderElectionPlugin);
 

@@ -6,13 +6,22 @@ import type { BeforePushHook, BeforePushHooks } from './replication.ts';
 export type MigrationStrategy = (old: Record<string, unknown>) => Record<string, unknown>;
 
 /**
+ * The step for a schema version that only added nullable fields (e.g. the English
+ * `titleEn` beside the Japanese): an older document gets them as null (none yet);
+ * the server's next change of that document brings their values.
+ */
+export function addedNullFields(...fields: readonly string[]): MigrationStrategy {
+  return (old) => ({ ...Object.fromEntries(fields.map((field) => [field, null])), ...old });
+}
+
+/**
  * What a feature tells the device's sync engine about one synced collection
  * (the schema is shared's `syncedCollections[name]`). The engine knows no
  * feature: the app hands it the registrations of every feature module.
  */
 export interface CollectionRegistration {
   name: CollectionName;
-  /** Per schema version above 0, the step from the version before (none yet: every schema is at version 0). */
+  /** Per schema version above 0, the step from the version before (RxDB runs them when the database opens). */
   migrationStrategies?: Readonly<Record<number, MigrationStrategy>>;
   /** The fields a device may change; nothing else is ever pushed as a change (none by default). */
   editableFields?: readonly string[];

@@ -74,7 +74,13 @@ afterEach(async () => {
 });
 
 /** Every synced collection, members with the fields a member may change (as the app's feature modules register them). */
-const collections: CollectionRegistration[] = (Object.keys(syncedCollections) as CollectionName[]).map((name) => (name === 'members' ? { name, editableFields: MEMBER_SELF_EDITABLE } : { name }));
+// Every synced collection, each with the (here empty) migration steps its schema version needs (RxDB refuses a version without them).
+const steps = (name: CollectionName) => Object.fromEntries(Array.from({ length: syncedCollections[name].version }, (_, i) => [i + 1, (doc: Record<string, unknown>) => doc]));
+const collections: CollectionRegistration[] = (Object.keys(syncedCollections) as CollectionName[]).map((name) => ({
+  name,
+  migrationStrategies: steps(name),
+  ...(name === 'members' ? { editableFields: MEMBER_SELF_EDITABLE } : {}),
+}));
 
 async function engineFor(memberId: string, url: string, storage = getRxStorageMemory(), beforePush?: BeforePushHooks): Promise<SyncEngine> {
   const engine = await startSyncEngine({

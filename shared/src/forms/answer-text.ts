@@ -12,6 +12,20 @@ export function localized(text: LocalizedText | undefined, lang: 'ja' | 'en'): s
   return lang === 'en' && text.en && text.en.trim() !== '' ? text.en : text.ja;
 }
 
+/**
+ * A notice's, form's or document's own text in the reader's language: the English (`titleEn`,
+ * `bodyEn`, …) when they read English and it is there, else the Japanese.
+ */
+export function inLanguage(ja: string, en: string | null | undefined, lang: 'ja' | 'en'): string {
+  return lang === 'en' && en && en.trim() !== '' ? en : ja;
+}
+
+/** An optional English text as stored: trimmed; empty means none (null). */
+export function englishOrNull(en: string | null | undefined): string | null {
+  const text = en?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
 /** How answers are put into words in the reader's language: yes and no, and a calendar day (`2026-11-24`). */
 export interface AnswerWords {
   yes: string;

@@ -32,6 +32,9 @@ export const formInputSchema = {
     kind: { type: 'string', enum: formKinds },
     title: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: 'string', maxLength: 4000 },
+    /** Optional English beside the Japanese (same limits); empty or left out: none. */
+    titleEn: { type: 'string', maxLength: 200 },
+    descriptionEn: { type: 'string', maxLength: 4000 },
     fields: { type: 'array', maxItems: 100, items: formFieldSchema },
     /** Applications only; [] for surveys. */
     steps: { type: 'array', maxItems: 10, items: approvalStepSchema },

@@ -29,7 +29,8 @@ export type FormKind = (typeof formKinds)[number];
 
 export const formDocSchema = {
   title: 'forms',
-  version: 0,
+  // 1: titleEn and descriptionEn (the English beside the Japanese; null when none).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -39,6 +40,9 @@ export const formDocSchema = {
     kind: { type: 'string', enum: formKinds },
     title: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: 'string', maxLength: 4000 },
+    /** English beside the Japanese, for members reading in English (null: they read the Japanese). */
+    titleEn: { type: ['string', 'null'], maxLength: 200 },
+    descriptionEn: { type: ['string', 'null'], maxLength: 4000 },
     /** The fields of the current version. */
     fields: { type: 'array', maxItems: 100, items: formFieldSchema },
     /** Applications: the approval chain (empty for surveys). */

@@ -23,7 +23,8 @@ export type DocumentVersion = FromSchema<typeof documentVersionSchema>;
  */
 export const documentDocSchema = {
   title: 'documents',
-  version: 0,
+  // 1: titleEn and descriptionEn (the English beside the Japanese; null when none).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -34,6 +35,9 @@ export const documentDocSchema = {
     folderId: { type: ['string', 'null'], maxLength: 64 },
     title: { type: 'string', maxLength: 200 },
     description: { type: 'string', maxLength: 10_000 },
+    /** English beside the Japanese, for members reading in English (null: they read the Japanese). */
+    titleEn: { type: ['string', 'null'], maxLength: 200 },
+    descriptionEn: { type: ['string', 'null'], maxLength: 10_000 },
     audience: audienceSchema,
     keepOffline: { type: 'boolean' },
     sort: { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 },
@@ -54,6 +58,9 @@ export const documentInputSchema = {
     folderId: { type: 'string', minLength: 1, maxLength: 64 },
     title: { type: 'string', minLength: 1, maxLength: 200 },
     description: { type: 'string', maxLength: 10_000 },
+    /** Optional English beside the Japanese (same limits); empty or left out: none. */
+    titleEn: { type: 'string', maxLength: 200 },
+    descriptionEn: { type: 'string', maxLength: 10_000 },
     audience: audienceSchema,
     keepOffline: { type: 'boolean' },
     file: attachmentSchema,
@@ -78,6 +85,8 @@ export const folderInputSchema = {
   required: ['name'],
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 100 },
+    /** Optional English name (same limit); empty or left out: none. */
+    nameEn: { type: 'string', maxLength: 100 },
     sort: { type: 'integer', minimum: -1_000_000, maximum: 1_000_000 },
     /** Who sees the folder; the whole union when left out. Like any audience, it must lie within the creator's scope. */
     audience: audienceSchema,

@@ -36,7 +36,8 @@ export type Attachment = FromSchema<typeof attachmentSchema>;
 
 export const noticeDocSchema = {
   title: 'notices',
-  version: 0,
+  // 1: titleEn and bodyEn (the English beside the Japanese; null when none).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -45,6 +46,9 @@ export const noticeDocSchema = {
     id: { type: 'string', maxLength: 64 },
     title: { type: 'string', maxLength: 200 },
     body: { type: 'string', maxLength: 100_000 },
+    /** The English title and body, for members reading in English (null: they read the Japanese). */
+    titleEn: { type: ['string', 'null'], maxLength: 200 },
+    bodyEn: { type: ['string', 'null'], maxLength: 100_000 },
     category: { type: 'string', maxLength: 40 },
     pinned: { type: 'boolean' },
     allowComments: { type: 'boolean' },
@@ -85,6 +89,9 @@ export const noticeInputSchema = {
   properties: {
     title: { type: 'string', minLength: 1, maxLength: 200 },
     body: { type: 'string', maxLength: 100_000 },
+    /** Optional English beside the Japanese (same limits); empty or left out: none. */
+    titleEn: { type: 'string', maxLength: 200 },
+    bodyEn: { type: 'string', maxLength: 100_000 },
     category: { type: 'string', minLength: 1, maxLength: 40 },
     pinned: { type: 'boolean' },
     allowComments: { type: 'boolean' },

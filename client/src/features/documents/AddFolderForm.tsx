@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { EnglishVersion } from '../../ui/EnglishVersion.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
@@ -22,6 +23,7 @@ export function AddFolderForm() {
   const { m } = useI18n();
   const scope = usePublishScope(useActor());
   const [name, setName] = useState('');
+  const [nameEn, setNameEn] = useState('');
   const [chosen, setChosen] = useState<Audience | null>(null);
   const [missing, setMissing] = useState<'name' | 'audience' | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,9 +41,10 @@ export function AddFolderForm() {
     setError(null);
     setAdded(null);
     try {
-      await createFolder({ name: trimmed, audience: target });
+      await createFolder({ name: trimmed, ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}), audience: target });
       setAdded(trimmed);
       setName('');
+      setNameEn('');
     } catch (e) {
       setError(errorCode(e));
     } finally {
@@ -59,6 +62,9 @@ export function AddFolderForm() {
       <h2 id="add-folder-title">{m.documents.addFolder}</h2>
       <ErrorAlert code={error} testId="folder-error" />
       <TextField label={m.documents.folderName} value={name} onValueChange={setName} maxLength={100} required error={missing === 'name' ? m.common.required : null} data-testid="folder-name-input" />
+      <EnglishVersion hasEnglish={false} testId="folder-english">
+        <TextField label={m.english.folderName} lang="en" value={nameEn} onValueChange={setNameEn} maxLength={100} data-testid="folder-name-en-input" />
+      </EnglishVersion>
       <AudiencePicker value={audience} onChange={setChosen} units={scope.units} wholeUnion={scope.wholeUnion} />
       {missing === 'audience' ? (
         <p className="field-error" role="alert" data-testid="folder-audience-error">

@@ -5,6 +5,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { EnglishVersion } from '../../ui/EnglishVersion.tsx';
+import { pickText } from '../../ui/content-language.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -20,7 +22,7 @@ const noOne: Audience = { all: false, units: [], roles: [], members: [] };
 
 /** Officers add a document to a folder, for an audience within their scope, with its first file (POST /api/documents). */
 export function DocumentEditorPage() {
-  const { m } = useI18n();
+  const { m, lang } = useI18n();
   useDocumentTitle(m.documents.newTitle);
   const actor = useActor();
   const navigate = useNavigate();
@@ -30,6 +32,8 @@ export function DocumentEditorPage() {
   const [folderId, setFolderId] = useState('');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
+  const [titleEn, setTitleEn] = useState('');
+  const [descriptionEn, setDescriptionEn] = useState('');
   const [keepOffline, setKeepOffline] = useState(false);
   const [audience, setAudience] = useState<Audience>(noOne);
   const [file, setFile] = useState<Attachment | null>(null);
@@ -51,7 +55,7 @@ export function DocumentEditorPage() {
     setBusy(true);
     setError(null);
     try {
-      const { id } = await createDocument({ folderId: folder, title: title.trim(), description, audience: target, keepOffline, file });
+      const { id } = await createDocument({ folderId: folder, title: title.trim(), description, titleEn: titleEn.trim(), descriptionEn, audience: target, keepOffline, file });
       await navigate({ to: '/documents/$documentId', params: { documentId: id } });
     } catch (e) {
       setError(errorCode(e));
@@ -76,7 +80,7 @@ export function DocumentEditorPage() {
           <select id={folderFieldId} className="text-input" value={folder} onChange={(e) => setFolderId(e.target.value)} data-testid="document-folder">
             {folders.map((f) => (
               <option key={f.id} value={f.id}>
-                {f.title}
+                {pickText(f.title, f.titleEn, lang).text}
               </option>
             ))}
           </select>
@@ -91,6 +95,10 @@ export function DocumentEditorPage() {
           className="notice-textarea"
           testId="document-description-input"
         />
+        <EnglishVersion hasEnglish={false} testId="document-english">
+          <TextField label={m.english.title} lang="en" value={titleEn} onValueChange={setTitleEn} maxLength={200} data-testid="document-title-en-input" />
+          <TextAreaField label={m.english.description} lang="en" value={descriptionEn} onValueChange={setDescriptionEn} maxLength={10_000} className="notice-textarea" testId="document-description-en-input" />
+        </EnglishVersion>
         <AudiencePicker value={audience} onChange={setAudience} units={scope.units} wholeUnion={scope.wholeUnion} />
         {missing === 'audience' ? (
           <p className="field-error" role="alert" data-testid="document-audience-error">

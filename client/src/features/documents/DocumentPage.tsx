@@ -2,6 +2,7 @@ import '../../ui/content.css';
 import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { describedText } from '../../ui/content-language.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { fileUrl } from '../../api/files.ts';
@@ -29,7 +30,8 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const doc = useLibraryDocument(documentId);
   const actor = useActor();
   const { me } = useSession();
-  useDocumentTitle(doc?.title ?? m.documents.title);
+  const text = doc ? describedText(doc, lang) : null;
+  useDocumentTitle(text?.title.text ?? m.documents.title);
   if (doc === undefined || !actor) {
     return (
       <section className="card stack" aria-labelledby="document-title">
@@ -53,7 +55,9 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const mayAddVersion = doc.authorId === actor.memberId || mayUse(me, 'notices');
   return (
     <article className="card stack" aria-labelledby="document-title" data-testid="document-view" data-document-id={doc.id}>
-      <h1 id="document-title">{doc.title}</h1>
+      <h1 id="document-title" lang={text?.title.lang}>
+        {text?.title.text}
+      </h1>
       <dl className="facts">
         <dt>{m.documents.updatedAt}</dt>
         <dd>{formatDateTime(doc.updatedAt, lang)}</dd>
@@ -64,7 +68,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
           </>
         ) : null}
       </dl>
-      {doc.description ? <NoticeMarkdown text={doc.description} testId="document-description" /> : null}
+      {text?.description.text ? <NoticeMarkdown text={text.description.text} lang={text.description.lang} testId="document-description" /> : null}
       {doc.keepOffline ? <p className="muted">{m.documents.keptOffline}</p> : null}
       {doc.current ? (
         <section className="stack" aria-labelledby="current-version-title" data-testid="document-current" data-version={doc.current.version}>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { EnglishVersion } from '../../ui/EnglishVersion.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -78,6 +79,10 @@ export function FormBuilder({ kind, editing }: { kind: FormKind; editing?: FormD
         {tried && hasProblems(problems) ? <BuilderProblemSummary problems={problems} /> : null}
         <TextField label={t.title} value={state.title} onValueChange={(title) => patch({ title })} maxLength={200} required error={shown.title ? t.titleMissing : null} data-testid="form-title-input" />
         <TextAreaField label={t.description} hint={t.descriptionHint} value={state.description} onValueChange={(description) => patch({ description })} maxLength={4000} testId="form-description-input" />
+        <EnglishVersion hasEnglish={Boolean(editing?.titleEn || editing?.descriptionEn)} testId="form-english">
+          <TextField label={m.english.title} lang="en" value={state.titleEn} onValueChange={(titleEn) => patch({ titleEn })} maxLength={200} data-testid="form-title-en-input" />
+          <TextAreaField label={m.english.description} lang="en" value={state.descriptionEn} onValueChange={(descriptionEn) => patch({ descriptionEn })} maxLength={4000} testId="form-description-en-input" />
+        </EnglishVersion>
         <AudiencePicker value={state.audience} onChange={(audience) => patch({ audience })} units={scope.units} wholeUnion={scope.wholeUnion} />
         {shown.audience ? (
           <p className="field-error" data-testid="form-audience-error">

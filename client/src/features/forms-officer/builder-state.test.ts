@@ -105,5 +105,12 @@ describe('the builder state', () => {
     expect(builderFromForm(template).opensAt).toBe('');
     expect(toFormInput(builderFromForm(template), 'published', now).opensAt).toBe(now);
   });
-});
 
+  it('carries the English title and description from the synced form to the input, trimmed, and sends blank English as none', () => {
+    const doc: FormDoc = { ...toFormInput(fullSurvey(), 'published', now), titleEn: 'Workplace survey', descriptionEn: null, id: 'f1', version: 1, authorId: 'm1', authorName: '山田', updatedAt: now };
+    const state = builderFromForm(doc);
+    expect(state).toMatchObject({ titleEn: 'Workplace survey', descriptionEn: '' });
+    expect(toFormInput({ ...state, descriptionEn: '  Be frank ' }, 'published', now)).toMatchObject({ titleEn: 'Workplace survey', descriptionEn: 'Be frank' });
+    expect(toFormInput({ ...state, titleEn: '   ' }, 'published', now).titleEn).toBe('');
+  });
+});

@@ -10,6 +10,9 @@ export interface BuilderState {
   kind: FormKind;
   title: string;
   description: string;
+  /** The optional English beside the Japanese ('' = none). */
+  titleEn: string;
+  descriptionEn: string;
   audience: Audience;
   /** datetime-local values; '' = as soon as published / no deadline. */
   opensAt: string;
@@ -39,7 +42,7 @@ export const defaultSteps: ApprovalStep[] = [
 ];
 
 export function emptyBuilder(kind: FormKind): BuilderState {
-  return { kind, title: '', description: '', audience: noOne, opensAt: '', closesAt: '', anonymous: false, allowEdit: kind === 'survey', steps: kind === 'application' ? defaultSteps : [], fields: [] };
+  return { kind, title: '', description: '', titleEn: '', descriptionEn: '', audience: noOne, opensAt: '', closesAt: '', anonymous: false, allowEdit: kind === 'survey', steps: kind === 'application' ? defaultSteps : [], fields: [] };
 }
 
 export function builderFromForm(form: FormDoc): BuilderState {
@@ -47,6 +50,8 @@ export function builderFromForm(form: FormDoc): BuilderState {
     kind: form.kind,
     title: form.title,
     description: form.description,
+    titleEn: form.titleEn ?? '',
+    descriptionEn: form.descriptionEn ?? '',
     audience: form.audience,
     // The built-in templates have never opened (opens_at 0): left empty, the form opens when it is published.
     opensAt: form.opensAt > 0 ? toLocalInput(form.opensAt) : '',
@@ -182,6 +187,9 @@ export function toFormInput(state: BuilderState, status: FormInput['status'], no
     kind: state.kind,
     title: state.title.trim(),
     description: state.description.trim(),
+    // Empty English is sent as such: on an edit it removes the English.
+    titleEn: state.titleEn.trim(),
+    descriptionEn: state.descriptionEn.trim(),
     fields: state.fields.map(cleanField),
     steps: survey ? [] : state.steps,
     audience: state.audience.all ? { all: true, units: [], roles: [], members: [] } : state.audience,

@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { pickText } from '../../ui/content-language.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { useSession } from '../auth/index.ts';
@@ -32,7 +33,7 @@ export function FormPage({ formId }: { formId: string }) {
   const { m, lang } = useI18n();
   const { me } = useSession();
   const form = useFormDoc(formId);
-  useDocumentTitle(form?.title ?? m.forms.title);
+  useDocumentTitle(form ? pickText(form.title, form.titleEn, lang).text : m.forms.title);
   const memberId = me?.member.id ?? '';
   const survey = form?.kind === 'survey';
   const mySurvey = useSubmissionDoc(survey ? surveySubmissionId(formId, memberId) : null);

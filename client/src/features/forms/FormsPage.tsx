@@ -4,6 +4,7 @@ import { Link } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { pickText } from '../../ui/content-language.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { useSession } from '../auth/index.ts';
@@ -11,6 +12,17 @@ import { outboxFor, pruneOutbox, referencedFiles } from './outbox.ts';
 import { StatusChip } from './StatusChip.tsx';
 import { useForms, useMySubmissions, usePendingSubmissionIds } from './use-forms.ts';
 import { useNow } from './use-now.ts';
+
+/** A form's title as the reader reads it (its English for a reader in English, when it has one). */
+function FormTitle({ form }: { form: FormDoc }) {
+  const { lang } = useI18n();
+  const title = pickText(form.title, form.titleEn, lang);
+  return (
+    <span className="row-title" lang={title.lang}>
+      {title.text}
+    </span>
+  );
+}
 
 /** Open surveys soonest deadline first (none last), then by title. */
 function byDeadline(a: FormDoc, b: FormDoc): number {
@@ -56,7 +68,7 @@ export function FormsPage() {
           {surveys.map((f) => (
             <li key={f.id}>
               <Link to="/forms/$formId" params={{ formId: f.id }} className="row-link" data-testid="form-item" data-form-id={f.id}>
-                <span className="row-title">{f.title}</span>
+                <FormTitle form={f} />
                 <span className="notice-badges">
                   <span className="badge">{f.anonymous ? m.forms.anonymous : m.forms.named}</span>
                   {answered.has(surveySubmissionId(f.id, me.member.id)) ? <span className="badge badge-strong">{m.forms.status.answered}</span> : null}
@@ -75,7 +87,7 @@ export function FormsPage() {
           {applications.map((f) => (
             <li key={f.id}>
               <Link to="/forms/$formId" params={{ formId: f.id }} className="row-link" data-testid="form-item" data-form-id={f.id}>
-                <span className="row-title">{f.title}</span>
+                <FormTitle form={f} />
                 {f.closesAt !== null ? <span className="muted">{format(m.forms.deadline, { date: formatDateTime(f.closesAt, lang) })}</span> : null}
               </Link>
             </li>
@@ -100,10 +112,9 @@ export function FormsPage() {
 
 function MineRow({ sub, form, pending }: { sub: SubmissionDoc; form: FormDoc | undefined; pending: boolean }) {
   const { m, lang } = useI18n();
-  const title = form?.title ?? m.forms.kind[sub.kind];
   const inner = (
     <>
-      <span className="row-title">{title}</span>
+      {form ? <FormTitle form={form} /> : <span className="row-title">{m.forms.kind[sub.kind]}</span>}
       <StatusChip sub={sub} pending={pending} />
       <span className="muted">{formatDateTime(sub.submittedAt ?? sub.updatedAt, lang)}</span>
     </>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
+import { pickText } from '../../ui/content-language.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { useSession } from '../auth/index.ts';
@@ -38,7 +39,8 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
   const pending = usePendingSubmissionIds();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [written, setWritten] = useState<Written | null>(null);
-  useDocumentTitle(form?.title ?? m.forms.submission.title);
+  const formTitle = form ? pickText(form.title, form.titleEn, lang) : null;
+  useDocumentTitle(formTitle?.text ?? m.forms.submission.title);
   if (!me) return null;
   const memberId = me.member.id;
 
@@ -59,7 +61,9 @@ export function SubmissionPage({ submissionId }: { submissionId: string }) {
     <section className="card stack" aria-labelledby="submission-title" data-testid="submission-page" data-submission-id={submissionId} data-state={sub?.state ?? ''}>
       <header className="stack">
         <p className="muted">{m.forms.submission.title}</p>
-        <h1 id="submission-title">{form?.title ?? m.forms.submission.title}</h1>
+        <h1 id="submission-title" lang={formTitle?.lang}>
+          {formTitle?.text ?? m.forms.submission.title}
+        </h1>
         {sub ? <StatusChip sub={sub} pending={pending.has(sub.id)} /> : null}
         {sub ? <p className="muted">{sub.submittedAt ? format(m.forms.submission.submittedOn, { date: formatDateTime(sub.submittedAt, lang) }) : format(m.forms.submission.createdOn, { date: formatDateTime(sub.createdAt, lang) })}</p> : null}
       </header>

@@ -6,6 +6,8 @@ import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { EnglishVersion } from '../../ui/EnglishVersion.tsx';
+import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
@@ -57,6 +59,8 @@ function NoticeForm({ editing }: { editing?: NoticeDoc }) {
   const scope = usePublishScope(actor);
   const [title, setTitle] = useState(editing?.title ?? '');
   const [body, setBody] = useState(editing?.body ?? '');
+  const [titleEn, setTitleEn] = useState(editing?.titleEn ?? '');
+  const [bodyEn, setBodyEn] = useState(editing?.bodyEn ?? '');
   const [category, setCategory] = useState(editing?.category ?? '');
   const [pinned, setPinned] = useState(editing?.pinned ?? false);
   const [allowComments, setAllowComments] = useState(editing?.allowComments ?? false);
@@ -83,6 +87,9 @@ function NoticeForm({ editing }: { editing?: NoticeDoc }) {
     const input: NoticeInput = {
       title: title.trim(),
       body,
+      // Empty English is sent as such: on an edit it removes the English.
+      titleEn: titleEn.trim(),
+      bodyEn,
       pinned,
       allowComments,
       audience: target,
@@ -116,6 +123,10 @@ function NoticeForm({ editing }: { editing?: NoticeDoc }) {
         <ErrorAlert code={error} testId="notice-editor-error" />
         <TextField label={m.notices.title} value={title} onValueChange={setTitle} maxLength={200} required error={missing === 'title' ? m.common.required : null} data-testid="notice-title-input" />
         <BodyEditor value={body} onChange={setBody} />
+        <EnglishVersion hasEnglish={Boolean(editing?.titleEn || editing?.bodyEn)} testId="notice-english">
+          <TextField label={m.english.subject} value={titleEn} onValueChange={setTitleEn} maxLength={200} lang="en" data-testid="notice-title-en-input" />
+          <TextAreaField label={m.english.body} value={bodyEn} onValueChange={setBodyEn} maxLength={100_000} className="text-input notice-textarea" lang="en" testId="notice-body-en-input" />
+        </EnglishVersion>
         <TextField label={m.notices.category} hint={m.notices.categoryHint} value={category} onValueChange={setCategory} maxLength={40} data-testid="notice-category-input" />
         <label className="check-row">
           <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} data-testid="notice-pinned" />

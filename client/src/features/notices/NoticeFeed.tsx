@@ -1,6 +1,7 @@
 import '../../ui/content.css';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { pickText } from '../../ui/content-language.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { usePublishedNotices, useReadIds } from './use-notices.ts';
 
@@ -24,6 +25,7 @@ export function NoticeFeed() {
         <ul className="row-list notice-list">
           {notices.map((n) => {
             const unread = !reads.has(n.id);
+            const title = pickText(n.title, n.titleEn, lang);
             return (
               <li key={n.id}>
                 <Link
@@ -45,7 +47,9 @@ export function NoticeFeed() {
                       </span>
                     ) : null}
                   </span>
-                  <span className={unread ? 'row-title notice-title-unread' : 'row-title'}>{n.title}</span>
+                  <span className={unread ? 'row-title notice-title-unread' : 'row-title'} lang={title.lang}>
+                    {title.text}
+                  </span>
                   <span className="muted">
                     {formatDateTime(n.publishAt, lang)} · {n.authorName}
                   </span>

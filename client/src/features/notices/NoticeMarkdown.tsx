@@ -21,9 +21,9 @@ const components: Components = {
  * author's HTML ever reaches the DOM) and link or image addresses other than
  * http(s) and mailto are dropped.
  */
-export function NoticeMarkdown({ text, testId }: { text: string; testId?: string }) {
+export function NoticeMarkdown({ text, testId, lang }: { text: string; testId?: string; /** The text's language when it may differ from the page's (the English or the Japanese of a notice). */ lang?: string }) {
   return (
-    <div className="notice-body" data-testid={testId}>
+    <div className="notice-body" data-testid={testId} lang={lang}>
       <Markdown skipHtml urlTransform={(url) => safeUrl(url)} components={components}>
         {text}
       </Markdown>

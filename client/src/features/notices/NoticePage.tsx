@@ -3,6 +3,7 @@ import { scopeRoots } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { noticeText } from '../../ui/content-language.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { mayUse, useActor } from '../auth/index.ts';
 import { useSession } from '../auth/index.ts';
@@ -20,7 +21,8 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
   const notice = useNotice(noticeId);
   const actor = useActor();
   const { me } = useSession();
-  useDocumentTitle(notice?.title ?? m.notices.feedTitle);
+  const text = notice ? noticeText(notice, lang) : null;
+  useDocumentTitle(text?.title.text ?? m.notices.feedTitle);
   useReadReceipt(notice);
   const mayEdit = useMayEditNotice(actor, notice);
   if (notice === undefined || !actor) {
@@ -49,7 +51,9 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
   const mayReadRates = notice.authorId === actor.memberId || scopeRoots(actor, 'notice.read_rates').length > 0;
   return (
     <article className="card stack" aria-labelledby="notice-title" data-testid="notice-view" data-notice-id={notice.id}>
-      <h1 id="notice-title">{notice.title}</h1>
+      <h1 id="notice-title" lang={text?.title.lang}>
+        {text?.title.text}
+      </h1>
       <dl className="facts">
         <dt>{m.notices.publishedAt}</dt>
         <dd>{formatDateTime(notice.publishAt, lang)}</dd>
@@ -68,7 +72,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
           </>
         ) : null}
       </dl>
-      <NoticeMarkdown text={notice.body} testId="notice-body" />
+      <NoticeMarkdown text={text?.body.text ?? notice.body} lang={text?.body.lang} testId="notice-body" />
       <AttachmentList memberId={actor.memberId} files={notice.attachments ?? []} />
       {notice.allowComments ? (
         <NoticeComments noticeId={notice.id} memberId={actor.memberId} memberName={me?.member.name ?? ''} mayHide={notice.authorId === actor.memberId || mayUse(me, 'notices')} />

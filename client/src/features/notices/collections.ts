@@ -1,4 +1,9 @@
-import type { CollectionRegistration } from '../../sync/registration.ts';
+import { addedNullFields, type CollectionRegistration } from '../../sync/registration.ts';
 
 /** Notices and read receipts are the server's; a comment's text is the device's (its author edits it). */
-export const noticeCollections: readonly CollectionRegistration[] = [{ name: 'notices' }, { name: 'reads' }, { name: 'notice_comments', editableFields: ['text'] }];
+export const noticeCollections: readonly CollectionRegistration[] = [
+  // 1: the English title and body beside the Japanese.
+  { name: 'notices', migrationStrategies: { 1: addedNullFields('titleEn', 'bodyEn') } },
+  { name: 'reads' },
+  { name: 'notice_comments', editableFields: ['text'] },
+];

@@ -32,5 +32,13 @@ describe('searchOnDevice', () => {
     const [opening] = searchOnDevice('回答', [notice('n2', '回答', '## 見出し\n\n*本文*です')], []);
     expect(opening?.snippet).toBe('見出し 本文です');
   });
-});
 
+  it('finds a notice or document by its English; the hit then shows the English title, and a Japanese match keeps the Japanese', () => {
+    const n1 = { ...notice('n1', '賃上げ交渉', '本文'), titleEn: 'Wage talks', bodyEn: 'Bargaining starts on Monday' };
+    const d1 = { ...doc('d1', 'document', '組合規約', '2026年版'), titleEn: 'Union bylaws', descriptionEn: null };
+    expect(searchOnDevice('bargaining', [n1], []).map((h) => [h.id, h.title, h.snippet])).toEqual([['n1', 'Wage talks', 'Bargaining starts on Monday']]);
+    expect(searchOnDevice('BYLAWS', [], [d1]).map((h) => [h.id, h.title])).toEqual([['d1', 'Union bylaws']]);
+    expect(searchOnDevice('賃上げ', [n1], []).map((h) => h.title)).toEqual(['賃上げ交渉']);
+    expect(searchOnDevice('bargaining', [notice('n2', '賃上げ交渉', '本文')], [])).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Attachment, Audience, DocumentInput } from '@kumiai/shared';
+import { englishOrNull, type Attachment, type Audience, type DocumentInput } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
 
 export interface DocumentRow {
@@ -21,16 +21,16 @@ export class DocumentsRepo extends Repository {
     return this.sql("SELECT coalesce(max(sort), 0) + 1 FROM documents WHERE kind = 'folder'").pluck().get() as number;
   }
 
-  insertFolder(id: string, name: string, audience: Audience, sort: number, authorId: string, now: number): void {
-    this.sql("INSERT INTO documents (id, kind, folder_id, title, audience, sort, author_id, created_at, updated_at) VALUES (?, 'folder', NULL, ?, ?, ?, ?, ?, ?)").run(id, name, JSON.stringify(audience), sort, authorId, now, now);
+  insertFolder(id: string, name: string, nameEn: string | null, audience: Audience, sort: number, authorId: string, now: number): void {
+    this.sql("INSERT INTO documents (id, kind, folder_id, title, title_en, audience, sort, author_id, created_at, updated_at) VALUES (?, 'folder', NULL, ?, ?, ?, ?, ?, ?, ?)").run(id, name, nameEn, JSON.stringify(audience), sort, authorId, now, now);
   }
 
   /** A document row at version 0; `addVersion` brings it to its first. */
   insertDocument(id: string, input: DocumentInput, authorId: string, now: number): void {
     this.sql(
-      `INSERT INTO documents (id, kind, folder_id, title, description, audience, keep_offline, author_id, version, created_at, updated_at)
-       VALUES (?, 'document', ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-    ).run(id, input.folderId, input.title.trim(), input.description ?? '', JSON.stringify(input.audience), input.keepOffline ? 1 : 0, authorId, now, now);
+      `INSERT INTO documents (id, kind, folder_id, title, description, title_en, description_en, audience, keep_offline, author_id, version, created_at, updated_at)
+       VALUES (?, 'document', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ).run(id, input.folderId, input.title.trim(), input.description ?? '', englishOrNull(input.titleEn), englishOrNull(input.descriptionEn), JSON.stringify(input.audience), input.keepOffline ? 1 : 0, authorId, now, now);
   }
 
   /** Inserts the version row, then bumps the document (whose trigger stamps the sync sequence, so devices get the new list). */

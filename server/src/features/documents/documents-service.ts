@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, Audience, DocumentInput, DocumentVersionInput, FolderInput } from '@kumiai/shared';
+import { englishOrNull, type Actor, type Audience, type DocumentInput, type DocumentVersionInput, type FolderInput } from '@kumiai/shared';
 import { requireOffice } from '../../lib/access.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
@@ -38,7 +38,7 @@ export class DocumentsService {
     this.checkAudience(actor, audience);
     const id = randomUUID();
     return this.mutate(actor, { checks: [], audit: { action: 'folder.created', target: id, detail: { name: input.name.trim(), audience } } }, (now) => {
-      this.repo.insertFolder(id, input.name.trim(), audience, input.sort ?? this.repo.nextFolderSort(), actor.memberId, now);
+      this.repo.insertFolder(id, input.name.trim(), englishOrNull(input.nameEn), audience, input.sort ?? this.repo.nextFolderSort(), actor.memberId, now);
       return { id };
     });
   }

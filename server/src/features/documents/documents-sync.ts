@@ -16,6 +16,7 @@ export const documentsCollection: CollectionRegistration = {
   source: {
     table: 'documents',
     projection: `json_object('id', t.id, 'kind', t.kind, 'folderId', t.folder_id, 'title', t.title, 'description', t.description,
+      'titleEn', t.title_en, 'descriptionEn', t.description_en,
       'audience', json(t.audience), 'keepOffline', json(CASE WHEN t.keep_offline THEN 'true' ELSE 'false' END), 'sort', t.sort,
       'authorId', t.author_id, 'authorName', (SELECT name FROM members WHERE id = t.author_id),
       'current', json((SELECT ${versionJson} FROM document_versions v WHERE v.document_id = t.id AND v.version = t.version)),

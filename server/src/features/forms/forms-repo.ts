@@ -1,4 +1,4 @@
-import type { Answers, ApprovalStep, Attachment, Audience, FormDoc, FormField, FormInput, HistoryEntry, OfficedRecord, SubmissionState } from '@kumiai/shared';
+import { englishOrNull, type Answers, type ApprovalStep, type Attachment, type Audience, type FormDoc, type FormField, type FormInput, type HistoryEntry, type OfficedRecord, type SubmissionState } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
 
 export interface FormRow {
@@ -6,6 +6,8 @@ export interface FormRow {
   kind: 'survey' | 'application';
   title: string;
   description: string;
+  title_en: string | null;
+  description_en: string | null;
   audience: string;
   status: 'draft' | 'published' | 'archived';
   opens_at: number;
@@ -67,15 +69,17 @@ export class FormsRepo extends Repository {
 
   insertForm(id: string, input: FormInput, authorId: string, now: number): void {
     this.sql(
-      `INSERT INTO forms (id, kind, title, description, audience, status, opens_at, closes_at, anonymous, allow_edit, version, author_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
-    ).run(id, input.kind, input.title.trim(), input.description, JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, authorId, now, now);
+      `INSERT INTO forms (id, kind, title, description, title_en, description_en, audience, status, opens_at, closes_at, anonymous, allow_edit, version, author_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+    ).run(id, input.kind, input.title.trim(), input.description, englishOrNull(input.titleEn), englishOrNull(input.descriptionEn), JSON.stringify(input.audience), input.status, input.opensAt, input.closesAt, input.anonymous ? 1 : 0, input.allowEdit ? 1 : 0, authorId, now, now);
   }
 
   updateForm(id: string, input: FormInput, version: number, now: number): void {
-    this.sql(`UPDATE forms SET title = ?, description = ?, audience = ?, status = ?, opens_at = ?, closes_at = ?, anonymous = ?, allow_edit = ?, version = ?, updated_at = ? WHERE id = ?`).run(
+    this.sql(`UPDATE forms SET title = ?, description = ?, title_en = ?, description_en = ?, audience = ?, status = ?, opens_at = ?, closes_at = ?, anonymous = ?, allow_edit = ?, version = ?, updated_at = ? WHERE id = ?`).run(
       input.title.trim(),
       input.description,
+      englishOrNull(input.titleEn),
+      englishOrNull(input.descriptionEn),
       JSON.stringify(input.audience),
       input.status,
       input.opensAt,
@@ -157,6 +161,8 @@ export class FormsRepo extends Repository {
       kind: row.kind,
       title: row.title,
       description: row.description,
+      titleEn: row.title_en,
+      descriptionEn: row.description_en,
       fields: current?.fields ?? [],
       steps: current?.steps ?? [],
       audience: JSON.parse(row.audience) as Audience,

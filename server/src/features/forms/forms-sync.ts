@@ -27,6 +27,7 @@ export const formsCollection: CollectionRegistration = {
   source: {
     table: 'forms',
     projection: `json_object('id', t.id, 'kind', t.kind, 'title', t.title, 'description', t.description,
+      'titleEn', t.title_en, 'descriptionEn', t.description_en,
       'fields', json(COALESCE((SELECT v.fields FROM form_versions v WHERE v.form_id = t.id AND v.version = t.version), '[]')),
       'steps', json(COALESCE((SELECT v.steps FROM form_versions v WHERE v.form_id = t.id AND v.version = t.version), '[]')),
       'audience', json(t.audience), 'status', t.status, 'opensAt', t.opens_at, 'closesAt', t.closes_at,

@@ -1,4 +1,4 @@
-import type { Audience, NoticeInput, NoticeVersion } from '@kumiai/shared';
+import { englishOrNull, type Audience, type NoticeInput, type NoticeVersion } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
 
 export interface NoticeRow {
@@ -29,16 +29,16 @@ export class NoticesRepo extends Repository {
 
   insert(id: string, input: NoticeInput, status: NoticeStatus, publishAt: number, authorId: string, now: number): void {
     this.sql(
-      `INSERT INTO notices (id, title, body, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run(id, input.title.trim(), input.body, input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, authorId, now, now);
+      `INSERT INTO notices (id, title, body, title_en, body_en, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    ).run(id, input.title.trim(), input.body, englishOrNull(input.titleEn), englishOrNull(input.bodyEn), input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, authorId, now, now);
   }
 
   update(id: string, input: NoticeInput, status: NoticeStatus, publishAt: number, expiresAt: number | null, version: number, now: number): void {
     this.sql(
-      `UPDATE notices SET title = ?, body = ?, category = COALESCE(?, category), pinned = COALESCE(?, pinned), allow_comments = COALESCE(?, allow_comments),
+      `UPDATE notices SET title = ?, body = ?, title_en = ?, body_en = ?, category = COALESCE(?, category), pinned = COALESCE(?, pinned), allow_comments = COALESCE(?, allow_comments),
        audience = ?, status = ?, publish_at = ?, expires_at = ?, version = ?, updated_at = ? WHERE id = ?`,
-    ).run(input.title.trim(), input.body, input.category ?? null, input.pinned === undefined ? null : input.pinned ? 1 : 0, input.allowComments === undefined ? null : input.allowComments ? 1 : 0, JSON.stringify(input.audience), status, publishAt, expiresAt, version, now, id);
+    ).run(input.title.trim(), input.body, englishOrNull(input.titleEn), englishOrNull(input.bodyEn), input.category ?? null, input.pinned === undefined ? null : input.pinned ? 1 : 0, input.allowComments === undefined ? null : input.allowComments ? 1 : 0, JSON.stringify(input.audience), status, publishAt, expiresAt, version, now, id);
   }
 
   /** The attachment links (which let files be served to the notice's readers) and the list devices show. */

@@ -7,7 +7,7 @@ export const noticesCollection: CollectionRegistration = {
   schema: noticeDocSchema,
   source: {
     table: 'notices',
-    projection: `json_object('id', t.id, 'title', t.title, 'body', t.body, 'category', t.category,
+    projection: `json_object('id', t.id, 'title', t.title, 'body', t.body, 'titleEn', t.title_en, 'bodyEn', t.body_en, 'category', t.category,
       'pinned', json(CASE WHEN t.pinned THEN 'true' ELSE 'false' END), 'allowComments', json(CASE WHEN t.allow_comments THEN 'true' ELSE 'false' END),
       'audience', json(t.audience), 'status', t.status, 'publishAt', t.publish_at, 'expiresAt', t.expires_at, 'authorId', t.author_id,
       'authorName', (SELECT name FROM members WHERE id = t.author_id), 'attachments', json(t.attachments), 'version', t.version, 'updatedAt', t.updated_at)`,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
@@ -126,4 +127,20 @@ test('a member who opens an officer page reads that they may not see it, with a 
   await member.getByRole('link', { name: 'ホームに戻る' }).click();
   await expect(member.getByText(/でログインしています/)).toBeVisible();
   await phone.close();
+});
+
+test('the roster import page offers a sample roster in Shift_JIS (for Excel) and UTF-8', async ({ page, server }) => {
+  await setupAdmin(page.request, server);
+  await page.goto('/members/import');
+  for (const [name, encoding] of [
+    ['見本をダウンロード(Excel 用・Shift_JIS)', 'shift_jis'],
+    ['見本をダウンロード(UTF-8)', 'utf-8'],
+  ] as const) {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name }).click();
+    const file = await (await downloading).path();
+    const text = new TextDecoder(encoding).decode(fs.readFileSync(file));
+    expect(text, encoding).toContain('社員番号');
+  }
+  await expectAccessible(page, 'roster import');
 });

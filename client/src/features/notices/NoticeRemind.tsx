@@ -46,8 +46,7 @@ export function NoticeRemind({ noticeId, onSent }: { noticeId: string; onSent?: 
         ) : (
           <>
             <p>
-              {format(t.pushed, { n: result.pushed })}
-              {result.withoutPush > 0 ? t.gap + format(t.withoutPush, { n: result.withoutPush }) : ''}
+              {result.withoutPush > 0 ? format(t.withoutPush, { pushed: result.pushed, n: result.withoutPush }) : format(t.pushed, { n: result.pushed })}
             </p>
             <p>{format(t.inApp, { n: result.unread })}</p>
           </>

@@ -3,12 +3,10 @@ import type { Widen } from '../../i18n/types.ts';
 /** `m.reminders`: reminding the unread, the printed list, and the member's home card (Japanese, the source). */
 export const remindersJa = {
   remind: '未読の人にリマインドを送る',
-  /** Between two sentences: nothing in Japanese, a space in English. */
-  gap: '',
   remindHint: '通知をオンにしている人にはすぐに通知が届きます。全員に、次にアプリを開いたときホームに表示されます。',
   noneUnread: '未読の人はいません。リマインドは送りませんでした。',
   pushed: '{n}人に通知を送りました。',
-  withoutPush: '{n}人は通知をオンにしていないため届きません。',
+  withoutPush: '{pushed}人に通知を送りました。{n}人は通知をオンにしていないため届きません。',
   inApp: '未読の{n}人全員に、次にアプリを開いたときホームにリマインドが表示されます。',
   printHint: '職場で直接声をかけるときは、未読の人の一覧を印刷できます。',
   printLink: '未読の人の一覧(印刷用)',
@@ -27,11 +25,10 @@ export const remindersJa = {
 
 export const remindersEn: Widen<typeof remindersJa> = {
   remind: 'Remind those who have not read',
-  gap: ' ',
   remindHint: 'Members with notifications on are notified at once. Everyone sees it on their home the next time they open the app.',
   noneUnread: 'Everyone has read it. No reminder was sent.',
   pushed: 'Sent a notification to {n} members.',
-  withoutPush: '{n} members have not turned notifications on, so it does not reach them.',
+  withoutPush: 'Sent a notification to {pushed} members. {n} members have not turned notifications on, so it does not reach them.',
   inApp: 'All {n} unread members will see the reminder on their home the next time they open the app.',
   printHint: 'To speak to people at work, you can print the list of those who have not read it.',
   printLink: 'List of members who have not read it (for printing)',

@@ -66,6 +66,6 @@ describe('the client feature module list', () => {
     const entries = modules.flatMap((m) => m.nav ?? []);
     expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals']);
     for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
-    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['library', 'forms', 'notices']);
+    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['library', 'forms', 'notice-reminders', 'notices']);
   });
 });

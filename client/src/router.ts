@@ -1,4 +1,5 @@
 import { createRouter, type AnyRoute } from '@tanstack/react-router';
+import { RouteError } from './features/auth/index.ts';
 import { featureModules } from './features/index.ts';
 import { memberRoute } from './routes/member.tsx';
 import { rootRoute } from './routes/root.tsx';
@@ -20,7 +21,7 @@ for (const route of routes) {
 /** The route tree: the modules' routes under the root or under the signed-in layout, as each route says. */
 export const routeTree = rootRoute.addChildren([...routes.filter((r) => parentOf(r) === rootRoute), memberRoute.addChildren(routes.filter((r) => parentOf(r) === memberRoute))]);
 
-export const router = createRouter({ routeTree, defaultPreload: 'intent' });
+export const router = createRouter({ routeTree, defaultPreload: 'intent', defaultErrorComponent: RouteError });
 
 declare module '@tanstack/react-router' {
   interface Register {

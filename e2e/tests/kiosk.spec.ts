@@ -39,6 +39,16 @@ test('on a kiosk, a member signs in with a PIN and is signed out by tap and by i
     await kiosk.signIn('２０００01', '4821');
     await expect(page.getByTestId('home-member')).toContainText('髙橋 誠一');
     await expect(page.getByTestId('kiosk-countdown')).toBeVisible();
+    // One pair of words (ログイン / ログアウト), and on every page who is signed in and the countdown.
+    await expect(page.getByTestId('kiosk-countdown')).toContainText('自動ログアウト');
+    await expect(page.getByRole('button', { name: /^ログアウト/ })).toBeVisible();
+    for (const path of ['/', '/me', '/settings']) {
+      if (path !== '/') await page.goto(path);
+      await expect(page.getByText('髙橋 誠一 さんがログイン中')).toBeVisible();
+      await expect(page.getByTestId('kiosk-countdown')).toBeVisible();
+      await expect(page.locator('body')).not.toContainText('サインアウト');
+      await expect(page.locator('body')).not.toContainText('サインイン');
+    }
     await page.getByTestId('kiosk-sign-out').click();
     await kiosk.expectSignInScreen('本社分会');
     expect(await page.evaluate(() => localStorage.getItem('kumiai.me'))).toBeNull();

@@ -201,7 +201,7 @@ test('an officer edits a published notice (the member sees the new title, the hi
     await page.getByTestId('notice-read-rate-link').click();
     await page.getByTestId('read-rate-remind').click();
     await expect(page.getByTestId('read-rate-reminded')).toHaveAttribute('data-members', /^[0-9]+$/);
-    await expect(page.getByTestId('read-rate-reminded')).toContainText('人にリマインドを送りました');
+    await expect(page.getByTestId('read-rate-reminded')).toContainText('人に通知を送りました');
 
     // The officer adds a folder to the documents library; it arrives through sync.
     await page.goto('/documents');

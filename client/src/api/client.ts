@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: AnyErrorCode,
     readonly status: number,
     readonly body: unknown = null,
+    /** The server's Retry-After (seconds), sent with `rate_limited`. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`API error ${code} (${status})`);
     this.name = 'ApiError';
@@ -63,7 +65,8 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const code = errorCodeOf(data);
-    throw new ApiError(isErrorCode(code) ? code : response.status >= 500 ? 'internal' : 'bad_request', response.status, data);
+    const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+    throw new ApiError(isErrorCode(code) ? code : response.status >= 500 ? 'internal' : 'bad_request', response.status, data, Number.isFinite(retryAfter) ? retryAfter : null);
   }
   return data as T;
 }

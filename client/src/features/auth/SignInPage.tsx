@@ -6,6 +6,7 @@ import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { FirstSignInLink } from './FirstSignInLink.tsx';
 import { rememberedUnionName, signIn } from './session.ts';
 
 export function SignInPage() {
@@ -57,6 +58,7 @@ export function SignInPage() {
           {busy ? m.auth.signingIn : m.auth.signIn}
         </button>
       </form>
+      <FirstSignInLink />
       <div className="stack">
         <h2>{m.auth.forgotTitle}</h2>
         <p>{m.auth.forgotBody}</p>

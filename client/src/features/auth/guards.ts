@@ -1,6 +1,7 @@
 import { redirect } from '@tanstack/react-router';
 import { currentKiosk } from '../kiosk/index.ts';
 import { mayUse, type Area } from './access.ts';
+import { ForbiddenPageError } from './forbidden.ts';
 import { currentMe } from './session.ts';
 
 /** `beforeLoad` for member-only routes: strangers go to sign in (on a kiosk, to the kiosk's sign-in). */
@@ -12,11 +13,13 @@ export async function requireMember(): Promise<void> {
   throw redirect({ to: kiosk ? '/kiosk' : '/sign-in' });
 }
 
-/** `beforeLoad` for officer and admin areas: others are sent home (the server refuses them anyway). */
+/**
+ * `beforeLoad` for officer and admin areas: others see the forbidden page in its place
+ * (the router's `RouteError`), with a link home; the server refuses them anyway.
+ */
 export function requireArea(area: Area): () => Promise<void> {
   return async () => {
     await requireMember();
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- as above.
-    if (!mayUse(await currentMe(), area)) throw redirect({ to: '/' });
+    if (!mayUse(await currentMe(), area)) throw new ForbiddenPageError(area);
   };
 }

@@ -39,6 +39,8 @@ export const activateJa = {
   pinHint: '職場の共用タブレットでログインするときに使う、4〜8桁の数字です。共用端末を使わない人は空欄のままでかまいません。',
   pinInvalid: '暗証番号は4〜8桁の数字にしてください。',
   submit: 'パスワードを決めてログインする',
+  entryLink: 'はじめてのログイン(ログインカードをお持ちの方)',
+  entryHint: 'ログインカードを受け取ったばかりの方は、ここからカードのコードを入力してパスワードを決めます。',
 } as const;
 
 export const activateEn: Widen<typeof activateJa> = {
@@ -56,8 +58,23 @@ export const activateEn: Widen<typeof activateJa> = {
   pinHint: '4 to 8 digits, used only to sign in on the shared tablet at your workplace. Leave it empty if you will not use one.',
   pinInvalid: 'The PIN must be 4 to 8 digits.',
   submit: 'Set password and sign in',
+  entryLink: 'First sign-in (if you have a login card)',
+  entryHint: 'Just received a login card? Start here: type the code from the card and choose your password.',
+};
+
+/** `m.forbidden`: a page the member's role does not open (Japanese, the source). */
+export const forbiddenJa = {
+  title: 'このページを見る権限がありません',
+  body: 'このページは、担当の役員だけが使えます。必要なときは組合の役員に相談してください。',
+  home: 'ホームに戻る',
+} as const;
+
+export const forbiddenEn: Widen<typeof forbiddenJa> = {
+  title: 'You do not have permission to see this page',
+  body: 'Only the officers in charge can use this page. If you need it, ask your union officer.',
+  home: 'Back to home',
 };
 
 declare module '../../i18n/types.ts' {
-  interface FeatureMessages { auth: Widen<typeof authJa>; activate: Widen<typeof activateJa> }
+  interface FeatureMessages { auth: Widen<typeof authJa>; activate: Widen<typeof activateJa>; forbidden: Widen<typeof forbiddenJa> }
 }

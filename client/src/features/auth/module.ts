@@ -1,6 +1,6 @@
 import { defineModule } from '../../lib/feature-module.ts';
 import { activateRoute } from './activate-route.tsx';
-import { activateEn, activateJa, authEn, authJa } from './messages.ts';
+import { activateEn, activateJa, authEn, authJa, forbiddenEn, forbiddenJa } from './messages.ts';
 import { refreshSession } from './session.ts';
 import { watchOwedSignOut } from './sign-out-queue.ts';
 import { signInRoute } from './sign-in-route.tsx';
@@ -14,5 +14,5 @@ export const authModule = defineModule({
     // Who is signed in: asked once, early; route guards wait for the answer.
     void refreshSession();
   },
-  messages: { ja: { auth: authJa, activate: activateJa }, en: { auth: authEn, activate: activateEn } },
+  messages: { ja: { auth: authJa, activate: activateJa, forbidden: forbiddenJa }, en: { auth: authEn, activate: activateEn, forbidden: forbiddenEn } },
 });

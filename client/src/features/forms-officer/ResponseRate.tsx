@@ -8,7 +8,9 @@ import { percent, percentText } from './results-bars.ts';
 export function ResponseRate({ results }: { results: FormResults }) {
   const { m } = useI18n();
   const t = m.formsOfficer;
-  const total = format(results.kind === 'survey' ? t.responseTotal : t.applicationTotal, {
+  // An application form counts applications; only a survey has a response rate.
+  const survey = results.kind === 'survey';
+  const total = format(survey ? t.responseTotal : t.applicationTotal, {
     answered: results.answered,
     total: results.audienceSize,
     pct: percentText(results.answered, results.audienceSize),
@@ -17,7 +19,7 @@ export function ResponseRate({ results }: { results: FormResults }) {
   const bars = results.units.flatMap((u) => (u.answered === null ? [] : [{ key: u.unitId, label: u.unitName, count: u.answered, pct: percent(u.answered, u.members) }]));
   return (
     <section className="stack" aria-labelledby="response-rate-title">
-      <h2 id="response-rate-title">{t.responseRate}</h2>
+      <h2 id="response-rate-title">{survey ? t.responseRate : t.applicationCount}</h2>
       {results.released !== null ? (
         <p className="field-hint" data-testid="form-results-batches">
           {format(t.anonymousBatches, { released: results.released })}
@@ -28,14 +30,14 @@ export function ResponseRate({ results }: { results: FormResults }) {
       </p>
       {results.units.length > 0 ? (
         <>
-          <h3 id="unit-rate-title">{t.perUnit}</h3>
+          <h3 id="unit-rate-title">{survey ? t.perUnit : t.perUnitApplications}</h3>
           {/* Focusable, so a table wider than a zoomed phone screen can be scrolled from the keyboard. */}
           <div className="table-wrap" role="region" aria-labelledby="unit-rate-title" tabIndex={0}>
             <table className="report-table">
               <thead>
                 <tr>
                   <th scope="col">{t.unitColumn}</th>
-                  <th scope="col">{t.answeredColumn}</th>
+                  <th scope="col">{survey ? t.answeredColumn : t.appliedColumn}</th>
                 </tr>
               </thead>
               <tbody>
@@ -48,7 +50,7 @@ export function ResponseRate({ results }: { results: FormResults }) {
               </tbody>
             </table>
           </div>
-          <BarChart bars={bars} testPrefix="unit-rate-bar" caption={t.perUnit} labelHeader={t.unitColumn} withTable={false} />
+          <BarChart bars={bars} testPrefix="unit-rate-bar" caption={survey ? t.perUnit : t.perUnitApplications} labelHeader={t.unitColumn} withTable={false} />
         </>
       ) : null}
     </section>

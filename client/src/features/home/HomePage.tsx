@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { useSession } from '../auth/index.ts';
+import { FirstSignInLink, useSession } from '../auth/index.ts';
 import { featureModules } from '../index.ts';
 import { MainMenu } from './MainMenu.tsx';
 
@@ -26,6 +26,7 @@ export function HomePage() {
           </Link>
         </p>
       )}
+      {me ? null : <FirstSignInLink />}
       {me ? cards.filter((card) => card.visible?.(me) ?? true).map(({ id, component: Card }) => <Card key={id} />) : <p>{m.home.lead}</p>}
       <MainMenu />
       <p className="muted">{m.home.offlineNote}</p>

@@ -1,6 +1,8 @@
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/index.ts';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+import { ChangePinForm } from './ChangePinForm.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { PushOptIn } from './PushOptIn.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
@@ -49,6 +51,8 @@ export function MePage() {
           {m.app.loading}
         </p>
       )}
+      {me.session.kind === 'kiosk' ? null : <ChangePasswordForm />}
+      {me.session.kind === 'kiosk' ? null : <ChangePinForm />}
       <PushOptIn kiosk={me.session.kind === 'kiosk'} />
       <SignOutButtons kiosk={me.session.kind === 'kiosk'} memberId={me.member.id} />
     </section>

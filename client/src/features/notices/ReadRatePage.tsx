@@ -5,8 +5,8 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
-import { RemindButton } from '../push/index.ts';
-import { fetchReadRate, remindUnread } from './notices-api.ts';
+import { fetchReadRate } from './notices-api.ts';
+import { NoticeRemind } from './NoticeRemind.tsx';
 import { useNotice } from './use-notices.ts';
 
 function pct(read: number, total: number): string {
@@ -71,7 +71,7 @@ export function ReadRatePage({ noticeId }: { noticeId: string }) {
           {m.app.loading}
         </p>
       ) : null}
-      <RemindButton send={() => remindUnread(noticeId)} label={m.notices.remind} sentText={m.notices.reminded} testId="read-rate-remind" />
+      <NoticeRemind noticeId={noticeId} />
       <p className="button-row">
         <button type="button" className="button" onClick={reload} data-testid="read-rate-refresh">
           {m.notices.refresh}

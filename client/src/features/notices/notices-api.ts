@@ -1,4 +1,4 @@
-import type { NoticeInput, NoticeVersion } from '@kumiai/shared';
+import type { NoticeInput, NoticeReminder, NoticeVersion, ReminderResult, UnreadByUnit } from '@kumiai/shared';
 import { apiGet, apiPost, apiPut } from '../../api/client.ts';
 
 export interface ReadRate {
@@ -21,9 +21,19 @@ export function fetchNoticeHistory(id: string, signal?: AbortSignal): Promise<{ 
   return apiGet<{ versions: NoticeVersion[] }>(`/api/notices/${encodeURIComponent(id)}/history`, signal ? { signal } : {});
 }
 
-/** Sends a push reminder to the audience members who have not read it; how many members it reached. */
-export function remindUnread(id: string): Promise<{ members: number }> {
-  return apiPost<{ members: number }>(`/api/notices/${encodeURIComponent(id)}/remind`, {});
+/** Reminds the audience members who have not read it (a push where they have one, and in the app): how many were unread, pushed, without push. */
+export function remindUnread(id: string): Promise<ReminderResult> {
+  return apiPost<ReminderResult>(`/api/notices/${encodeURIComponent(id)}/remind`, {});
+}
+
+/** The unread members by workplace, for the printed list a delegate hands round. */
+export function fetchUnreadByUnit(id: string, signal?: AbortSignal): Promise<UnreadByUnit> {
+  return apiGet<UnreadByUnit>(`/api/notices/${encodeURIComponent(id)}/unread-by-unit`, signal ? { signal } : {});
+}
+
+/** The notices this member was reminded of and has not read yet. */
+export async function fetchMyReminders(signal?: AbortSignal): Promise<NoticeReminder[]> {
+  return (await apiGet<{ reminders: NoticeReminder[] }>('/api/me/notice-reminders', signal ? { signal } : {})).reminders;
 }
 
 export function fetchReadRate(id: string, signal?: AbortSignal): Promise<ReadRate> {

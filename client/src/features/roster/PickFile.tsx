@@ -42,6 +42,19 @@ export function PickFile({ what, onWhat, busy, onFile }: Props) {
         </p>
         <input id={id} type="file" accept=".csv,text/csv" className="file-input" aria-describedby={`${id}-hint`} onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="import-file" />
       </div>
+      {what === 'members' ? (
+        <div className="stack">
+          <p>{m.import.sampleTitle}</p>
+          <p className="button-row">
+            <a className="button" href="/api/members/import/sample.csv?encoding=shift_jis" download="kumiai-roster-sample.csv">
+              {m.import.sampleSjis}
+            </a>
+            <a className="button" href="/api/members/import/sample.csv?encoding=utf-8" download="kumiai-roster-sample-utf8.csv">
+              {m.import.sampleUtf8}
+            </a>
+          </p>
+        </div>
+      ) : null}
       <button type="submit" className="button button-primary" disabled={!file || busy} aria-busy={busy} data-testid="import-check">
         {busy ? m.import.checking : m.import.check}
       </button>

@@ -1,0 +1,93 @@
+import type { Widen } from '../../i18n/types.ts';
+
+/**
+ * `m.auditActions`: every action the server's audit chain records (each server module's
+ * `auditActions`), in words. client/test-node/audit-actions.test.ts fails when one is missing.
+ */
+export const auditActionsJa = {
+  'member.password_changed': 'パスワードを変更',
+  'member.pin_changed': '共用端末の暗証番号を変更',
+  'kiosk.registered': '共用端末を登録',
+  'kiosk.revoked': '共用端末の登録を取り消し',
+  'unit.created': '組織を作成',
+  'unit.renamed': '組織の名前を変更',
+  'unit.moved': '組織を移動',
+  'unit.archived': '組織を廃止',
+  'audit.exported': '操作記録を書き出し',
+  'units.imported': '組織の一覧を取り込み',
+  'members.imported': '組合員名簿を取り込み',
+  'notice.reminded': 'お知らせのリマインドを送信',
+  'member.updated': '組合員の情報を変更',
+  'role.granted': '役割を付与',
+  'role.revoked': '役割を解除',
+  'code.issued': 'ログインカードを発行',
+  'sessions.ended': 'すべての端末からログアウトさせた',
+  'export.created': '名簿を書き出し',
+  'comment.hidden': 'コメントを非表示に',
+  'setup.completed': '初期設定を完了',
+  'notice.created': 'お知らせを作成',
+  'notice.updated': 'お知らせを編集',
+  'token.created': '連携用トークンを作成',
+  'token.revoked': '連携用トークンを取り消し',
+  'member.data_exported': '本人のデータを書き出し',
+  'member.pseudonymised': '組合員の個人情報を消去(仮名化)',
+  'form.created': 'アンケート・申請を作成',
+  'form.updated': 'アンケート・申請を編集',
+  'form.archived': 'アンケート・申請を終了',
+  'form.exported': '回答・申請を書き出し',
+  'form.reminded': 'アンケートのリマインドを送信',
+  'application.acted': '申請を処理(承認・差し戻しなど)',
+  'folder.created': '資料のフォルダを作成',
+  'document.created': '資料を追加',
+  'document.versioned': '資料を更新',
+} as const;
+
+export const auditActionsEn: Widen<typeof auditActionsJa> = {
+  'member.password_changed': 'Changed password',
+  'member.pin_changed': 'Changed kiosk PIN',
+  'kiosk.registered': 'Registered a kiosk',
+  'kiosk.revoked': 'Removed a kiosk',
+  'unit.created': 'Created a unit',
+  'unit.renamed': 'Renamed a unit',
+  'unit.moved': 'Moved a unit',
+  'unit.archived': 'Closed a unit',
+  'audit.exported': 'Exported the audit log',
+  'units.imported': 'Imported the unit list',
+  'members.imported': 'Imported the roster',
+  'notice.reminded': 'Sent a notice reminder',
+  'member.updated': 'Changed member details',
+  'role.granted': 'Gave a role',
+  'role.revoked': 'Removed a role',
+  'code.issued': 'Issued login cards',
+  'sessions.ended': 'Signed a member out everywhere',
+  'export.created': 'Exported the roster',
+  'comment.hidden': 'Hid a comment',
+  'setup.completed': 'Completed first setup',
+  'notice.created': 'Created a notice',
+  'notice.updated': 'Edited a notice',
+  'token.created': 'Created an integration token',
+  'token.revoked': 'Revoked an integration token',
+  'member.data_exported': "Exported a member's own data",
+  'member.pseudonymised': "Erased a member's personal data (pseudonymised)",
+  'form.created': 'Created a survey or application form',
+  'form.updated': 'Edited a survey or application form',
+  'form.archived': 'Closed a survey or application form',
+  'form.exported': 'Exported answers or applications',
+  'form.reminded': 'Sent a survey reminder',
+  'application.acted': 'Handled an application (approved, returned…)',
+  'folder.created': 'Created a documents folder',
+  'document.created': 'Added a document',
+  'document.versioned': 'Updated a document',
+};
+
+export type AuditActionCode = keyof typeof auditActionsJa;
+
+export const auditActionCodes = Object.keys(auditActionsJa) as AuditActionCode[];
+
+export function isAuditActionCode(code: string): code is AuditActionCode {
+  return Object.hasOwn(auditActionsJa, code);
+}
+
+declare module '../../i18n/types.ts' {
+  interface FeatureMessages { auditActions: Widen<typeof auditActionsJa> }
+}

@@ -7,6 +7,6 @@ import { auditEn, auditJa } from './messages.ts';
 export const auditModule = defineModule({
   name: 'audit',
   routes: [auditRoute],
-  nav: [{ id: 'audit', label: (m) => m.nav.audit, to: '/audit', visible: (me) => mayUse(me, 'audit') }],
+  nav: [{ id: 'audit', label: (m) => m.nav.audit, to: '/audit', visible: (me) => mayUse(me, 'audit'), group: 'admin' }],
   messages: { ja: { audit: auditJa }, en: { audit: auditEn } },
 });

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/index.ts';
+import { AppSettingsSection } from '../shell/index.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { PushOptIn } from './PushOptIn.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
@@ -50,6 +51,7 @@ export function MePage() {
         </p>
       )}
       <PushOptIn kiosk={me.session.kind === 'kiosk'} />
+      <AppSettingsSection />
       <SignOutButtons kiosk={me.session.kind === 'kiosk'} memberId={me.member.id} />
     </section>
   );

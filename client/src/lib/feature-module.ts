@@ -59,6 +59,8 @@ export interface HomeCard {
   component: ComponentType;
   visible?: (me: Me) => boolean;
   audience?: 'member' | 'officer';
+  /** Its place among the cards of its audience, lowest first (module order among equals; 50 when absent). */
+  order?: number;
   /**
    * Member cards: a hook giving how many things the card lists (undefined while loading);
    * when every card answers 0 the home page says that all is done.

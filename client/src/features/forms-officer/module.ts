@@ -20,8 +20,8 @@ export const formsOfficerModule = defineModule({
     { id: 'approvals', label: (m) => m.nav.approvals, to: '/approvals', visible: (me) => mayUse(me, 'approvals'), group: 'procedures' },
   ],
   homeCards: [
-    { id: 'approvals', component: ApprovalsHomeCard, audience: 'officer', visible: (me) => mayUse(me, 'approvals') },
-    { id: 'closing-surveys', component: ClosingSurveysCard, audience: 'officer', visible: (me) => mayUse(me, 'forms') },
+    { id: 'approvals', component: ApprovalsHomeCard, audience: 'officer', order: 10, visible: (me) => mayUse(me, 'approvals') },
+    { id: 'closing-surveys', component: ClosingSurveysCard, audience: 'officer', order: 20, visible: (me) => mayUse(me, 'forms') },
   ],
   messages: { ja: { formsOfficer: formsOfficerJa, formsOfficerHome: formsOfficerHomeJa }, en: { formsOfficer: formsOfficerEn, formsOfficerHome: formsOfficerHomeEn } },
 });

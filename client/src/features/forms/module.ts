@@ -17,6 +17,6 @@ export const formsModule = defineModule({
   routes: [formsRoute, formRoute, submissionRoute],
   // The 手続き tab: surveys, applications (and later votes); its badge counts surveys to answer and applications sent back.
   tabs: [{ id: 'procedures', label: (m) => m.tabs.procedures, to: '/forms', order: 30, icon: ClipboardIcon, useBadge: useWaitingCount, badgeLabel: (m, n) => format(m.tabs.waiting, { n }) }],
-  homeCards: [{ id: 'forms', component: FormsHomeCard, useCount: useAskedCount }],
+  homeCards: [{ id: 'forms', component: FormsHomeCard, order: 20, useCount: useAskedCount }],
   messages: { ja: { forms: formsJa, formsHome: formsHomeJa }, en: { forms: formsEn, formsHome: formsHomeEn } },
 });

@@ -13,6 +13,6 @@ export const membersModule = defineModule({
   collections: [membersCollection],
   routes: [membersRoute, memberDetailRoute],
   nav: [{ id: 'members', label: (m) => m.nav.members, to: '/members', visible: (me) => mayUse(me, 'members'), group: 'roster' }],
-  homeCards: [{ id: 'not-activated', component: NotActivatedCard, audience: 'officer', visible: (me) => mayUse(me, 'members') }],
+  homeCards: [{ id: 'not-activated', component: NotActivatedCard, audience: 'officer', order: 40, visible: (me) => mayUse(me, 'members') }],
   messages: { ja: { members: membersJa, membersHome: membersHomeJa }, en: { members: membersEn, membersHome: membersHomeEn } },
 });

@@ -23,8 +23,8 @@ export const noticesModule = defineModule({
   nav: [{ id: 'notices', label: (m) => m.nav.notices, to: '/notices/new', visible: (me) => mayUse(me, 'notices'), group: 'outreach' }],
   tabs: [{ id: 'notices', label: (m) => m.tabs.notices, to: '/notices', order: 20, icon: BellIcon, useBadge: useUnreadNoticeCount, badgeLabel: (m, n) => format(m.tabs.unread, { n }) }],
   homeCards: [
-    { id: 'notices', component: NoticeHomeCard, useCount: useUnreadNoticeCountForHome },
-    { id: 'notices-low-read', component: LowReadNoticesCard, audience: 'officer', visible: (me) => mayUse(me, 'notices') },
+    { id: 'notices', component: NoticeHomeCard, order: 10, useCount: useUnreadNoticeCountForHome },
+    { id: 'notices-low-read', component: LowReadNoticesCard, audience: 'officer', order: 30, visible: (me) => mayUse(me, 'notices') },
   ],
   // Keeps the device's copies of attachments the member can still read (and drops the others).
   background: [FileCacheKeeper],

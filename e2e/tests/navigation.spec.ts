@@ -26,7 +26,7 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   // What sticks out, named in the failure.
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
+    Array.from(document.querySelectorAll<HTMLElement>('body *'))
       .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 || (e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0 && getComputedStyle(e).overflowX === 'visible'))
       .slice(0, 12)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${(e.textContent ?? '').slice(0, 30)} r=${Math.round(e.getBoundingClientRect().right)} w=${e.clientWidth} sw=${e.scrollWidth}`),

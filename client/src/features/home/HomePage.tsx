@@ -51,7 +51,7 @@ export function HomePage() {
       <section className="card stack" aria-labelledby="home-title">
         <h1 id="home-title">{m.home.title}</h1>
         <p className="muted" data-testid="home-member">
-          {format(m.home.signedInAs, { name: me.member.name, employeeNumber: me.member.employeeNumber })}
+          {format(m.home.signedInAs, { name: me.member.name })}
         </p>
         {officer.length > 0 ? (
           <section className="stack home-section" aria-labelledby="needs-you-title">

@@ -66,6 +66,17 @@ describe('the client feature module list', () => {
     const entries = modules.flatMap((m) => m.nav ?? []);
     expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals']);
     for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
-    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['library', 'forms', 'notice-reminders', 'notices']);
+    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys']);
+    // Every officer menu entry has a task group (名簿・組織 / 発信 / 手続き / 管理).
+    expect(entries.filter((e) => e.group === undefined).map((e) => e.id)).toEqual([]);
+  });
+
+  it('builds the tab bar from the modules: five tabs in their order, each at a route of the tree', () => {
+    const paths = new Set(allRoutes(routeTree).map((r) => r.fullPath as string));
+    const tabs = modules.flatMap((m) => m.tabs ?? []).sort((a, b) => a.order - b.order);
+    expect(tabs.map((t) => t.id)).toEqual(['home', 'notices', 'procedures', 'documents', 'me']);
+    expect(tabs.map((t) => t.to)).toEqual(['/', '/notices', '/forms', '/documents', '/me']);
+    expect(new Set(tabs.map((t) => t.order)).size).toBe(tabs.length);
+    for (const tab of tabs) expect(paths, tab.id).toContain(tab.to);
   });
 });

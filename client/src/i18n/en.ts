@@ -76,6 +76,16 @@ export const en: CoreMessages = {
     notices: 'Write a notice',
     forms: 'Surveys and application forms',
     approvals: 'Approvals',
+    groups: { roster: 'Members and organisation', outreach: 'Notices', procedures: 'Surveys and applications', admin: 'Administration', other: 'Other' },
+  },
+  tabs: {
+    home: 'Home',
+    notices: 'Notices',
+    procedures: 'Forms',
+    documents: 'Documents',
+    me: 'My page',
+    unread: '{n} unread',
+    waiting: '{n} waiting for you',
   },
   roles: {
     admin: 'Administrator',

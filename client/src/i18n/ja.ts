@@ -83,6 +83,16 @@ export const ja = {
     notices: 'お知らせを書く',
     forms: 'アンケート・申請書の管理',
     approvals: '申請の承認',
+    groups: { roster: '名簿・組織', outreach: '発信', procedures: '手続き', admin: '管理', other: 'その他' },
+  },
+  tabs: {
+    home: 'ホーム',
+    notices: 'お知らせ',
+    procedures: '手続き',
+    documents: '資料',
+    me: 'マイページ',
+    unread: '{n}件未読',
+    waiting: '{n}件の対応待ち',
   },
   roles: {
     admin: '管理者',

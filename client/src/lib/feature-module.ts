@@ -5,10 +5,11 @@ import type { MessagesPart } from '../i18n/catalogue.ts';
 import type { FeatureMessages, Messages, Widen } from '../i18n/types.ts';
 import type { CollectionRegistration } from '../sync/registration.ts';
 
-/** The officer menu's groups, for the grouped menu of issue 14 (名簿・組織 / 発信 / 手続き / 管理); unused today. */
-export type NavGroup = 'roster' | 'outreach' | 'procedures' | 'admin';
+/** The officer menu's groups (名簿・組織 / 発信 / 手続き / 管理), in the order the menu shows them. */
+export const navGroups = ['roster', 'outreach', 'procedures', 'admin'] as const;
+export type NavGroup = (typeof navGroups)[number];
 
-/** A place in the app's navigation (today: the officer menu on the home page, `MainMenu`). */
+/** A place in the officer menu on the home page (`MainMenu`, grouped by `group`). */
 export interface NavEntry {
   /** Stable and unique: the menu link's test id is `menu-<id>`. */
   id: string;
@@ -18,17 +19,53 @@ export interface NavEntry {
   to: string;
   /** Who sees it: the access helpers of features/auth (`mayUse`), never a rule of its own. */
   visible: (me: Me | null) => boolean;
-  /** Optional: the group it belongs to in a grouped menu. */
+  /** The group it belongs to in the officer menu (entries without one come last). */
   group?: NavGroup;
   /** Optional: a hook giving a count to show beside the entry (e.g. applications waiting), null for none. */
   useBadge?: () => number | null;
 }
 
-/** A card on the home page, shown to signed-in members (`visible` narrows it further). */
+/**
+ * A tab of the app's main navigation: the bottom bar on phones, the side bar on
+ * wide screens (features/shell `TabBar`), shown to signed-in members. Votes, dues
+ * or meetings add theirs here (or a home card and an entry on the 手続き page).
+ */
+export interface TabEntry {
+  /** Stable and unique. */
+  id: string;
+  /** The tab's text, from the catalogue (short: five share a phone's width). */
+  label: (m: Messages) => string;
+  /** A URL path of one of the app's routes; the tab is current on it and on the paths under it. */
+  to: string;
+  /** Its place in the bar, lowest first (ホーム 10, お知らせ 20, 手続き 30, 資料 40, マイページ 90). */
+  order: number;
+  /** An inline SVG (aria-hidden: the label names the tab); ui/icons.tsx has the app's. */
+  icon: ComponentType;
+  /** Who sees it (every signed-in member when absent). */
+  visible?: (me: Me) => boolean;
+  /** A hook giving how many things are new or waiting (synced data, `useLiveQuery`); 0 or null shows no badge. */
+  useBadge?: () => number | null;
+  /** The badge's words for screen readers, read after the label: 「3件未読」 ("お知らせ 3件未読"). */
+  badgeLabel?: (m: Messages, count: number) => string;
+}
+
+/**
+ * A card on the home page, shown to signed-in members (`visible` narrows it further).
+ * Member cards say what is new and what is asked of the member; officer cards
+ * (`audience: 'officer'`) what needs the officer, above them.
+ */
 export interface HomeCard {
   id: string;
   component: ComponentType;
   visible?: (me: Me) => boolean;
+  audience?: 'member' | 'officer';
+  /** Its place among the cards of its audience, lowest first (module order among equals; 50 when absent). */
+  order?: number;
+  /**
+   * Member cards: a hook giving how many things the card lists (undefined while loading);
+   * when every card answers 0 the home page says that all is done.
+   */
+  useCount?: () => number | undefined;
 }
 
 /**
@@ -44,6 +81,7 @@ export interface FeatureModule {
   /** Its routes; each names its parent (`rootRoute` or the signed-in `memberRoute` of src/routes/) by `getParentRoute`. */
   routes?: readonly AnyRoute[];
   nav?: readonly NavEntry[];
+  tabs?: readonly TabEntry[];
   homeCards?: readonly HomeCard[];
   /** Components the app shell renders on every page, inside the member's sync provider (e.g. keeping attachments cached). */
   background?: readonly ComponentType[];

@@ -8,6 +8,6 @@ import { auditEn, auditJa } from './messages.ts';
 export const auditModule = defineModule({
   name: 'audit',
   routes: [auditRoute],
-  nav: [{ id: 'audit', label: (m) => m.nav.audit, to: '/audit', visible: (me) => mayUse(me, 'audit') }],
+  nav: [{ id: 'audit', label: (m) => m.nav.audit, to: '/audit', visible: (me) => mayUse(me, 'audit'), group: 'admin' }],
   messages: { ja: { audit: auditJa, auditActions: auditActionsJa }, en: { audit: auditEn, auditActions: auditActionsEn } },
 });

@@ -7,6 +7,6 @@ import { cardsEn, cardsJa } from './messages.ts';
 export const cardsModule = defineModule({
   name: 'cards',
   routes: [membersCardsRoute],
-  nav: [{ id: 'cards', label: (m) => m.nav.cards, to: '/members/cards', visible: (me) => mayUse(me, 'cards') }],
+  nav: [{ id: 'cards', label: (m) => m.nav.cards, to: '/members/cards', visible: (me) => mayUse(me, 'cards'), group: 'roster' }],
   messages: { ja: { cards: cardsJa }, en: { cards: cardsEn } },
 });

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { ClipboardIcon } from '../../ui/icons.tsx';
 
 /** Surveys and applications, for every signed-in member (home page). */
 export function FormsLink() {
@@ -9,7 +10,7 @@ export function FormsLink() {
       <ul className="menu-list">
         <li>
           <Link to="/forms" className="button menu-link" data-testid="forms-link">
-            <span aria-hidden="true">📝 </span>
+            <ClipboardIcon />
             {m.forms.link}
           </Link>
         </li>

@@ -11,6 +11,6 @@ export const kioskModule = defineModule({
   routes: [kioskRoute, kioskRegisterRoute],
   // Whether this browser is a kiosk: asked once, early; route guards wait for the answer.
   start: () => void loadKiosk(),
-  nav: [{ id: 'kiosk', label: (m) => m.nav.kiosk, to: '/kiosk/register', visible: (me) => mayUse(me, 'kiosk') && me?.session.kind !== 'kiosk' }],
+  nav: [{ id: 'kiosk', label: (m) => m.nav.kiosk, to: '/kiosk/register', visible: (me) => mayUse(me, 'kiosk') && me?.session.kind !== 'kiosk', group: 'admin' }],
   messages: { ja: { kiosk: kioskJa }, en: { kiosk: kioskEn } },
 });

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/index.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { ChangePinForm } from './ChangePinForm.tsx';
+import { AppSettingsSection } from '../shell/index.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { PushOptIn } from './PushOptIn.tsx';
 import { RejectedChanges } from './RejectedChanges.tsx';
@@ -54,6 +55,7 @@ export function MePage() {
       {me.session.kind === 'kiosk' ? null : <ChangePasswordForm />}
       {me.session.kind === 'kiosk' ? null : <ChangePinForm />}
       <PushOptIn kiosk={me.session.kind === 'kiosk'} />
+      <AppSettingsSection />
       <SignOutButtons kiosk={me.session.kind === 'kiosk'} memberId={me.member.id} />
     </section>
   );

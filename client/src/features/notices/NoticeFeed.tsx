@@ -5,21 +5,26 @@ import { pickText } from '../../ui/content-language.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { usePublishedNotices, useReadIds } from './use-notices.ts';
 
-/** The member's notices from the device (also offline): pinned first, newest first, unread marked. */
-export function NoticeFeed() {
+/**
+ * The member's notices from the device (also offline): pinned first, newest first, unread marked.
+ * `page` (/notices) lists them all under the page's heading; `home` only the unread ones, with a link to all.
+ */
+export function NoticeFeed({ variant }: { variant: 'home' | 'page' }) {
   const { m, lang } = useI18n();
-  const notices = usePublishedNotices();
+  const all = usePublishedNotices();
   const reads = useReadIds();
+  const home = variant === 'home';
+  const notices = home && all && reads ? all.filter((n) => !reads.has(n.id)) : all;
   return (
     <section className="stack" aria-labelledby="feed-title" data-testid="notice-feed">
-      <h2 id="feed-title">{m.notices.feedTitle}</h2>
+      {home ? <h2 id="feed-title">{m.noticesHome.unreadTitle}</h2> : <h1 id="feed-title">{m.notices.feedTitle}</h1>}
       {notices === undefined || reads === undefined ? (
         <p className="muted" role="status">
           {m.app.loading}
         </p>
       ) : notices.length === 0 ? (
         <p className="muted" data-testid="notice-feed-empty">
-          {m.notices.feedEmpty}
+          {home ? m.noticesHome.noUnread : m.notices.feedEmpty}
         </p>
       ) : (
         <ul className="row-list notice-list">
@@ -59,6 +64,13 @@ export function NoticeFeed() {
           })}
         </ul>
       )}
+      {home ? (
+        <p>
+          <Link to="/notices" className="text-link">
+            {m.noticesHome.allNotices}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -41,7 +41,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
         <h1 id="notice-title">{m.notices.feedTitle}</h1>
         <p role="status">{m.notices.notOnDevice}</p>
         <p>
-          <Link to="/" className="text-link">
+          <Link to="/notices" className="text-link">
             {m.notices.backToFeed}
           </Link>
         </p>
@@ -93,7 +93,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
       ) : null}
       {mayEdit ? <NoticeHistory noticeId={notice.id} version={notice.version} /> : null}
       <p>
-        <Link to="/" className="text-link">
+        <Link to="/notices" className="text-link">
           {m.notices.backToFeed}
         </Link>
       </p>

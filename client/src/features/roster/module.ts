@@ -7,7 +7,7 @@ import { importEn, importFieldsEn, importFieldsJa, importJa, importProblemsEn, i
 export const rosterModule = defineModule({
   name: 'roster',
   routes: [membersImportRoute],
-  nav: [{ id: 'roster', label: (m) => m.nav.import, to: '/members/import', visible: (me) => mayUse(me, 'roster') }],
+  nav: [{ id: 'roster', label: (m) => m.nav.import, to: '/members/import', visible: (me) => mayUse(me, 'roster'), group: 'roster' }],
   messages: {
     ja: { import: importJa, importFields: importFieldsJa, importProblems: importProblemsJa, importWarnings: importWarningsJa },
     en: { import: importEn, importFields: importFieldsEn, importProblems: importProblemsEn, importWarnings: importWarningsEn },

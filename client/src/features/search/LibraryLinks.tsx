@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { FolderIcon, SearchIcon } from '../../ui/icons.tsx';
 
 /** Search and the documents library, for every signed-in member. */
 export function LibraryLinks() {
@@ -9,13 +10,13 @@ export function LibraryLinks() {
       <ul className="menu-list">
         <li>
           <Link to="/search" className="button menu-link" data-testid="search-link">
-            <span aria-hidden="true">🔍 </span>
+            <SearchIcon />
             {m.search.link}
           </Link>
         </li>
         <li>
           <Link to="/documents" className="button menu-link" data-testid="documents-link">
-            <span aria-hidden="true">📁 </span>
+            <FolderIcon />
             {m.documents.link}
           </Link>
         </li>

@@ -7,6 +7,6 @@ import { searchRoute } from './search-route.tsx';
 export const searchModule = defineModule({
   name: 'search',
   routes: [searchRoute],
-  homeCards: [{ id: 'library', component: LibraryLinks }],
+  homeCards: [{ id: 'library', component: LibraryLinks, order: 90 }],
   messages: { ja: { search: searchJa }, en: { search: searchEn } },
 });

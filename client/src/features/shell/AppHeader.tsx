@@ -3,10 +3,14 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { useSession } from '../auth/index.ts';
 import { KioskSessionBar } from '../kiosk/index.ts';
 import { useKiosk } from '../kiosk/index.ts';
-import { InstallButton } from './InstallButton.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { SyncStatusIndicator } from './SyncStatusIndicator.tsx';
 
+/**
+ * The header: the union's name and the sync state, small enough that the first screen shows
+ * content even at 200 % text. Signed-in members find language, display settings and installing
+ * on マイページ (the tab bar); a visitor not signed in keeps the language switch here.
+ */
 export function AppHeader() {
   const { m } = useI18n();
   const { me } = useSession();
@@ -16,26 +20,10 @@ export function AppHeader() {
     <header className="app-header">
       <div className="app-header-inner">
         <Link to="/" className="app-name" data-testid="app-name">
-          {m.app.name}
+          {me?.unionName ?? m.app.name}
         </Link>
         <SyncStatusIndicator />
-        <nav className="header-nav" aria-label={m.app.mainNav}>
-          {me ? (
-            <Link to="/me" className="button header-button" data-testid="me-link" activeProps={{ 'aria-current': 'page' }}>
-              {m.shell.meLink}
-            </Link>
-          ) : kiosk ? null : (
-            <Link to="/sign-in" className="button header-button" data-testid="sign-in-link" activeProps={{ 'aria-current': 'page' }}>
-              {m.shell.signInLink}
-            </Link>
-          )}
-          <Link to="/settings" className="button header-button" data-testid="settings-link" activeProps={{ 'aria-current': 'page' }}>
-            {m.shell.settingsLink}
-          </Link>
-          <LanguageSwitch />
-          {/* Kiosks are shared: nothing is installed or subscribed on them. */}
-          {kiosk ? null : <InstallButton />}
-        </nav>
+        {me ? null : <LanguageSwitch inHeader />}
         {kioskMember ? <KioskSessionBar kiosk={kiosk} /> : null}
       </div>
     </header>

@@ -1,3 +1,4 @@
+import './shell.css';
 import { Outlet } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { SyncProvider } from '../../sync/SyncProvider.tsx';
@@ -8,6 +9,7 @@ import { ServerRestoredBanner } from './ServerRestoredBanner.tsx';
 import { SessionEndedBanner } from './SessionEndedBanner.tsx';
 import { StorageLostBanner } from './StorageLostBanner.tsx';
 import { SyncSessionWatcher } from './SyncSessionWatcher.tsx';
+import { TabBar } from './TabBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
 export function AppShell() {
@@ -30,9 +32,13 @@ export function AppShell() {
       {background.map((Part, i) => (
         <Part key={i} />
       ))}
-      <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
-      </main>
+      {/* The tab bar comes first in reading order; on phones app.css shows it at the bottom of the screen, on wide screens beside the page. */}
+      <div className="app-body">
+        <TabBar />
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
     </SyncProvider>
   );
 }

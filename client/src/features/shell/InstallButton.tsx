@@ -6,7 +6,7 @@ export function InstallButton() {
   const { canInstall } = usePwa();
   if (!canInstall) return null;
   return (
-    <button type="button" className="button header-button" onClick={() => void promptInstall()} data-testid="install-button">
+    <button type="button" className="button" onClick={() => void promptInstall()} data-testid="install-button">
       {m.shell.install}
     </button>
   );

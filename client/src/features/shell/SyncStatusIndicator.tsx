@@ -15,7 +15,8 @@ export function SyncStatusIndicator() {
         {icons[phase]}
       </span>
       <span className="sync-phase">{m.sync[phase]}</span>
-      <span className="sync-pending">{format(m.sync.pending, { n: pending })}</span>
+      {/* Said only when something waits; screen readers always hear the count. */}
+      <span className={pending > 0 ? 'sync-pending' : 'sync-pending visually-hidden'}>{format(m.sync.pending, { n: pending })}</span>
     </div>
   );
 }

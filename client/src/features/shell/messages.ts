@@ -3,22 +3,20 @@ import type { Widen } from '../../i18n/types.ts';
 /** `m.shell` (Japanese, the source). */
 export const shellJa = {
   settingsLink: '表示設定',
+  displaySettings: '文字の大きさ・色・言語',
   languageSwitchLabel: '言語 / Language',
   languageSwitchTo: 'English',
   install: 'アプリをインストール',
-  meLink: 'マイページ',
-  signInLink: 'ログイン',
   updateAvailable: '新しいバージョンがあります',
   updateReload: '再読み込み',
 } as const;
 
 export const shellEn: Widen<typeof shellJa> = {
   settingsLink: 'Settings',
+  displaySettings: 'Text size, colours and language',
   languageSwitchLabel: 'Language / 言語',
   languageSwitchTo: '日本語',
   install: 'Install app',
-  meLink: 'My page',
-  signInLink: 'Sign in',
   updateAvailable: 'A new version is available',
   updateReload: 'Reload',
 };

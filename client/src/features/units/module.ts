@@ -9,6 +9,6 @@ export const unitsModule = defineModule({
   name: 'units',
   collections: [unitsCollection],
   routes: [unitsRoute],
-  nav: [{ id: 'units', label: (m) => m.nav.units, to: '/units', visible: (me) => mayUse(me, 'units') }],
+  nav: [{ id: 'units', label: (m) => m.nav.units, to: '/units', visible: (me) => mayUse(me, 'units'), group: 'roster' }],
   messages: { ja: { units: unitsJa }, en: { units: unitsEn } },
 });

@@ -25,6 +25,26 @@ export class AppShell {
     });
   }
 
+  /**
+   * Switches to the other language the way a member does: signed out, with the
+   * header's button; signed in, on マイページ (reached by its tab), then back to the page they were on.
+   */
+  async switchLanguage(): Promise<void> {
+    const before = await this.language();
+    const after = before === 'en' ? 'ja' : 'en';
+    if (await this.languageSwitch.isVisible()) {
+      await this.languageSwitch.click();
+    } else {
+      const url = this.page.url();
+      await this.page.getByRole('navigation', { name: before === 'en' ? 'Main menu' : 'メインメニュー' }).getByRole('link', { name: before === 'en' ? 'My page' : 'マイページ' }).click();
+      await this.languageSwitch.click();
+      await expect(this.page.locator('html')).toHaveAttribute('lang', after);
+      if (this.page.url() !== url) await this.page.goBack();
+      await expect(this.page).toHaveURL(url);
+    }
+    await expect(this.page.locator('html')).toHaveAttribute('lang', after);
+  }
+
   async language(): Promise<string | null> {
     return this.page.locator('html').getAttribute('lang');
   }

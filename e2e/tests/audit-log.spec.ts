@@ -67,7 +67,7 @@ test('the audit log reads in words with names, filters by who, what and when, an
   const shell = new AppShell(page);
   await shell.setFontScale(200);
   await page.goto('/audit');
-  await shell.languageSwitch.click();
+  await shell.switchLanguage();
   await expect(page.getByRole('listitem').filter({ hasText: 'Issued login cards' })).toBeVisible();
   await expectAccessible(page, 'audit en 200%');
 });

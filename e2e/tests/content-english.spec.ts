@@ -45,7 +45,7 @@ test('a notice with English: a member who switched to English sees the English t
     await expect(member.items.filter({ hasText: '定期大会のお知らせ' })).toBeVisible();
 
     // Switched to English: the feed, the notice's heading and its text are the English ones, marked as English.
-    await shell.languageSwitch.click();
+    await shell.switchLanguage();
     await expect(memberPage.locator('html')).toHaveAttribute('lang', 'en');
     const item = member.items.filter({ hasText: 'Annual convention' });
     await expect(item).toBeVisible();
@@ -64,7 +64,7 @@ test('a notice with English: a member who switched to English sees the English t
     await expectAccessible(memberPage, 'notice in English (en, 200%)');
 
     // Back in Japanese: the Japanese again.
-    await shell.languageSwitch.click();
+    await shell.switchLanguage();
     await expect(heading).toHaveText('定期大会のお知らせ');
   } finally {
     await phone.close();
@@ -91,7 +91,7 @@ test('the form builder and the documents editors offer the English; the built-in
     await expectAccessible(page, `documents with the folder's English open (${lang})`);
     if (lang === 'ja') {
       await expect(page.getByRole('heading', { level: 2, name: '規約' })).toBeVisible();
-      await shell.languageSwitch.click();
+      await shell.switchLanguage();
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     }
   }

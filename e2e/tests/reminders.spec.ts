@@ -52,10 +52,10 @@ test('a reminder nobody can get as a notification says why, offers the printed l
     const shell = new AppShell(memberPage);
     await shell.setFontScale(200);
     await memberPage.goto('/');
-    await shell.languageSwitch.click();
+    await shell.switchLanguage();
     await expect(memberPage.getByRole('heading', { name: 'Notices you have not read yet' })).toBeVisible();
     await expectAccessible(memberPage, 'home with a reminder, en 200%');
-    await shell.languageSwitch.click();
+    await shell.switchLanguage();
 
     // Once read, it is gone from home.
     await memberPage.getByRole('link', { name: '職場集会のお知らせ' }).first().click();

@@ -23,7 +23,7 @@ test('language and font size are remembered across reloads', async ({ page }) =>
   const shell = new AppShell(page);
   await shell.open('/');
   expect(await shell.language()).toBe('ja');
-  await shell.languageSwitch.click();
+  await shell.switchLanguage();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await shell.setFontScale(175);
   expect(await shell.rootFontSize()).toBe('175%');

@@ -67,6 +67,35 @@ export const errorCodes = [
   'current_password_wrong',
   /** Password and PIN are changed from a signed-in browser, not with an API token. */
   'session_required',
+  // --- issue 17: elections ---
+  /** Only a draft election can be changed (the roll, the questions, the trustees). */
+  'election_locked',
+  /** The election is not at the stage this step needs. */
+  'election_wrong_state',
+  /** Outside the voting window (server clock). */
+  'election_not_open',
+  /** The member is not on this election's voter roll. */
+  'not_on_roll',
+  /** The voter roll must be frozen first. */
+  'roll_not_frozen',
+  /** The trustees have not all made their key shares. */
+  'keys_not_ready',
+  /** Only the election's trustees do this step. */
+  'not_a_trustee',
+  /** A trustee message failed its checks. */
+  'trustee_message_invalid',
+  /** The member is recorded as having voted on paper. */
+  'voted_on_paper',
+  /** The member has already voted online. */
+  'already_voted_online',
+  /** The ballot is malformed or its proofs do not verify. */
+  'ballot_invalid',
+  /** The ballot was made for another election. */
+  'ballot_wrong_election',
+  /** The ballot is signed with a credential that is not this member's. */
+  'ballot_credential_mismatch',
+  /** This exact ballot was already received. */
+  'ballot_duplicate',
   'internal',
 ] as const;
 

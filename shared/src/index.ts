@@ -24,3 +24,5 @@ export * from './forms/definition.ts';
 export * from './seeded-random.ts';
 export * from './audit.ts';
 export * from './reminders.ts';
+export * from './elections/api.ts';
+export * from './elections/layout.ts';

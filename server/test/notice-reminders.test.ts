@@ -17,7 +17,7 @@ async function publish(units: string[]) {
 /** A read receipt as the member's device writes it, through sync. */
 function read(memberId: string, noticeId: string) {
   const s = server();
-  const result = s.services.sync.push(new Reader(s.services.actors.load(memberId)!, s.services.sync.tree), 'reads', [{ newDocumentState: { id: `${noticeId}:${memberId}`, noticeId, memberId, readAt: s.clock.now() } }]);
+  const result = s.services.sync.push(new Reader(s.services.actors.load(memberId)!, s.services.sync.tree, s.services.sync.currentSeq()), 'reads', [{ newDocumentState: { id: `${noticeId}:${memberId}`, noticeId, memberId, readAt: s.clock.now() } }]);
   expect(result.rejected).toEqual([]);
 }
 

@@ -83,6 +83,9 @@ export class SyncEngine {
   /** Prepared once, reused: preparing costs more than running these small queries. */
   private readonly statements = new Map<string, Statement>();
 
+  /** Whether a member has a scope change logged after a sequence (one index seek per collection). */
+  private readonly staleSql: string;
+
   /** Runs a function in a savepoint of the open transaction (compiled once: better-sqlite3 prepares its statements per wrapper). */
   private readonly savepoint: (fn: () => void) => void;
 
@@ -102,6 +105,8 @@ export class SyncEngine {
     this.tree = new UnitTree(db, { collection: trees[0]!.name, table: trees[0]!.source.table });
     this.tree.refresh();
     this.savepoint = this.db.transaction((fn: () => void) => fn());
+    const names = registry.all().map((r) => `'${r.name}'`);
+    this.staleSql = `SELECT 1 FROM sync_member_log WHERE member_id = ? AND collection IN (${names.join(', ')}) AND seq > ? LIMIT 1`;
     // RxDB schema keywords (primaryKey, version, indexes) are not JSON Schema: allow them.
     const ajv = new Ajv({ allErrors: false, strict: false });
     for (const registration of registry.all()) {
@@ -199,6 +204,22 @@ export class SyncEngine {
   }
 
   /**
+   * Loads the reader's member again when a scope change of theirs was logged after the reader's copy was
+   * loaded. A pull answers with a checkpoint at least the current sequence: evaluated with the older copy it
+   * would hand out the log's sequences while sending what the old scope held (a document the member left, as
+   * live; one that entered, not at all), and nothing after that checkpoint would ever correct it. The hub
+   * resets its readers when it dispatches, but a scope change can be logged before that: by another
+   * socket's sign-in (`SyncHub.authenticate`), by another process. A member gone from the store keeps the
+   * old copy (the hub closes their sockets).
+   */
+  private keepCurrent(reader: Reader): void {
+    if (this.stmt(this.staleSql).get(reader.actor.memberId, reader.loadedAt) === undefined) return;
+    const loadedAt = this.currentSeq();
+    const actor = this.principals.load(reader.actor.memberId);
+    if (actor) reader.reset(actor, loadedAt);
+  }
+
+  /**
    * masterChangesSince: documents that changed after the checkpoint and that the
    * reader sees now; removals of those they saw and no longer see (moved away,
    * deleted, or their own scope shrank); and documents that entered their
@@ -210,6 +231,7 @@ export class SyncEngine {
     return this.db.transaction(() => {
       // Units may have changed in another process since the last poll.
       this.tree.refresh();
+      this.keepCurrent(reader);
       const scope = reader.scope(c.registration);
       const memberId = reader.actor.memberId;
       const own = scope.own ? 1 : 0;
@@ -294,6 +316,7 @@ export class SyncEngine {
     const reject = (id: string, code: Rejection['code'], message: string, field?: string) => rejected.push({ id, code, message, ...(field ? { field } : {}) });
     this.db
       .transaction(() => {
+        this.keepCurrent(reader);
         const now = this.clock.now();
         const ctx = {
           db: this.db,
@@ -376,7 +399,7 @@ export class SyncEngine {
   /** Whether this actor may read that document now: the rule pulls use, for routes that serve related things (files). */
   readable(actor: Actor, collection: string, id: string): boolean {
     this.tree.refresh();
-    return this.current(this.get(collection), new Reader(actor, this.tree), id).visible;
+    return this.current(this.get(collection), new Reader(actor, this.tree, this.currentSeq()), id).visible;
   }
 
   /** Projections of several documents, for the stream (one query per collection and batch). */

@@ -200,6 +200,7 @@ export class SyncHub {
   }
 
   private authenticate(connection: SyncConnection, auth: Credential): boolean {
+    const loadedAt = this.engine.currentSeq();
     const actor = this.principals.load(auth.principalId);
     if (!actor) return false;
     if (actor.status === 'left') {
@@ -211,7 +212,7 @@ export class SyncHub {
     // (Any members whose scope changed meanwhile get their log here too; the next dispatch streams it.)
     this.engine.processScopeChanges();
     connection.auth = auth;
-    connection.reader = new Reader(actor, this.engine.tree);
+    connection.reader = new Reader(actor, this.engine.tree, loadedAt);
     if (connection.authTimer) clearTimeout(connection.authTimer);
     connection.authTimer = null;
     setFrameCeiling(connection.socket, this.frameCeiling);
@@ -383,12 +384,13 @@ export class SyncHub {
       const reader = connection.reader;
       if (!reader) continue;
       if (unitsChanged || changedScopes.has(reader.actor.memberId)) {
+        const loadedAt = this.engine.currentSeq();
         const actor = this.principals.load(reader.actor.memberId);
         if (!actor || actor.status === 'left') {
           connection.socket.close(SYNC_CLOSE.accountClosed, 'account closed');
           continue;
         }
-        reader.reset(actor);
+        reader.reset(actor, loadedAt);
       }
       if (changedScopes.has(reader.actor.memberId)) catchingUp.add(connection);
     }

@@ -25,11 +25,18 @@ export class Reader {
   constructor(
     public actor: Actor,
     private readonly tree: UnitTree,
+    /**
+     * The sync sequence read just before `actor` was loaded. A scope change of this member logged after it
+     * (`sync_member_log`) may be missing from `actor`: the engine loads the member again before it answers
+     * (`SyncEngine.pull`, `push`), so no answer hands out a checkpoint past a scope change it did not apply.
+     */
+    public loadedAt: number,
   ) {}
 
-  /** Recomputes the scopes (after the member's roles, unit or the unit tree changed). */
-  reset(actor: Actor): void {
+  /** Recomputes the scopes (after the member's roles, unit or the unit tree changed); `loadedAt` as in the constructor. */
+  reset(actor: Actor, loadedAt: number): void {
     this.actor = actor;
+    this.loadedAt = loadedAt;
     this.scopes.clear();
   }
 

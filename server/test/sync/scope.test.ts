@@ -128,6 +128,22 @@ describe('sync scope', () => {
     expect([...backState.values()].filter((d) => !d._deleted).map((d) => d.id).sort()).toEqual(['memB', 'offA', 'offB']);
   });
 
+  it('a socket whose member lost a role, logged by another socket’s sign-in, is refused what the role gave, without seeing its newer content', async () => {
+    // No poll, so no dispatch refreshes the first socket's copy of offA: only the second socket's sign-in evaluates the change.
+    server = await startSyncServer({ KUMIAI_SYNC_POLL_MS: '10000' });
+    await seedOrg(server);
+    server.services.sync.processScopeChanges();
+    const phone = await clientFor('offA');
+    const pulled = (await phone.pullAll('members')).docs.get('memA')!;
+    server.db.prepare("UPDATE members SET phone = '090-0000-1111', updated_at = updated_at + 1 WHERE id = 'memA'").run();
+    server.db.prepare("DELETE FROM role_grants WHERE member_id = 'offA' AND role = 'officer'").run();
+    await clientFor('offA');
+    const reply = await phone.request('members', 'masterWrite', [[{ assumedMasterState: pulled, newDocumentState: { ...pulled, email: 'x@example.org' } }]]);
+    // As a member who no longer sees memA: refused, and no conflict hands back memA's current record.
+    expect(reply.result).toEqual([]);
+    expect(reply.rejected).toEqual([expect.objectContaining({ id: 'memA', code: 'forbidden' })]);
+  });
+
   it('a narrowed scope never sends even the id of a record the member could never see', async () => {
     server = await startSyncServer();
     await seedOrg(server);

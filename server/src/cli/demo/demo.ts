@@ -116,7 +116,7 @@ export async function runDemo(services: Services, options: { seed?: number } = {
 
   // Read receipts and survey answers, written as the members' devices write them (through sync).
   const push = (i: number, collection: string, rows: PushRow[]) => {
-    const result = services.sync.push(new Reader(actor(i), services.sync.tree), collection, rows);
+    const result = services.sync.push(new Reader(actor(i), services.sync.tree, services.sync.currentSeq()), collection, rows);
     if (result.rejected.length > 0) throw new Error(`demo: ${collection} write refused: ${JSON.stringify(result.rejected)}`);
   };
   const inTokyo = (i: number) => people[i]!.unit.startsWith('TKY');

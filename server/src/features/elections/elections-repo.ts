@@ -114,9 +114,9 @@ export class ElectionsRepo extends Repository {
 
   setWeights(electionId: string, weights: readonly { memberId: string; weight: number }[]): number {
     return this.sql(
-      `UPDATE election_roll SET weight = (SELECT json_extract(value, '$.weight') FROM json_each(?2) WHERE json_extract(value, '$.memberId') = election_roll.member_id)
-       WHERE election_id = ?1 AND member_id IN (SELECT json_extract(value, '$.memberId') FROM json_each(?2))`,
-    ).run(electionId, JSON.stringify(weights)).changes;
+      `UPDATE election_roll SET weight = (SELECT json_extract(value, '$.weight') FROM json_each(@list) WHERE json_extract(value, '$.memberId') = election_roll.member_id)
+       WHERE election_id = @id AND member_id IN (SELECT json_extract(value, '$.memberId') FROM json_each(@list))`,
+    ).run({ id: electionId, list: JSON.stringify(weights) }).changes;
   }
 
   rollStats(electionId: string): { size: number; weight: number } {
@@ -184,15 +184,15 @@ export class ElectionsRepo extends Repository {
   }
 
   setVinputs(electionId: string, vinputs: readonly string[]): void {
-    this.sql("UPDATE election_trustees SET vinput = (SELECT value FROM json_each(?2) WHERE key + 1 = idx) WHERE election_id = ?1").run(electionId, JSON.stringify(vinputs));
+    this.sql('UPDATE election_trustees SET vinput = (SELECT value FROM json_each(@list) WHERE key + 1 = idx) WHERE election_id = @id').run({ id: electionId, list: JSON.stringify(vinputs) });
   }
 
   setDecryption(electionId: string, idx: number, message: string): void {
-    this.sql('UPDATE election_trustees SET decryption = ?, decrypted_seq = (SELECT coalesce(max(decrypted_seq), 0) + 1 FROM election_trustees WHERE election_id = ?1) WHERE election_id = ?1 AND idx = ?').run(
+    this.sql('UPDATE election_trustees SET decryption = @message, decrypted_seq = (SELECT coalesce(max(decrypted_seq), 0) + 1 FROM election_trustees WHERE election_id = @id) WHERE election_id = @id AND idx = @idx').run({
       message,
-      electionId,
+      id: electionId,
       idx,
-    );
+    });
   }
 
   /** Partial decryptions in the order they arrived (the archive's order). */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CastReceipt, ElectionDetail, VoterElection } from '@kumiai/shared';
-import { HOUR, call, codeOf, castBallot, electionInput, electionServer, makeBallot, ok, openElection, SOME_CHOICES, signedIn, type Cast } from './election-fixture.ts';
+import { HOUR, call, codeOf, decrypt, castBallot, electionInput, electionServer, makeBallot, ok, openElection, SOME_CHOICES, signedIn, type Cast } from './election-fixture.ts';
 
 /**
  * Casting through the real server over real sockets (issue 17): the window on
@@ -8,6 +8,7 @@ import { HOUR, call, codeOf, castBallot, electionInput, electionServer, makeBall
  */
 let cast: Cast;
 let id: string;
+let seeds: Map<string, string>;
 let closesAt: number;
 const ballots = () => cast.server.db.prepare('SELECT count(*) FROM election_ballots').pluck().get() as number;
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
   cast = await electionServer(6);
   const input = electionInput(cast.server.clock.now());
   closesAt = input.closesAt;
-  ({ id } = await openElection(cast, input, ['c1', 'c2'], 2));
+  ({ id, seeds } = await openElection(cast, input, ['c1', 'c2'], 2));
 });
 afterEach(async () => cast.server.close());
 
@@ -82,6 +83,34 @@ describe('ballots refused with their codes, changing nothing', () => {
     const paper = await call(cast, 'c1', 'POST', `/api/elections/${id}/paper/voters`, { memberId: 'v1' });
     expect([paper.status, codeOf(paper)]).toEqual([409, 'already_voted_online']);
     expect((await ok<ElectionDetail>(call(cast, 'c1', 'GET', `/api/elections/${id}`))).paperVoters).toBe(1);
+  });
+});
+
+describe('closing', () => {
+  it('publishing waits for the paper totals when members voted on paper; the secret credentials are gone from the tally on', async () => {
+    await ok(castBallot(cast, id, 'v1', await makeBallot(cast, id, 'v1', SOME_CHOICES)));
+    await ok(call(cast, 'c1', 'POST', `/api/elections/${id}/paper/voters`, { memberId: 'v2' }));
+    cast.server.clock.advance(closesAt - cast.server.clock.now());
+    await ok(call(cast, 'c1', 'POST', `/api/elections/${id}/tally`));
+    expect(cast.server.db.prepare('SELECT count(*) FROM election_credentials').pluck().get()).toBe(0);
+    for (const t of ['c1', 'c2']) await ok(decrypt(cast, id, t, seeds.get(t)!));
+    const early = await call(cast, 'c1', 'POST', `/api/elections/${id}/publish`);
+    expect([early.status, codeOf(early)]).toEqual([409, 'election_wrong_state']);
+    const wrongShape = await call(cast, 'c1', 'PUT', `/api/elections/${id}/paper/totals`, { totals: [[0, 1, 0]] });
+    expect([wrongShape.status, codeOf(wrongShape)]).toEqual([400, 'validation_failed']);
+    await ok(call(cast, 'c1', 'PUT', `/api/elections/${id}/paper/totals`, { totals: [[0, 0, 1], [0, 0, 1, 0], [1, 0, 0]] }));
+    const published = await ok<ElectionDetail>(call(cast, 'c1', 'POST', `/api/elections/${id}/publish`));
+    expect(published.state).toBe('published');
+    // 2 of the 10 on the roll voted: under the 50 % quorum nothing is decided, though the counts are shown.
+    expect(published.outcome!.quorumMet).toBe(false);
+    expect(published.outcome!.questions[0]).toMatchObject({ valid: 2, decision: 'no_quorum' });
+    expect(published.outcome!.questions[0]!.counts).toEqual([
+      { answer: 'yes', online: 1, paper: 0, total: 1 },
+      { answer: 'no', online: 0, paper: 1, total: 1 },
+    ]);
+    expect(published.outcome!.turnout).toEqual({ online: 1, paper: 1, total: 2 });
+    const mine = await ok<VoterElection[]>(call(cast, 'v2', 'GET', '/api/me/elections'));
+    expect(mine[0]).toMatchObject({ voted: 'paper', state: 'published', outcome: published.outcome });
   });
 });
 

@@ -120,6 +120,7 @@ export class ElectionResults {
     const row = commissionOnly(this.repo, this.actors, actor, id);
     requireState(row, 'tallied');
     const outcome = outcomeNow(this.repo, row)!;
+    if (outcome.turnout.paper > 0 && row.paper_totals === null) throw new AppError('election_wrong_state', 409, 'Enter the paper totals first: members voted on paper');
     const input = inputOf(row);
     this.mutate(actor, { checks: this.check(row), audit: { action: 'election.published', target: id, detail: { quorumMet: outcome.quorumMet } } }, (now) => {
       if (!this.repo.moveState(id, 'tallied', 'published', now)) throw new AppError('election_wrong_state', 409, 'The election changed meanwhile');

@@ -59,7 +59,8 @@ export function TrusteePage({ electionId }: { electionId: string }) {
     a.href = URL.createObjectURL(blob);
     a.download = `kumiai-trustee-backup-${electionId}.txt`;
     a.click();
-    URL.revokeObjectURL(a.href);
+    const href = a.href;
+    window.setTimeout(() => URL.revokeObjectURL(href), 10_000);
     const next = { ...keep, backedUp: true };
     store(next);
     if (task?.step === 'cert' && next.cert) void sendCert(next);
@@ -138,7 +139,7 @@ export function TrusteePage({ electionId }: { electionId: string }) {
       ) : null}
       {note ? <p role="status">{note}</p> : null}
       <ErrorAlert code={action.error} />
-      <button type="button" className="button" onClick={refresh}>
+      <button type="button" className="button" onClick={refresh} data-testid="trustee-refresh">
         {t.refreshTask}
       </button>
       {detail ? <TrusteeProgressList detail={detail} me={task?.index ?? null} /> : null}

@@ -14,8 +14,8 @@ import { MEMBER_A, unionWithRoster } from '../support/sync.ts';
  * Issue 17, the commission's side: two commission members in their own
  * browsers set up a yes/no strike vote, freeze the roll, become its trustees
  * (2 of 2) and make their key shares on their own devices (each downloading
- * the backup); members vote through the API; after the window both decrypt in
- * their browsers and the commission publishes.
+ * the backup); members vote through the API, one on paper; after the window the
+ * paper totals go in, both decrypt in their browsers and the commission publishes.
  */
 
 test.setTimeout(240_000);
@@ -138,12 +138,22 @@ test('two commission members run a strike vote from set-up to publication, each 
     await vote(pa.request, server, opened, 'yes');
     await vote(pb.request, server, opened, 'yes');
     await vote(page.request, server, opened, 'no');
+    // A member on leave voted on paper: found by employee number and marked.
+    const paper = pa.getByTestId('paper-section');
+    await paper.getByTestId('paper-search').fill('200003');
+    await paper.getByRole('button', { name: '社員番号で探す' }).click();
+    await paper.getByRole('button', { name: /200003/ }).click();
+    await expect(paper.getByRole('status')).toContainText('紙で投票済み');
     await pa.getByTestId('turnout-refresh').click();
-    await expect(pa.getByTestId('turnout-summary')).toContainText('オンライン 3 人');
+    await expect(pa.getByTestId('turnout-summary')).toContainText('オンライン 3 人・紙 1 人');
 
     // After the window: the tally, both decrypt in their browsers, the commission publishes.
     await pa.waitForTimeout(Math.max(0, closesAt - Date.now() + 500));
     await pa.reload();
+    // The paper totals per answer (blank, yes, no): one yes.
+    await pa.locator('#paper-0-1').fill('1');
+    await pa.getByRole('button', { name: '紙の集計を保存する' }).click();
+    await expect.poll(async () => (await detailOf(pa, server, id)).paperTotals).toEqual([[0, 1, 0]]);
     await pa.getByTestId('election-tally').click();
     await expect(pa.getByTestId('election-detail')).toHaveAttribute('data-state', 'tallying');
     for (const p of [pa, pb]) {
@@ -152,9 +162,9 @@ test('two commission members run a strike vote from set-up to publication, each 
     }
     await pa.goto(`/elections/manage/${id}`);
     await expect(pa.getByTestId('election-detail')).toHaveAttribute('data-state', 'tallied');
-    await expect(pa.getByTestId('outcome-count-yes')).toHaveText('2');
+    await expect(pa.getByTestId('outcome-count-yes')).toHaveText('3');
     await expect(pa.getByTestId('outcome-count-no')).toHaveText('1');
-    // Two thirds of the valid votes exactly: approved.
+    // Three of the four valid votes (two thirds needed): approved.
     await expect(pa.getByTestId('outcome-decision')).toHaveText('可決・信任');
     await pa.getByTestId('election-publish').click();
     await expect(pa.getByTestId('election-detail')).toHaveAttribute('data-state', 'published');

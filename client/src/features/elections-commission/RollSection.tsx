@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useMemberList } from '../members/index.ts';
 import { changeRoll, fetchRoll, freezeRoll } from './commission-api.ts';
 import { useAction } from './use-action.ts';
 
@@ -23,7 +24,8 @@ export function RollSection({ detail, onChange }: Props) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [total, setTotal] = useState(0);
   const [reason, setReason] = useState('');
-  const [addId, setAddId] = useState('');
+  const [addQ, setAddQ] = useState('');
+  const candidates = useMemberList({ q: addQ }, 10);
   const [weights, setWeights] = useState<Record<string, string>>({});
   const draft = detail.state === 'draft';
   const frozen = detail.rollFrozenAt !== null;
@@ -109,10 +111,18 @@ export function RollSection({ detail, onChange }: Props) {
           ) : null}
           {draft ? (
             <div className="stack">
-              <TextField label={t.addToRoll} value={addId} onValueChange={setAddId} maxLength={64} />
-              <button type="button" className="button" disabled={action.busy || addId.trim() === ''} onClick={() => void change({ add: [addId.trim()] })}>
-                {t.add}
-              </button>
+              <TextField label={t.addToRoll} type="search" value={addQ} onValueChange={setAddQ} maxLength={100} data-testid="roll-add-search" />
+              {addQ.trim() !== '' ? (
+                <ul className="row-list">
+                  {candidates.members.map((x) => (
+                    <li key={x.id}>
+                      <button type="button" className="button" disabled={action.busy} onClick={() => void change({ add: [x.id] })}>
+                        {format(t.addMember, { name: `${x.name} (${x.employeeNumber})` })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
           ) : null}
         </>

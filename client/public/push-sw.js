@@ -7,13 +7,13 @@
 const ICON = '/icons/icon-192.png';
 
 const BODIES = {
-  ja: { notice: '新しいお知らせ', reminder: '未読のお知らせがあります', application: '申請', form: 'アンケートへの回答をお願いします' },
-  en: { notice: 'New notice', reminder: 'You have an unread notice', application: 'Application', form: 'Please answer the survey' },
+  ja: { notice: '新しいお知らせ', reminder: '未読のお知らせがあります', application: '申請', form: 'アンケートへの回答をお願いします', election: 'まだ投票していない選挙があります' },
+  en: { notice: 'New notice', reminder: 'You have an unread notice', application: 'Application', form: 'Please answer the survey', election: 'You have not voted in an election yet' },
 };
-const TYPES = ['notice', 'reminder', 'application', 'form'];
+const TYPES = ['notice', 'reminder', 'application', 'form', 'election'];
 
 /**
- * The message as the server sends it ({type, title, url} with noticeId, applicationId or formId);
+ * The message as the server sends it ({type, title, url} with noticeId, applicationId, formId or electionId);
  * anything else is shown generically. `tag` keeps one notification per notice, application or survey.
  */
 function parse(event) {
@@ -27,7 +27,7 @@ function parse(event) {
   return {
     type: TYPES.includes(data.type) ? data.type : 'notice',
     noticeId: typeof data.noticeId === 'string' ? data.noticeId : '',
-    tag: [data.noticeId, data.applicationId, data.formId].find((id) => typeof id === 'string' && id !== '') || '',
+    tag: [data.noticeId, data.applicationId, data.formId, data.electionId].find((id) => typeof id === 'string' && id !== '') || '',
     title: typeof data.title === 'string' && data.title.trim() ? data.title : 'Kumiai 組合',
     url: typeof data.url === 'string' ? data.url : '/',
   };

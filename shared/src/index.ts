@@ -26,3 +26,4 @@ export * from './audit.ts';
 export * from './reminders.ts';
 export * from './elections/api.ts';
 export * from './elections/layout.ts';
+export * from './elections/rules.ts';

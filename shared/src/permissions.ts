@@ -33,6 +33,8 @@ export const actions = [
   'application.review',
   /** Record that an approved application was paid. */
   'application.pay',
+  /** Run an election whose unit is in scope (issue 17): the election commission only, never admins as such. */
+  'election.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -58,7 +60,8 @@ export interface Resource {
 
 /** What each role may do inside the subtree of the unit it is granted on. */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
-  admin: new Set(actions),
+  // Admins run the union, not its elections: the commission is independent of them (issue 17).
+  admin: new Set(actions.filter((a) => a !== 'election.manage')),
   officer: new Set<Action>([
     'unit.read',
     'unit.manage',
@@ -76,7 +79,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   ]),
   treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay']),
   viewer: new Set<Action>(['unit.read', 'member.read', 'form.results', 'application.review']),
-  election_commissioner: new Set<Action>(['unit.read', 'member.read']),
+  election_commissioner: new Set<Action>(['unit.read', 'member.read', 'election.manage']),
   member: new Set<Action>(),
 };
 

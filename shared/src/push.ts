@@ -37,4 +37,6 @@ export type PushPayload =
   /** An application changed (to its applicant), or is waiting for the recipient's approval. */
   | { type: 'application'; applicationId: string; title: string; url: string }
   /** A survey the recipient has not answered yet (a reminder). */
-  | { type: 'form'; formId: string; title: string; url: string };
+  | { type: 'form'; formId: string; title: string; url: string }
+  /** An election the recipient has not voted in yet (a reminder from the election commission). */
+  | { type: 'election'; electionId: string; title: string; url: string };

@@ -19,6 +19,8 @@ export function openDatabase(dataDir: string, migrationsDir = DEFAULT_MIGRATIONS
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten with zeros, not left in free space (secret election credentials, erased members).
+  db.pragma('secure_delete = ON');
   // Keep the WAL from growing without bound when long readers delay checkpoints.
   db.pragma('journal_size_limit = 67108864');
   applyMigrations(db, migrationsDir);

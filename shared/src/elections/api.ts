@@ -310,6 +310,8 @@ export interface VoterElection {
   /** online: a ballot of theirs is in the box (they may vote again while open); paper: recorded as voted on paper. */
   voted: 'online' | 'paper' | null;
   outcome: ElectionOutcome | null;
+  /** The commission reminded the members who have not voted (server clock); only while this member has not voted and voting is on. */
+  remindedAt?: number;
 }
 
 /** One answer's counts (weights), online and on paper. */

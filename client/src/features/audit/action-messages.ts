@@ -40,6 +40,19 @@ export const auditActionsJa = {
   'folder.created': '資料のフォルダを作成',
   'document.created': '資料を追加',
   'document.versioned': '資料を更新',
+  // issue 17: the election commission's and trustees' steps
+  'election.created': '選挙を作成',
+  'election.updated': '選挙の設定を編集',
+  'election.roll_frozen': '選挙人名簿を確定',
+  'election.roll_changed': '選挙人名簿を訂正',
+  'election.trustees_set': '開票管理者(鍵の保管者)を指名',
+  'election.trustee_step': '開票管理者が鍵の手順を実行',
+  'election.opened': '投票を開始できる状態にした(投票用の鍵を発行)',
+  'election.reminded': '未投票の組合員に投票を呼びかけ',
+  'election.paper_voter': '紙で投票した組合員を記録',
+  'election.paper_totals': '紙の投票の集計を入力',
+  'election.tally_started': '開票を開始',
+  'election.published': '選挙の結果を公表',
 } as const;
 
 export const auditActionsEn: Widen<typeof auditActionsJa> = {
@@ -78,6 +91,19 @@ export const auditActionsEn: Widen<typeof auditActionsJa> = {
   'folder.created': 'Created a documents folder',
   'document.created': 'Added a document',
   'document.versioned': 'Updated a document',
+  // issue 17: the election commission's and trustees' steps
+  'election.created': 'Created an election',
+  'election.updated': "Edited an election's settings",
+  'election.roll_frozen': 'Froze the voter roll',
+  'election.roll_changed': 'Corrected the voter roll',
+  'election.trustees_set': 'Named the trustees (key holders)',
+  'election.trustee_step': 'A trustee did a key step',
+  'election.opened': 'Made an election ready for voting (voting keys issued)',
+  'election.reminded': 'Reminded members who have not voted',
+  'election.paper_voter': 'Recorded a member who voted on paper',
+  'election.paper_totals': 'Entered the paper ballot totals',
+  'election.tally_started': 'Started the tally',
+  'election.published': "Published an election's result",
 };
 
 export type AuditActionCode = keyof typeof auditActionsJa;

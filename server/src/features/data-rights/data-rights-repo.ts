@@ -64,13 +64,10 @@ export class DataRightsRepo extends Repository {
    * updates) and in the WAL go too.
    */
   overwriting(write: () => void): void {
+    // On for every connection already (openDatabase); said again here, where it matters most.
     this.db.pragma('secure_delete = ON');
-    try {
-      this.db.transaction(write).immediate();
-      this.db.exec('VACUUM');
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      this.db.pragma('secure_delete = OFF');
-    }
+    this.db.transaction(write).immediate();
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }

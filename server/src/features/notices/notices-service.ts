@@ -64,6 +64,20 @@ export class NoticesService {
 
   create(actor: Actor, input: NoticeInput): { id: string } {
     this.checkAudience(actor, input.audience);
+    return this.insert(actor, input);
+  }
+
+  /**
+   * A notice another feature sends in its own right, to an audience it has
+   * decided on (an election's result to its electorate, by the commission):
+   * no notice.publish check, the rest as `create` (audited, pushed).
+   */
+  createAnnouncement(actor: Actor, input: NoticeInput): { id: string } {
+    for (const unit of input.audience.units) if (this.actors.unitPath(unit).length === 0) throw notFound(`No such unit ${unit}`);
+    return this.insert(actor, input);
+  }
+
+  private insert(actor: Actor, input: NoticeInput): { id: string } {
     const id = randomUUID();
     const now = this.clock.now();
     const publishAt = input.publishAt ?? now;

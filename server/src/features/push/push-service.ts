@@ -122,10 +122,12 @@ export class PushService {
     return counts(targets);
   }
 
-  /** One message to each subscribed device of these members (an application's applicant or its approvers). Call after the commit. */
-  toMembers(memberIds: readonly string[], payload: PushPayload): void {
-    if (memberIds.length === 0) return;
-    this.dispatch(this.repo.ofMembers(memberIds), payload);
+  /** One message to each subscribed device of these members (an application's applicant or its approvers). Call after the commit. Answers how many of them have a device to reach. */
+  toMembers(memberIds: readonly string[], payload: PushPayload): number {
+    if (memberIds.length === 0) return 0;
+    const targets = this.repo.ofMembers(memberIds);
+    this.dispatch(targets, payload);
+    return new Set(targets.map((t) => t.member_id)).size;
   }
 
   /** Resolves when every message sent so far has been answered (tests; a graceful stop). */

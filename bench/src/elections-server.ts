@@ -1,0 +1,144 @@
+/**
+ * `pnpm bench:elections-server [--ballots 50] [--threads N]`: the election
+ * server's figures on this machine (issue 17): casting throughput (ballots
+ * checked by the Belenios ballot box and stored, per second, over HTTP on one
+ * server process) and the time from closing to a published result (tally,
+ * two partial decryptions of three trustees, publish, the .bel record), beside
+ * belenios-tool's verification of the same record. `--ballots 10000` for the
+ * issue's figure; the default is small enough for a smoke run.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { plaintextFor, slotsOf, type ElectionQuestion, type SlotChoice, type TrusteeTask } from '@kumiai/shared';
+import {
+  groupOps,
+  loadElection,
+  partialDecrypt,
+  pedersenStep1,
+  pedersenStep3,
+  pedersenStep5,
+  readEncryptedTally,
+  readSignedMsg,
+  recoverDecryptionKey,
+  writePartialDecryption,
+  writeSignedMsg,
+} from '@kumiai/shared/elections/crypto/index';
+import { readVinput, writePolynomial, writeVoutput } from '@kumiai/shared/elections/trustee-messages';
+import { seededRandom } from '@kumiai/shared/elections/simulate';
+import { buildApp } from '@kumiai/server/src/app.ts';
+import { defaultThreads, verifyArchiveParallel } from '@kumiai/server/src/cli/election.ts';
+import { loadConfig } from '@kumiai/server/src/config.ts';
+import { openDatabase } from '@kumiai/server/src/db/database.ts';
+import { PERSONAL_SESSION } from '@kumiai/server/src/features/auth/session-service.ts';
+import { ManualClock } from '@kumiai/server/src/lib/clock.ts';
+import { makeBallotsOnThreads } from './elections-pool.ts';
+
+const { values: flags } = parseArgs({ options: { ballots: { type: 'string', default: '50' }, threads: { type: 'string' } } });
+const N = Number(flags.ballots);
+const threads = flags.threads ? Number(flags.threads) : defaultThreads();
+if (!Number.isInteger(N) || N < 1 || !Number.isInteger(threads) || threads < 1) {
+  process.stderr.write('pnpm bench:elections-server [--ballots 50] [--threads N]\n');
+  process.exit(2);
+}
+
+const QUESTIONS: ElectionQuestion[] = [
+  { id: 'strike', kind: 'yes_no', title: 'スト権の確立', options: [], threshold: 'two_thirds', base: 'valid', tie: 'not_approved' },
+  { id: 'chair', kind: 'officer', title: '執行委員長', seats: 1, options: [{ id: 'a', name: '青木' }, { id: 'b', name: '馬場' }, { id: 'c', name: '千葉' }], threshold: 'simple', base: 'valid', tie: 'lot' },
+];
+const ops = groupOps('BELENIOS-2048');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumiai-bench-elections-'));
+const config = loadConfig({ KUMIAI_DATA_DIR: dataDir, KUMIAI_CLIENT_DIR: path.join(dataDir, 'no-client') });
+const db = openDatabase(config.dataDir);
+const clock = new ManualClock(Date.now());
+const { app, services } = await buildApp({ config, db, clock, logger: false });
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+db.prepare("INSERT INTO units (id, parent_id, name, kind, code, created_at, updated_at) VALUES ('u', NULL, '組合', 'union', 'U', 0, 0)").run();
+const member = db.prepare("INSERT INTO members (id, employee_number, name, unit_id, status, created_at, updated_at) VALUES (?, ?, ?, 'u', 'active', 0, 0)");
+db.transaction(() => {
+  for (const c of ['c1', 'c2', 'c3']) {
+    member.run(c, c, c);
+    db.prepare("INSERT INTO role_grants (id, member_id, unit_id, role, created_at) VALUES (?, ?, 'u', 'election_commissioner', 0)").run(`g-${c}`, c);
+  }
+  for (let i = 1; i <= N; i++) member.run(`v${i}`, `v${i}`, `v${i}`);
+})();
+const cookies = new Map<string, string>();
+const headers = (who: string) => {
+  let cookie = cookies.get(who);
+  if (!cookie) cookies.set(who, (cookie = `__Host-kumiai_session=${services.sessions.create(who, 'personal', PERSONAL_SESSION).token}`));
+  return { cookie, origin: config.publicUrl, 'content-type': 'application/json' };
+};
+async function api<T>(who: string, method: string, url: string, body: unknown = method === 'GET' ? undefined : {}): Promise<T> {
+  const res = await fetch(`${base}${url}`, { method, headers: headers(who), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+  return (url.endsWith('.bel') ? new Uint8Array(await res.arrayBuffer()) : await res.json()) as T;
+}
+const ms = (t0: number) => Math.round(performance.now() - t0);
+const line = (what: string, value: string) => console.log(`${what.padEnd(48)} ${value}`);
+
+console.log(`Election server: ${N} voters, 3 trustees (threshold 2, one absent), ${threads} ballot-making thread(s), ${os.cpus().length} cores`);
+const now = clock.now();
+const { id } = await api<{ id: string }>('c1', 'POST', '/api/elections', {
+  unitId: 'u', title: 'bench', description: '', questions: QUESTIONS, electorate: { unitIds: ['u'], classes: [] }, quorumPercent: 0, opensAt: now, closesAt: now + 3600_000,
+});
+await api('c1', 'POST', `/api/elections/${id}/roll/freeze`);
+const trustees = ['c1', 'c2', 'c3'];
+await api('c1', 'PUT', `/api/elections/${id}/trustees`, { memberIds: trustees, threshold: 2 });
+const seeds = new Map(trustees.map((t) => [t, pedersenStep1(ops)]));
+for (const t of trustees) await api(t, 'POST', `/api/elections/${id}/trustee/cert`, { message: writeSignedMsg(seeds.get(t)!.cert) });
+for (const t of trustees) {
+  const k = await api<Extract<TrusteeTask, { step: 'polynomial' }>>(t, 'GET', `/api/elections/${id}/trustee`);
+  await api(t, 'POST', `/api/elections/${id}/trustee/polynomial`, { message: writePolynomial(pedersenStep3(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!.seed, k.threshold)) });
+}
+for (const t of trustees) {
+  const k = await api<Extract<TrusteeTask, { step: 'voutput' }>>(t, 'GET', `/api/elections/${id}/trustee`);
+  await api(t, 'POST', `/api/elections/${id}/trustee/voutput`, { message: writeVoutput(pedersenStep5(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!.seed, readVinput(k.vinput))) });
+}
+let t0 = performance.now();
+await api('c1', 'POST', `/api/elections/${id}/open`);
+line('open (credentials for the roll)', `${ms(t0)} ms`);
+
+const voters = Array.from({ length: N }, (_, i) => `v${i + 1}`);
+const kits = [];
+for (const v of voters) kits.push(await api<{ election: string; credential: string }>(v, 'GET', `/api/me/elections/${id}/ballot-kit`));
+const rnd = seededRandom(1);
+const slots = slotsOf(QUESTIONS);
+const choice = (): SlotChoice[] => slots.map((s) => (rnd() < 0.1 ? { blank: true } : { picked: [s.answers[Math.floor(rnd() * s.answers.length)]!] }));
+t0 = performance.now();
+const ballots = makeBallotsOnThreads(threads)(loadElection(kits[0]!.election), kits.map((k) => ({ secret: k.credential, plaintext: plaintextFor(QUESTIONS, choice()) })));
+line('ballots made (voters\' devices, not the server)', `${ms(t0)} ms`);
+
+t0 = performance.now();
+for (const [i, v] of voters.entries()) await api(v, 'POST', `/api/me/elections/${id}/ballots`, { ballot: ballots[i] });
+const castMs = ms(t0);
+line('casting: checked and stored', `${castMs} ms, ${(N / (castMs / 1000)).toFixed(1)} ballots/s (one server process)`);
+
+clock.advance(3600_000);
+t0 = performance.now();
+await api('c1', 'POST', `/api/elections/${id}/tally`);
+const tallyMs = ms(t0);
+for (const t of ['c1', 'c2']) {
+  const k = await api<Extract<TrusteeTask, { step: 'decrypt' }>>(t, 'GET', `/api/elections/${id}/trustee`);
+  const x = recoverDecryptionKey(ops, seeds.get(t)!.seed, k.voutputPrivateKey);
+  await api(t, 'POST', `/api/elections/${id}/trustee/decryption`, { message: writePartialDecryption(partialDecrypt(loadElection(k.election), readEncryptedTally(k.encryptedTally), x)) });
+}
+await api('c1', 'POST', `/api/elections/${id}/publish`);
+const archive = await api<Uint8Array>('c1', 'GET', `/api/elections/${id}/archive.bel`);
+line('close → published result and record', `${ms(t0)} ms (tally ${tallyMs} ms; decryptions on the trustees' devices included)`);
+
+t0 = performance.now();
+const report = await verifyArchiveParallel(archive, threads);
+line('verify the record: ours', `${ms(t0)} ms (${report.ok ? 'ok' : `FAILED: ${report.failure}`})`);
+fs.writeFileSync(path.join(dataDir, 'election.bel'), archive);
+t0 = performance.now();
+const inria = spawnSync('belenios-tool', ['election', 'verify', '--dir', dataDir], { encoding: 'utf8', env: { ...process.env, BELENIOS_USE_URANDOM: '1' } });
+line('verify the record: belenios-tool', inria.error ? 'not installed' : `${ms(t0)} ms (${inria.status === 0 ? 'ok' : 'FAILED'})`);
+
+await app.close();
+db.close();
+fs.rmSync(dataDir, { recursive: true, force: true });

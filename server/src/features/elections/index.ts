@@ -1,0 +1,2 @@
+/** What other features may use of elections (a lint rule holds other features to this file). */
+export { electionsModule } from './module.ts';

@@ -1,0 +1,42 @@
+import { defineModule } from '../../lib/feature-module.ts';
+import { authModule } from '../auth/index.ts';
+import { noticesModule } from '../notices/index.ts';
+import { pushModule } from '../push/index.ts';
+import { ElectionsRepo } from './elections-repo.ts';
+import { ElectionResults } from './elections-results.ts';
+import { electionsRoutes } from './elections-routes.ts';
+import { ElectionsService } from './elections-service.ts';
+import { ElectionTrustees } from './elections-trustees.ts';
+import { ElectionVoting } from './elections-voting.ts';
+
+/** Elections (issue 17): the commission's set-up and roll, the trustees' key shares and decryption, voting, turnout, results, the public record. */
+export const electionsModule = defineModule({
+  name: 'elections',
+  dependsOn: [authModule, noticesModule, pushModule],
+  services: ({ db, clock, mutate }, { actors, notices, push }) => {
+    const repo = new ElectionsRepo(db);
+    const electionVoting = new ElectionVoting(repo, clock);
+    return {
+      elections: new ElectionsService(repo, clock, actors, mutate),
+      electionTrustees: new ElectionTrustees(repo, clock, actors, mutate),
+      electionVoting,
+      electionResults: new ElectionResults(repo, clock, actors, mutate, electionVoting, notices, push),
+    };
+  },
+  routes: (app, services) => electionsRoutes(app, services),
+  pushKinds: ['election'],
+  auditActions: [
+    'election.created',
+    'election.updated',
+    'election.roll_frozen',
+    'election.roll_changed',
+    'election.trustees_set',
+    'election.trustee_step',
+    'election.opened',
+    'election.reminded',
+    'election.paper_voter',
+    'election.paper_totals',
+    'election.tally_started',
+    'election.published',
+  ],
+});

@@ -5,6 +5,7 @@ import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
 import { cardsModule } from './cards/module.ts';
 import { documentsModule } from './documents/module.ts';
+import { electionsModule } from './elections/module.ts';
 import { formsOfficerModule } from './forms-officer/module.ts';
 import { formsModule } from './forms/module.ts';
 import { homeModule } from './home/module.ts';
@@ -44,6 +45,7 @@ export const featureModules = [
   formsModule,
   noticesModule,
   formsOfficerModule,
+  electionsModule,
 ] as const satisfies readonly FeatureModule[];
 
 type Modules = typeof featureModules;

@@ -5,6 +5,7 @@ import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
 import { cardsModule } from './cards/module.ts';
 import { documentsModule } from './documents/module.ts';
+import { electionsModule } from './elections/module.ts';
 import { electionsCommissionModule } from './elections-commission/module.ts';
 import { formsOfficerModule } from './forms-officer/module.ts';
 import { formsModule } from './forms/module.ts';
@@ -45,6 +46,7 @@ export const featureModules = [
   formsModule,
   noticesModule,
   formsOfficerModule,
+  electionsModule,
   electionsCommissionModule,
 ] as const satisfies readonly FeatureModule[];
 

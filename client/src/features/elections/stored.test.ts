@@ -1,0 +1,51 @@
+import type { VoterElection } from '@kumiai/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keepTracker, storedElections, storedTrackers, storeElections, trackersKey } from './stored.ts';
+
+/** A localStorage of the test's own (Node has none). */
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (k) => data.get(k) ?? null,
+    key: (i) => [...data.keys()][i] ?? null,
+    removeItem: (k) => void data.delete(k),
+    setItem: (k, v) => void data.set(k, String(v)),
+  };
+}
+
+describe('what the elections keep on the device', () => {
+  beforeEach(() => {
+    globalThis.localStorage = memoryStorage();
+  });
+  afterEach(() => {
+    // @ts-expect-error -- Node has no localStorage; the test's own is removed again.
+    delete globalThis.localStorage;
+  });
+
+  it('keeps one tracker per election and member, the last ballot’s replacing the one before', () => {
+    keepTracker('m1', 'e1', { tracker: 'first', castAt: 1, replaced: false });
+    keepTracker('m1', 'e1', { tracker: 'second', castAt: 2, replaced: true });
+    keepTracker('m1', 'e2', { tracker: 'other', castAt: 3, replaced: false });
+    expect(storedTrackers('m1')).toEqual({ e1: { tracker: 'second', castAt: 2 }, e2: { tracker: 'other', castAt: 3 } });
+    expect(storedTrackers('m2')).toEqual({});
+    // Only the tracker and when: nothing else of the receipt.
+    expect(localStorage.getItem(trackersKey('m1'))).toBe('{"e1":{"tracker":"second","castAt":2},"e2":{"tracker":"other","castAt":3}}');
+  });
+
+  it('reads back only what it wrote: garbage or a broken copy gives nothing rather than a crash', () => {
+    localStorage.setItem(trackersKey('m1'), '{"e1":{"tracker":5},"e2":{"tracker":"ok","castAt":1}}');
+    expect(storedTrackers('m1')).toEqual({ e2: { tracker: 'ok', castAt: 1 } });
+    localStorage.setItem(trackersKey('m1'), '{not json');
+    expect(storedTrackers('m1')).toEqual({});
+    expect(storedElections('m1')).toBeNull();
+    const e: VoterElection = { id: 'e1', title: 'T', description: '', questions: [], state: 'ready', phase: 'open', opensAt: 1, closesAt: 2, voted: null, outcome: null };
+    storeElections('m1', [e]);
+    expect(storedElections('m1')).toEqual([e]);
+    localStorage.setItem('kumiai.elections.m1', JSON.stringify([e, { id: 3 }]));
+    expect(storedElections('m1')).toEqual([e]);
+  });
+});

@@ -26,3 +26,6 @@ export * from './audit.ts';
 export * from './reminders.ts';
 export * from './elections/api.ts';
 export * from './elections/layout.ts';
+export * from './sync/dues.ts';
+export * from './dues/rules.ts';
+export * from './dues/api.ts';

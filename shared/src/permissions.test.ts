@@ -18,12 +18,12 @@ const path = {
  * unit inside branch A's subtree (workplace A)?
  */
 const IN_SCOPE: Record<Role, Record<Action, boolean>> = {
-  admin: { 'unit.read': true, 'unit.manage': true, 'member.read': true, 'member.manage': true, 'member.import': true, 'member.issue_code': true, 'member.end_sessions': true, 'member.update_contact': true, 'role.grant': true, 'kiosk.register': true, 'audit.read': true, 'notice.publish': true, 'notice.read_rates': true, 'form.manage': true, 'form.results': true, 'application.review': true, 'application.pay': true },
-  officer: { 'unit.read': true, 'unit.manage': true, 'member.read': true, 'member.manage': true, 'member.import': true, 'member.issue_code': true, 'member.end_sessions': true, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': true, 'audit.read': false, 'notice.publish': true, 'notice.read_rates': true, 'form.manage': true, 'form.results': true, 'application.review': true, 'application.pay': false },
-  treasurer: { 'unit.read': true, 'unit.manage': false, 'member.read': true, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': false, 'application.review': true, 'application.pay': true },
-  viewer: { 'unit.read': true, 'unit.manage': false, 'member.read': true, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': true, 'application.review': true, 'application.pay': false },
-  election_commissioner: { 'unit.read': true, 'unit.manage': false, 'member.read': true, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': false, 'application.review': false, 'application.pay': false },
-  member: { 'unit.read': false, 'unit.manage': false, 'member.read': false, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': false, 'application.review': false, 'application.pay': false },
+  admin: { 'unit.read': true, 'unit.manage': true, 'member.read': true, 'member.manage': true, 'member.import': true, 'member.issue_code': true, 'member.end_sessions': true, 'member.update_contact': true, 'role.grant': true, 'kiosk.register': true, 'audit.read': true, 'notice.publish': true, 'notice.read_rates': true, 'form.manage': true, 'form.results': true, 'application.review': true, 'application.pay': true, 'dues.read': true, 'dues.manage': true },
+  officer: { 'unit.read': true, 'unit.manage': true, 'member.read': true, 'member.manage': true, 'member.import': true, 'member.issue_code': true, 'member.end_sessions': true, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': true, 'audit.read': false, 'notice.publish': true, 'notice.read_rates': true, 'form.manage': true, 'form.results': true, 'application.review': true, 'application.pay': false, 'dues.read': false, 'dues.manage': false },
+  treasurer: { 'unit.read': true, 'unit.manage': false, 'member.read': true, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': false, 'application.review': true, 'application.pay': true, 'dues.read': true, 'dues.manage': true },
+  viewer: { 'unit.read': true, 'unit.manage': false, 'member.read': true, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': true, 'application.review': true, 'application.pay': false, 'dues.read': false, 'dues.manage': false },
+  election_commissioner: { 'unit.read': true, 'unit.manage': false, 'member.read': true, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': false, 'application.review': false, 'application.pay': false, 'dues.read': false, 'dues.manage': false },
+  member: { 'unit.read': false, 'unit.manage': false, 'member.read': false, 'member.manage': false, 'member.import': false, 'member.issue_code': false, 'member.end_sessions': false, 'member.update_contact': false, 'role.grant': false, 'kiosk.register': false, 'audit.read': false, 'notice.publish': false, 'notice.read_rates': false, 'form.manage': false, 'form.results': false, 'application.review': false, 'application.pay': false, 'dues.read': false, 'dues.manage': false },
 };
 
 const actorWith = (role: Role, unitId = 'bA', status: Actor['status'] = 'active'): Actor => ({
@@ -56,6 +56,14 @@ describe('special cases', () => {
     expect(can(me, 'member.update_contact', { unitPath: path.workA, memberId: 'me' })).toBe(true);
     expect(can(me, 'member.manage', { unitPath: path.workA, memberId: 'me' })).toBe(false);
     expect(can(me, 'member.read', { unitPath: path.workA, memberId: 'colleague' })).toBe(false);
+  });
+
+  it('lets every member read their own dues, never a colleague\'s, and manage none (issue 18)', () => {
+    const me: Actor = { memberId: 'me', unitPath: path.workA, status: 'active', grants: [] };
+    expect(can(me, 'dues.read', { unitPath: path.workA, memberId: 'me' })).toBe(true);
+    expect(can(me, 'dues.read', { unitPath: path.workA, memberId: 'colleague' })).toBe(false);
+    expect(can(me, 'dues.manage', { unitPath: path.workA, memberId: 'me' })).toBe(false);
+    expect(can({ ...me, status: 'left' }, 'dues.read', { unitPath: path.workA, memberId: 'me' })).toBe(false);
   });
 
   it('lets a member read the units from the root down to their own, not siblings or below', () => {

@@ -33,6 +33,10 @@ export const actions = [
   'application.review',
   /** Record that an approved application was paid. */
   'application.pay',
+  /** See the dues records, totals and arrears of members in scope, and export them (issue 18). */
+  'dues.read',
+  /** Set dues rules and policy, exemptions and base pay; import check-off files; record direct payments (issue 18). */
+  'dues.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -74,14 +78,14 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'form.results',
     'application.review',
   ]),
-  treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay']),
+  treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay', 'dues.read', 'dues.manage']),
   viewer: new Set<Action>(['unit.read', 'member.read', 'form.results', 'application.review']),
   election_commissioner: new Set<Action>(['unit.read', 'member.read']),
   member: new Set<Action>(),
 };
 
 /** What anyone may do to their own member record. */
-const SELF_ACTIONS: ReadonlySet<Action> = new Set<Action>(['member.read', 'member.update_contact']);
+const SELF_ACTIONS: ReadonlySet<Action> = new Set<Action>(['member.read', 'member.update_contact', 'dues.read']);
 
 /**
  * Officers manage the units *below* the one they are granted on, never that

@@ -4,6 +4,7 @@ import { authModule } from './auth/module.ts';
 import { commentsModule } from './comments/module.ts';
 import { dataRightsModule } from './data-rights/module.ts';
 import { documentsModule } from './documents/module.ts';
+import { duesModule } from './dues/module.ts';
 import { formsModule } from './forms/module.ts';
 import { kioskModule } from './kiosk/module.ts';
 import { membersModule } from './members/module.ts';
@@ -38,6 +39,7 @@ export const featureModules = [
   searchModule,
   formsModule,
   dataRightsModule,
+  duesModule,
 ] as const satisfies readonly AnyFeatureModule[];
 
 type Modules = typeof featureModules;

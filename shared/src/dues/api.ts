@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { duesAccounts, type DuesAccount } from '../sync/dues.ts';
+import type { DuesFormula } from './rules.ts';
 
 /**
  * Dues (組合費, issue 18) over HTTP. Members read their own months through the
@@ -90,7 +91,14 @@ export const duesRuleInputSchema = {
   },
 } as const;
 export type DuesRuleInput = FromSchema<typeof duesRuleInputSchema>;
-export type DuesRuleView = Omit<DuesRuleInput, 'account'> & { id: string; account: DuesAccount; createdAt: number };
+export interface DuesRuleView {
+  id: string;
+  memberClass: string;
+  account: DuesAccount;
+  from: string;
+  formula: DuesFormula;
+  createdAt: number;
+}
 
 export const exemptionInputSchema = {
   type: 'object',

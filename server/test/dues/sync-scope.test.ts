@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signIn } from '../seed.ts';
-import { openAs, RawClient, startSyncServer, type SyncServer, waitFor } from '../sync/support.ts';
+import { openAs, startSyncServer, waitFor, type RawClient, type SyncServer } from '../sync/support.ts';
 import { csvOf, flatRule, seedDues, upload } from './support.ts';
 
 let server: SyncServer;

@@ -102,6 +102,24 @@ describe('check-off import', () => {
     expect(count('SELECT count(*) FROM dues_imports')).toBe(1);
   });
 
+  it('never lets a branch treasurer replace an import that covers other branches', async () => {
+    server = await startTestServer();
+    const { admin, treasA } = await seedDues(server);
+    await flatRule(server, admin, 2000);
+    const all = ['000001', '000010', '000020', '000011', '000100', '000200', '000030'];
+    expect((await upload(server, admin, 'mode=apply&employer=本社&month=2026-04', csvOf('社員番号,組合費', all.map((no) => `${no},2000`)))).statusCode).toBe(200);
+    const before = server.db.prepare('SELECT id, member_id, amount FROM dues_payments ORDER BY id').all();
+    const branch = await upload(server, treasA, 'mode=apply&employer=本社&month=2026-04', csvOf('社員番号,組合費', ['000100,2000', '000010,2000', '000011,2000', '000030,2000']));
+    expect(branch.statusCode).toBe(403);
+    expect(server.db.prepare('SELECT id, member_id, amount FROM dues_payments ORDER BY id').all()).toEqual(before);
+    expect(count("SELECT deducted FROM dues_records WHERE id = 'memB:2026-04:general'")).toBe(2000);
+    // Their own employer's file for their branch is theirs to replace.
+    const own = (rows: string[]) => upload(server, treasA, 'mode=apply&employer=A工場&month=2026-04', csvOf('社員番号,組合費', rows));
+    expect((await own(['000100,1000'])).statusCode).toBe(200);
+    expect((await own(['000100,500'])).json<{ report: CheckoffReport }>().report.replaced).toBe(true);
+    expect(count("SELECT deducted FROM dues_records WHERE id = 'memA:2026-04:general'")).toBe(2500);
+  });
+
   it('answers a broken file with a code and changes nothing', async () => {
     server = await startTestServer();
     const { admin, treasA } = await seedDues(server);

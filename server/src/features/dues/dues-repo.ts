@@ -161,6 +161,11 @@ export class DuesRepo extends Repository {
     ).run(m.employer, m.employeeNumber, m.amount, m.basePay, m.strikeAmount, now);
   }
 
+  /** The members with lines in the earlier import of this employer and month. */
+  importMembers(employer: string, month: string): string[] {
+    return this.sql('SELECT DISTINCT p.member_id FROM dues_payments p JOIN dues_imports i ON i.id = p.import_id WHERE i.employer = ? AND i.month = ?').pluck().all(employer, month) as string[];
+  }
+
   /** Removes an earlier import of this employer and month with its lines; true when there was one. */
   dropImport(employer: string, month: string): boolean {
     const old = this.sql('SELECT id FROM dues_imports WHERE employer = ? AND month = ?').pluck().get(employer, month) as string | undefined;

@@ -162,6 +162,11 @@ export class DuesService {
       detail: (r: CheckoffReport) => ({ employer: r.employer, month: r.month, rows: r.rows, matched: r.matched, mismatches: r.mismatches.length, missing: r.missing.length, replaced: r.replaced === true }),
     };
     return this.mutate(actor, { checks: [], audit }, (now) => {
+      // Replacing an import needs scope over everyone in it: a branch treasurer never wipes the union's lines for other branches.
+      const mine = new Set(plan.scopeMembers.map((m) => m.id));
+      if (this.repo.importMembers(query.employer, query.month).some((id) => !mine.has(id))) {
+        throw new AppError('forbidden', 403, 'The earlier import of this employer and month covers members outside your units');
+      }
       const replaced = this.repo.dropImport(query.employer, query.month);
       this.repo.insertImport({ id, employer: query.employer, month: query.month, rows: plan.report.rows, matched: plan.report.matched, by: actor.memberId, now });
       this.repo.insertPayments(plan.payments.map((p) => ({ ...p, importId: id })), actor.memberId, now);

@@ -120,6 +120,18 @@ describe('check-off import', () => {
     expect(count("SELECT deducted FROM dues_records WHERE id = 'memA:2026-04:general'")).toBe(2500);
   });
 
+  it('replaces an import whose members have left since, and recomputes their month too', async () => {
+    server = await startTestServer();
+    const { admin } = await seedDues(server);
+    await flatRule(server, admin, 2000);
+    const file = (nos: string[]) => csvOf('社員番号,組合費', nos.map((no) => `${no},2000`));
+    expect((await upload(server, admin, 'mode=apply&employer=本社&month=2026-04', file(['000001', '000100', '000200']))).statusCode).toBe(200);
+    server.db.prepare("UPDATE members SET status = 'left' WHERE id = 'memB'").run();
+    expect((await upload(server, admin, 'mode=apply&employer=本社&month=2026-04', file(['000001', '000100']))).statusCode).toBe(200);
+    expect(count("SELECT deducted FROM dues_records WHERE id = 'memB:2026-04:general'")).toBe(0);
+    expect(count("SELECT count(*) FROM dues_payments WHERE member_id = 'memB'")).toBe(0);
+  });
+
   it('answers a broken file with a code and changes nothing', async () => {
     server = await startTestServer();
     const { admin, treasA } = await seedDues(server);

@@ -163,17 +163,21 @@ export class DuesService {
     };
     return this.mutate(actor, { checks: [], audit }, (now) => {
       // Replacing an import needs scope over everyone in it: a branch treasurer never wipes the union's lines for other branches.
-      const mine = new Set(plan.scopeMembers.map((m) => m.id));
-      if (this.repo.importMembers(query.employer, query.month).some((id) => !mine.has(id))) {
+      const mine = new Map(this.repo.members().filter((m) => ctx.inScope(m, roots)).map((m) => [m.id, m]));
+      const earlier = this.repo.importMembers(query.employer, query.month);
+      if (earlier.some((id) => !mine.has(id))) {
         throw new AppError('forbidden', 403, 'The earlier import of this employer and month covers members outside your units');
       }
+      // Members of the earlier import who have left since still get their month recomputed.
+      const recomputed = new Map(plan.scopeMembers.map((m) => [m.id, m]));
+      for (const id of earlier) if (!recomputed.has(id)) recomputed.set(id, mine.get(id) as DuesMember);
       const replaced = this.repo.dropImport(query.employer, query.month);
       this.repo.insertImport({ id, employer: query.employer, month: query.month, rows: plan.report.rows, matched: plan.report.matched, by: actor.memberId, now });
       this.repo.insertPayments(plan.payments.map((p) => ({ ...p, importId: id })), actor.memberId, now);
       this.repo.saveBasePays(query.month, plan.basePays);
       this.repo.saveEmployer(plan.report.mapping, now);
       // Base pay from the file now counts for the month's expected amounts.
-      this.recompute(new MonthContext(this.repo, query.month), plan.scopeMembers, now);
+      this.recompute(new MonthContext(this.repo, query.month), [...recomputed.values()], now);
       return { ...plan.report, replaced };
     });
   }

@@ -91,4 +91,40 @@ describe('totals, arrears and exports', () => {
     const branchRule = await server.app.inject({ method: 'POST', url: '/api/dues/rules', headers: treasA, payload: { memberClass: 'regular', from: '2027-01', formula: { kind: 'flat', amount: 1 } } });
     expect(branchRule.statusCode).toBe(403);
   });
+
+  it('keeps a strike fund as its own account when the union turns it on, and refuses it otherwise', async () => {
+    server = await startTestServer();
+    const { admin } = await seedDues(server);
+    await flatRule(server, admin, 2000);
+    const strikeRule = { memberClass: 'regular', account: 'strike', from: '2026-01', formula: { kind: 'flat', amount: 300 } };
+    const refused = await server.app.inject({ method: 'POST', url: '/api/dues/rules', headers: admin, payload: strikeRule });
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('dues_account_unknown');
+    const header = '社員番号,組合費,闘争資金';
+    const lines = ['000001,2000,300', '000010,2000,300', '000020,2000,0', '000011,2000,300', '000100,2000,300', '000200,2000,300', '000030,2000,300'];
+    const early = await upload(server, admin, 'mode=dry-run&employer=本社&month=2026-04', csvOf(header, lines));
+    expect(early.json<{ error: { code: string } }>().error.code).toBe('dues_account_unknown');
+
+    const policy = await server.app.inject({ method: 'PUT', url: '/api/dues/policy', headers: admin, payload: { classDay: 'first', exemptWhen: 'prorate', prorateRounding: { mode: 'floor', unit: 10 }, strikeFund: true } });
+    expect(policy.json()).toMatchObject({ strikeFund: true, exemptWhen: 'prorate' });
+    expect((await server.app.inject({ method: 'POST', url: '/api/dues/rules', headers: admin, payload: strikeRule })).statusCode).toBe(200);
+    // memA is exempt for 10 of April's 30 days: 2/3 of each account, rounded down to 10 yen.
+    const badRange = await server.app.inject({ method: 'POST', url: '/api/dues/exemptions', headers: admin, payload: { memberId: 'memA', from: '2026-04-10', to: '2026-04-01', reason: '休職' } });
+    expect(badRange.json<{ error: { code: string } }>().error.code).toBe('dues_exemption_invalid');
+    expect((await server.app.inject({ method: 'POST', url: '/api/dues/exemptions', headers: admin, payload: { memberId: 'memA', from: '2026-04-01', to: '2026-04-10', reason: '休職' } })).statusCode).toBe(200);
+
+    const applied = await upload(server, admin, 'mode=apply&employer=本社&month=2026-04', csvOf(header, lines));
+    expect(applied.statusCode).toBe(200);
+    const report = applied.json<{ report: { totals: unknown; mismatches: { employeeNumber: string; account: string; deducted: number; expected: number }[] } }>().report;
+    expect(report.totals).toEqual({ general: 14000, strike: 1800 });
+    expect(report.mismatches.map((m) => [m.employeeNumber, m.account, m.deducted, m.expected])).toEqual([
+      ['000020', 'strike', 0, 300],
+      ['000100', 'general', 2000, 1330],
+      ['000100', 'strike', 300, 200],
+    ]);
+    const totals = await get<{ units: UnitTotals[] }>(admin, '/api/dues/totals?month=2026-04');
+    expect(totals.units.find((u) => u.unitId === 'u')?.accounts).toEqual({
+      general: { expected: 6 * 2000 + 1330, received: 14000, members: 7 },
+      strike: { expected: 6 * 300 + 200, received: 1800, members: 7 },
+    });
+  });
 });

@@ -40,6 +40,16 @@ export const auditActionsJa = {
   'folder.created': '資料のフォルダを作成',
   'document.created': '資料を追加',
   'document.versioned': '資料を更新',
+  // issue 18: dues
+  'dues.policy_set': '組合費の設定を変更',
+  'dues.rule_added': '組合費のルールを追加',
+  'dues.rule_removed': '組合費のルールを削除',
+  'dues.exemption_added': '組合費の免除を登録',
+  'dues.exemption_removed': '組合費の免除を削除',
+  'dues.base_pay_saved': '基本給を登録',
+  'dues.checkoff_applied': 'チェックオフを取り込み',
+  'dues.payment_recorded': '組合費の直接納入を記録',
+  'dues.exported': '組合費を書き出し',
 } as const;
 
 export const auditActionsEn: Widen<typeof auditActionsJa> = {
@@ -78,6 +88,16 @@ export const auditActionsEn: Widen<typeof auditActionsJa> = {
   'folder.created': 'Created a documents folder',
   'document.created': 'Added a document',
   'document.versioned': 'Updated a document',
+  // issue 18: dues
+  'dues.policy_set': 'Changed the dues settings',
+  'dues.rule_added': 'Added a dues rule',
+  'dues.rule_removed': 'Removed a dues rule',
+  'dues.exemption_added': 'Recorded a dues exemption',
+  'dues.exemption_removed': 'Removed a dues exemption',
+  'dues.base_pay_saved': 'Saved base pay',
+  'dues.checkoff_applied': 'Imported a check-off file',
+  'dues.payment_recorded': 'Recorded a direct dues payment',
+  'dues.exported': 'Exported dues',
 };
 
 export type AuditActionCode = keyof typeof auditActionsJa;

@@ -96,6 +96,21 @@ export const errorCodes = [
   'ballot_credential_mismatch',
   /** This exact ballot was already received. */
   'ballot_duplicate',
+  // issue 18: dues (組合費)
+  /** A dues rule is malformed (a rate without base pay rules, a floor above its cap, a month that is not YYYY-MM). */
+  'dues_rule_invalid',
+  /** A rule may not start in (or be removed from) a month that already has dues recorded: past months never change. */
+  'dues_rule_past',
+  /** The check-off file has no column for the employee number or the amount, and no remembered mapping names one. */
+  'checkoff_columns_missing',
+  /** The check-off file has problems (malformed rows, duplicates, unknown employee numbers); the report lists them. */
+  'checkoff_has_problems',
+  /** The month is not a valid YYYY-MM month. */
+  'dues_month_invalid',
+  /** The exemption ends before it starts. */
+  'dues_exemption_invalid',
+  /** The strike fund account is not kept by this union (turn it on in the dues policy first). */
+  'dues_account_unknown',
   'internal',
 ] as const;
 

@@ -35,6 +35,10 @@ export const actions = [
   'application.pay',
   /** Run an election whose unit is in scope (issue 17): the election commission only, never admins as such. */
   'election.manage',
+  /** See the dues records, totals and arrears of members in scope, and export them (issue 18). */
+  'dues.read',
+  /** Set dues rules and policy, exemptions and base pay; import check-off files; record direct payments (issue 18). */
+  'dues.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -77,14 +81,14 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'form.results',
     'application.review',
   ]),
-  treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay']),
+  treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay', 'dues.read', 'dues.manage']),
   viewer: new Set<Action>(['unit.read', 'member.read', 'form.results', 'application.review']),
   election_commissioner: new Set<Action>(['unit.read', 'member.read', 'election.manage']),
   member: new Set<Action>(),
 };
 
 /** What anyone may do to their own member record. */
-const SELF_ACTIONS: ReadonlySet<Action> = new Set<Action>(['member.read', 'member.update_contact']);
+const SELF_ACTIONS: ReadonlySet<Action> = new Set<Action>(['member.read', 'member.update_contact', 'dues.read']);
 
 /**
  * Officers manage the units *below* the one they are granted on, never that

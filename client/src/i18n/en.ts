@@ -165,6 +165,13 @@ export const en: CoreMessages = {
     ballot_wrong_election: 'This ballot belongs to another election. Reopen the page and vote again.',
     ballot_credential_mismatch: 'This ballot was not made with your voting credential.',
     ballot_duplicate: 'This ballot has already been received.',
+    dues_rule_invalid: 'This dues rule is not valid: check the amount, the rate, the floor and cap, and the month it starts.',
+    dues_rule_past: 'Dues are already recorded for that month. A rule change can only start from a month with no dues recorded yet.',
+    checkoff_columns_missing: 'The check-off file needs a column for the employee number and one for the amount. Choose them in the column mapping.',
+    checkoff_has_problems: 'The check-off file has problems. Nothing was recorded: fix the rows listed in the report and try again.',
+    dues_month_invalid: 'Give the month as year and month (for example 2026-04).',
+    dues_exemption_invalid: 'The exemption must end on or after the day it starts.',
+    dues_account_unknown: 'This union does not keep a strike fund account. Turn it on in the dues settings first.',
     internal: 'Something went wrong on the server. Please try again later.',
     network_failed: 'Cannot reach the server. Please try again where there is a signal.',
     // --- issue 14 (server): the member's own password and PIN ---

@@ -172,6 +172,13 @@ export const ja = {
     ballot_wrong_election: 'この投票は別の選挙のものです。画面を開き直して、もう一度投票してください。',
     ballot_credential_mismatch: 'この投票はあなたの投票用の鍵で作られていません。',
     ballot_duplicate: 'この投票はすでに受け付けています。',
+    dues_rule_invalid: 'この組合費ルールは正しくありません。金額・料率・下限と上限・適用開始月を確認してください。',
+    dues_rule_past: 'その月にはすでに組合費が記録されています。ルールの変更は、まだ記録のない月からしか適用できません。',
+    checkoff_columns_missing: 'チェックオフファイルには社員番号の列と金額の列が必要です。列の対応を指定してください。',
+    checkoff_has_problems: 'チェックオフファイルに問題があります。何も記録していません。レポートの行を直して、もう一度お試しください。',
+    dues_month_invalid: '月は年と月で指定してください（例：2026-04）。',
+    dues_exemption_invalid: '免除の終了日は開始日以降にしてください。',
+    dues_account_unknown: 'この組合は闘争資金の勘定を設けていません。先に組合費の設定で有効にしてください。',
     internal: 'サーバーで問題が起きました。時間をおいてもう一度試してください。',
     network_failed: 'サーバーにつながりません。電波の届く場所でもう一度試してください。',
     // --- issue 14 (server): the member's own password and PIN ---

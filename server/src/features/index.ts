@@ -5,6 +5,7 @@ import { commentsModule } from './comments/module.ts';
 import { dataRightsModule } from './data-rights/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { electionsModule } from './elections/module.ts';
+import { duesModule } from './dues/module.ts';
 import { formsModule } from './forms/module.ts';
 import { kioskModule } from './kiosk/module.ts';
 import { membersModule } from './members/module.ts';
@@ -40,6 +41,7 @@ export const featureModules = [
   formsModule,
   dataRightsModule,
   electionsModule,
+  duesModule,
 ] as const satisfies readonly AnyFeatureModule[];
 
 type Modules = typeof featureModules;

@@ -13,6 +13,8 @@ export const readRules = {
   units: (actor: Actor, unitPath: readonly string[]) => can(actor, 'unit.read', { unitPath }),
   /** A member record: oneself, and officers, viewers and others whose roles cover its unit. */
   members: (actor: Actor, unitPath: readonly string[], memberId: string) => can(actor, 'member.read', { unitPath, memberId }),
+  /** A dues record (issue 18): the member's own, and treasurers' (dues.read) whose roles cover the member's unit. */
+  dues: (actor: Actor, unitPath: readonly string[], memberId: string) => can(actor, 'dues.read', { unitPath, memberId }),
 } as const;
 
 /** A member may change only their own phone, e-mail and language from a device; everything else is the office's. */

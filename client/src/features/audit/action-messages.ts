@@ -53,6 +53,16 @@ export const auditActionsJa = {
   'election.paper_totals': '紙の投票の集計を入力',
   'election.tally_started': '開票を開始',
   'election.published': '選挙の結果を公表',
+  // issue 18: dues
+  'dues.policy_set': '組合費の設定を変更',
+  'dues.rule_added': '組合費のルールを追加',
+  'dues.rule_removed': '組合費のルールを削除',
+  'dues.exemption_added': '組合費の免除を登録',
+  'dues.exemption_removed': '組合費の免除を削除',
+  'dues.base_pay_saved': '基本給を登録',
+  'dues.checkoff_applied': 'チェックオフを取り込み',
+  'dues.payment_recorded': '組合費の直接納入を記録',
+  'dues.exported': '組合費を書き出し',
 } as const;
 
 export const auditActionsEn: Widen<typeof auditActionsJa> = {
@@ -104,6 +114,16 @@ export const auditActionsEn: Widen<typeof auditActionsJa> = {
   'election.paper_totals': 'Entered the paper ballot totals',
   'election.tally_started': 'Started the tally',
   'election.published': "Published an election's result",
+  // issue 18: dues
+  'dues.policy_set': 'Changed the dues settings',
+  'dues.rule_added': 'Added a dues rule',
+  'dues.rule_removed': 'Removed a dues rule',
+  'dues.exemption_added': 'Recorded a dues exemption',
+  'dues.exemption_removed': 'Removed a dues exemption',
+  'dues.base_pay_saved': 'Saved base pay',
+  'dues.checkoff_applied': 'Imported a check-off file',
+  'dues.payment_recorded': 'Recorded a direct dues payment',
+  'dues.exported': 'Exported dues',
 };
 
 export type AuditActionCode = keyof typeof auditActionsJa;

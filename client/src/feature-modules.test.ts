@@ -66,7 +66,7 @@ describe('the client feature module list', () => {
     const entries = modules.flatMap((m) => m.nav ?? []);
     expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals']);
     for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
-    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys']);
+    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys', 'elections']);
     // Every officer menu entry has a task group (名簿・組織 / 発信 / 手続き / 管理).
     expect(entries.filter((e) => e.group === undefined).map((e) => e.id)).toEqual([]);
   });

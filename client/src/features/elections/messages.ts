@@ -110,7 +110,7 @@ export const electionsEn: Widen<typeof electionsJa> = {
   closed: 'Voting has closed. The result will be published.',
   published: 'The result has been published.',
   questions: 'What you vote on',
-  seats: '{n} seats',
+  seats: 'Seats: {n}',
   upTo: 'Choose up to {n}',
   upToOptions: 'Choose up to {n}',
   pickOne: 'Choose one',

@@ -15,8 +15,13 @@ const WINDOW_MS = 100_000;
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow(), `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
+  // The narrowest phone too.
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await overflow(), `${screen} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+  if (size) await page.setViewportSize(size);
 }
 
 /** Chooses on the vote screen: 反対/No to the strike, the given chair, 白票 for the 信任投票. */
@@ -106,6 +111,8 @@ test('a member reads the candidates offline, votes online only, keeps only the t
     const last = (await memberPage.getByTestId('ballot-tracker').textContent()) ?? '';
     expect(last).not.toBe(first);
     await expectAccessible(memberPage, 'receipt en 200%');
+    await memberPage.getByTestId('receipt-done').click();
+    await expect(memberPage.getByRole('button', { name: 'Vote again (only your last vote counts)' })).toBeVisible();
 
     // The window closes; the commission tallies, the trustees decrypt, the commission publishes.
     await tallyWhenClosed(server, admin, id, Math.max(0, input.closesAt - Date.now()) + 10_000);

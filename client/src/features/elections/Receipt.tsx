@@ -36,7 +36,7 @@ export function TrackerCode({ tracker }: { tracker: string }) {
 }
 
 /** "あなたの投票を受け付けました", when, and the tracker. */
-export function Receipt({ receipt }: { receipt: CastReceipt }) {
+export function Receipt({ receipt, onDone }: { receipt: CastReceipt; onDone: () => void }) {
   const { m, lang } = useI18n();
   const t = m.elections;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -50,6 +50,9 @@ export function Receipt({ receipt }: { receipt: CastReceipt }) {
       <p>{format(t.acceptedAt, { date: formatDateTime(receipt.castAt, lang) })}</p>
       {receipt.replaced ? <p data-testid="vote-replaced">{t.replaced}</p> : null}
       <TrackerCode tracker={receipt.tracker} />
+      <button type="button" className="button" data-testid="receipt-done" onClick={onDone}>
+        {t.backToElection}
+      </button>
     </section>
   );
 }

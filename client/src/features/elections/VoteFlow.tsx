@@ -47,7 +47,17 @@ export function VoteFlow({ election, revote }: { election: VoterElection; revote
   const [error, setError] = useState<AnyErrorCode | null>(null);
   const [receipt, setReceipt] = useState<CastReceipt | null>(null);
 
-  if (receipt) return <Receipt receipt={receipt} />;
+  if (receipt) {
+    return (
+      <Receipt
+        receipt={receipt}
+        onDone={() => {
+          setReceipt(null);
+          setStep('start');
+        }}
+      />
+    );
+  }
 
   const offline = online ? null : (
     <p className="notice notice-warning" role="status" data-testid="vote-offline">
@@ -67,6 +77,7 @@ export function VoteFlow({ election, revote }: { election: VoterElection; revote
       keepTracker(me.member.id, election.id, r);
       setReceipt(r);
       setChoices(initialChoices(election.questions));
+      setShowMissing(false);
       void refreshMyElections(me.member.id).catch(() => undefined);
     } catch (e) {
       setError(errorCode(e));

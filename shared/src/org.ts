@@ -98,3 +98,19 @@ export interface ActivationCard {
   /** The activation page with the code in the URL fragment (never the query string). */
   url: string;
 }
+
+/** Root → … → unit for every unit of a parent list, each path computed once (a union has hundreds of units). */
+export function unitPathsOf(units: readonly { id: string; parent_id: string | null }[]): Map<string, string[]> {
+  const parent = new Map(units.map((u) => [u.id, u.parent_id]));
+  const paths = new Map<string, string[]>();
+  const pathOf = (id: string): string[] => {
+    const known = paths.get(id);
+    if (known) return known;
+    const up = parent.get(id);
+    const path = up ? [...pathOf(up), id] : [id];
+    paths.set(id, path);
+    return path;
+  };
+  for (const u of units) pathOf(u.id);
+  return paths;
+}

@@ -1,3 +1,4 @@
+import { unitPathsOf } from '@kumiai/shared';
 import type { Db } from '../db/database.ts';
 
 /**
@@ -26,18 +27,7 @@ export class UnitTree {
     const version = (this.db.prepare('SELECT coalesce(max(seq), 0) FROM sync_docs WHERE collection = ?').pluck().get(this.source.collection) as number) ?? 0;
     if (version === this.version) return;
     const rows = this.db.prepare(`SELECT id, parent_id FROM ${this.source.table}`).all() as { id: string; parent_id: string | null }[];
-    const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
-    const paths = new Map<string, string[]>();
-    const pathOf = (id: string): string[] => {
-      const known = paths.get(id);
-      if (known) return known;
-      const up = parent.get(id);
-      const path = up ? [...pathOf(up), id] : [id];
-      paths.set(id, path);
-      return path;
-    };
-    for (const r of rows) pathOf(r.id);
-    this.paths = paths;
+    this.paths = unitPathsOf(rows);
     this.version = version;
   }
 

@@ -1,4 +1,4 @@
-import { duesFor, scopeRoots, type Action, type Actor, type DuesAccount, type DuesPolicy, type DuesResult, type DuesRule, type DuesSettings, type Exemption } from '@kumiai/shared';
+import { duesFor, scopeRoots, unitPathsOf, type Action, type Actor, type DuesAccount, type DuesPolicy, type DuesResult, type DuesRule, type DuesSettings, type Exemption } from '@kumiai/shared';
 import { AppError } from '../../lib/errors.ts';
 import { toRule, type DuesMember, type DuesRepo } from './dues-repo.ts';
 
@@ -14,19 +14,7 @@ export function settingsOf(repo: DuesRepo): DuesSettings {
 
 /** Root → … → unit, for every unit (a union has hundreds). */
 export function unitPaths(repo: DuesRepo): Map<string, string[]> {
-  const units = repo.units();
-  const parent = new Map(units.map((u) => [u.id, u.parent_id]));
-  const paths = new Map<string, string[]>();
-  const pathOf = (id: string): string[] => {
-    const known = paths.get(id);
-    if (known) return known;
-    const up = parent.get(id);
-    const path = up ? [...pathOf(up), id] : [id];
-    paths.set(id, path);
-    return path;
-  };
-  for (const u of units) pathOf(u.id);
-  return paths;
+  return unitPathsOf(repo.units());
 }
 
 /** The units whose subtrees the actor may act on for a dues action; 403 when none. */

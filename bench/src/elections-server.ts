@@ -13,20 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { plaintextFor, slotsOf, type ElectionQuestion, type SlotChoice, type TrusteeTask } from '@kumiai/shared';
-import {
-  groupOps,
-  loadElection,
-  partialDecrypt,
-  pedersenStep1,
-  pedersenStep3,
-  pedersenStep5,
-  readEncryptedTally,
-  readSignedMsg,
-  recoverDecryptionKey,
-  writePartialDecryption,
-  writeSignedMsg,
-} from '@kumiai/shared/elections/crypto/index';
-import { readVinput, writePolynomial, writeVoutput } from '@kumiai/shared/elections/trustee-messages';
+import { loadElection } from '@kumiai/shared/elections/crypto/index';
+import { trusteeAnswer, trusteeCert } from '@kumiai/shared/elections/trustee-device';
 import { seededRandom } from '@kumiai/shared/elections/simulate';
 import { buildApp } from '@kumiai/server/src/app.ts';
 import { defaultThreads, verifyArchiveParallel } from '@kumiai/server/src/cli/election.ts';
@@ -48,7 +36,6 @@ const QUESTIONS: ElectionQuestion[] = [
   { id: 'strike', kind: 'yes_no', title: 'スト権の確立', options: [], threshold: 'two_thirds', base: 'valid', tie: 'not_approved' },
   { id: 'chair', kind: 'officer', title: '執行委員長', seats: 1, options: [{ id: 'a', name: '青木' }, { id: 'b', name: '馬場' }, { id: 'c', name: '千葉' }], threshold: 'simple', base: 'valid', tie: 'lot' },
 ];
-const ops = groupOps('BELENIOS-2048');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kumiai-bench-elections-'));
 const config = loadConfig({ KUMIAI_DATA_DIR: dataDir, KUMIAI_CLIENT_DIR: path.join(dataDir, 'no-client') });
 const db = openDatabase(config.dataDir);
@@ -89,15 +76,14 @@ const { id } = await api<{ id: string }>('c1', 'POST', '/api/elections', {
 await api('c1', 'POST', `/api/elections/${id}/roll/freeze`);
 const trustees = ['c1', 'c2', 'c3'];
 await api('c1', 'PUT', `/api/elections/${id}/trustees`, { memberIds: trustees, threshold: 2 });
-const seeds = new Map(trustees.map((t) => [t, pedersenStep1(ops)]));
-for (const t of trustees) await api(t, 'POST', `/api/elections/${id}/trustee/cert`, { message: writeSignedMsg(seeds.get(t)!.cert) });
-for (const t of trustees) {
-  const k = await api<Extract<TrusteeTask, { step: 'polynomial' }>>(t, 'GET', `/api/elections/${id}/trustee`);
-  await api(t, 'POST', `/api/elections/${id}/trustee/polynomial`, { message: writePolynomial(pedersenStep3(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!.seed, k.threshold)) });
-}
-for (const t of trustees) {
-  const k = await api<Extract<TrusteeTask, { step: 'voutput' }>>(t, 'GET', `/api/elections/${id}/trustee`);
-  await api(t, 'POST', `/api/elections/${id}/trustee/voutput`, { message: writeVoutput(pedersenStep5(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!.seed, readVinput(k.vinput))) });
+const seeds = new Map(trustees.map((t) => [t, trusteeCert()]));
+for (const t of trustees) await api(t, 'POST', `/api/elections/${id}/trustee/cert`, { message: seeds.get(t)!.cert });
+for (const step of ['polynomial', 'voutput'] as const) {
+  for (const t of trustees) {
+    const answer = trusteeAnswer(await api<TrusteeTask>(t, 'GET', `/api/elections/${id}/trustee`), seeds.get(t)!.seed);
+    if (answer?.step !== step) throw new Error(`expected ${step}, got ${answer?.step ?? 'nothing to do'}`);
+    await api(t, 'POST', `/api/elections/${id}/trustee/${step}`, { message: answer.message });
+  }
 }
 let t0 = performance.now();
 await api('c1', 'POST', `/api/elections/${id}/open`);
@@ -123,9 +109,9 @@ t0 = performance.now();
 await api('c1', 'POST', `/api/elections/${id}/tally`);
 const tallyMs = ms(t0);
 for (const t of ['c1', 'c2']) {
-  const k = await api<Extract<TrusteeTask, { step: 'decrypt' }>>(t, 'GET', `/api/elections/${id}/trustee`);
-  const x = recoverDecryptionKey(ops, seeds.get(t)!.seed, k.voutputPrivateKey);
-  await api(t, 'POST', `/api/elections/${id}/trustee/decryption`, { message: writePartialDecryption(partialDecrypt(loadElection(k.election), readEncryptedTally(k.encryptedTally), x)) });
+  const answer = trusteeAnswer(await api<TrusteeTask>(t, 'GET', `/api/elections/${id}/trustee`), seeds.get(t)!.seed);
+  if (answer?.step !== 'decryption') throw new Error(`expected decrypt, got ${answer?.step ?? 'nothing to do'}`);
+  await api(t, 'POST', `/api/elections/${id}/trustee/decryption`, { message: answer.message });
 }
 await api('c1', 'POST', `/api/elections/${id}/publish`);
 const archive = await api<Uint8Array>('c1', 'GET', `/api/elections/${id}/archive.bel`);

@@ -1,12 +1,10 @@
 import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { ElectionDetail, ElectionInput, ElectionQuestion, TrusteeTask } from '@kumiai/shared';
-import { groupOps, loadElection, partialDecrypt, pedersenStep1, pedersenStep3, pedersenStep5, readEncryptedTally, readSignedMsg, recoverDecryptionKey, writePartialDecryption, writeSignedMsg } from '@kumiai/shared/elections/crypto/index';
-import { readVinput, writePolynomial, writeVoutput } from '@kumiai/shared/elections/trustee-messages';
+import { trusteeAnswer, trusteeCert } from '@kumiai/shared/elections/trustee-device';
 import { WORKPLACE_OFFICER } from './forms.ts';
 import { ADMIN, issueCards, originOf } from './identity.ts';
 import type { RunningServer } from './server.ts';
 
-const ops = groupOps('BELENIOS-2048');
 
 /** A commission member (or trustee) talking to the server as their device would: a request context with their session. */
 export interface Official {
@@ -68,21 +66,16 @@ export async function openElection(server: RunningServer, commission: Official, 
   await ok(server, commission.request.put(`${server.url}/api/elections/${id}/trustees`, { headers: originOf(server), data: { memberIds, threshold: 2 } }));
   const seeds = new Map<Official, string>();
   for (const t of trustees) {
-    const s1 = pedersenStep1(ops);
-    seeds.set(t, s1.seed);
-    await post(server, t, `/api/elections/${id}/trustee/cert`, { message: writeSignedMsg(s1.cert) });
+    const { seed, cert } = trusteeCert();
+    seeds.set(t, seed);
+    await post(server, t, `/api/elections/${id}/trustee/cert`, { message: cert });
   }
-  for (const t of trustees) {
-    const k = await task(server, t, id);
-    if (k.step !== 'polynomial') throw new Error(`expected polynomial, got ${k.step}`);
-    const poly = pedersenStep3(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!, k.threshold);
-    await post(server, t, `/api/elections/${id}/trustee/polynomial`, { message: writePolynomial(poly) });
-  }
-  for (const t of trustees) {
-    const k = await task(server, t, id);
-    if (k.step !== 'voutput') throw new Error(`expected voutput, got ${k.step}`);
-    const vo = pedersenStep5(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!, readVinput(k.vinput));
-    await post(server, t, `/api/elections/${id}/trustee/voutput`, { message: writeVoutput(vo) });
+  for (const step of ['polynomial', 'voutput'] as const) {
+    for (const t of trustees) {
+      const answer = trusteeAnswer(await task(server, t, id), seeds.get(t)!);
+      if (answer?.step !== step) throw new Error(`expected ${step}, got ${answer?.step ?? 'nothing to do'}`);
+      await post(server, t, `/api/elections/${id}/trustee/${step}`, { message: answer.message });
+    }
   }
   await post(server, commission, `/api/elections/${id}/open`);
   return { id, seeds };
@@ -101,11 +94,9 @@ export async function tallyWhenClosed(server: RunningServer, commission: Officia
 /** After the tally: each trustee's partial decryption (with the seed kept on "their device"), then publication. */
 export async function decryptAndPublish(server: RunningServer, commission: Official, seeds: Map<Official, string>, id: string): Promise<ElectionDetail> {
   for (const [t, seed] of seeds) {
-    const k = await task(server, t, id);
-    if (k.step !== 'decrypt') throw new Error(`expected decrypt, got ${k.step}`);
-    const x = recoverDecryptionKey(ops, seed, k.voutputPrivateKey);
-    const pd = partialDecrypt(loadElection(k.election), readEncryptedTally(k.encryptedTally), x);
-    await post(server, t, `/api/elections/${id}/trustee/decryption`, { message: writePartialDecryption(pd) });
+    const answer = trusteeAnswer(await task(server, t, id), seed);
+    if (answer?.step !== 'decryption') throw new Error(`expected decrypt, got ${answer?.step ?? 'nothing to do'}`);
+    await post(server, t, `/api/elections/${id}/trustee/decryption`, { message: answer.message });
   }
   return post<ElectionDetail>(server, commission, `/api/elections/${id}/publish`);
 }

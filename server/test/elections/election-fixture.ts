@@ -1,21 +1,8 @@
 import path from 'node:path';
 import type { ElectionDetail, ElectionInput, ElectionQuestion, SlotChoice, TrusteeTask } from '@kumiai/shared';
 import { plaintextFor } from '@kumiai/shared';
-import {
-  createBallot,
-  groupOps,
-  loadElection,
-  partialDecrypt,
-  pedersenStep1,
-  pedersenStep3,
-  pedersenStep5,
-  readEncryptedTally,
-  readSignedMsg,
-  recoverDecryptionKey,
-  writePartialDecryption,
-  writeSignedMsg,
-} from '@kumiai/shared/elections/crypto/index';
-import { readVinput, writePolynomial, writeVoutput } from '@kumiai/shared/elections/trustee-messages';
+import { createBallot, groupOps, loadElection } from '@kumiai/shared/elections/crypto/index';
+import { trusteeAnswer, trusteeCert } from '@kumiai/shared/elections/trustee-device';
 import { PERSONAL_SESSION } from '../../src/features/auth/session-service.ts';
 import { request, startHttpServer, type HttpAnswer, type HttpServer } from '../http-client.ts';
 import { seedMember, seedUnits, signIn } from '../seed.ts';
@@ -101,21 +88,16 @@ export async function openElection(cast: Cast, input: ElectionInput, trustees: s
   const seeds = new Map<string, string>();
   const task = (t: string) => ok<TrusteeTask>(call(cast, t, 'GET', `/api/elections/${id}/trustee`));
   for (const t of trustees) {
-    const s1 = pedersenStep1(ops);
-    seeds.set(t, s1.seed);
-    await ok(call(cast, t, 'POST', `/api/elections/${id}/trustee/cert`, { message: writeSignedMsg(s1.cert) }));
+    const { seed, cert } = trusteeCert();
+    seeds.set(t, seed);
+    await ok(call(cast, t, 'POST', `/api/elections/${id}/trustee/cert`, { message: cert }));
   }
-  for (const t of trustees) {
-    const k = await task(t);
-    if (k.step !== 'polynomial') throw new Error(`expected polynomial, got ${k.step}`);
-    const poly = pedersenStep3(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!, k.threshold);
-    await ok(call(cast, t, 'POST', `/api/elections/${id}/trustee/polynomial`, { message: writePolynomial(poly) }));
-  }
-  for (const t of trustees) {
-    const k = await task(t);
-    if (k.step !== 'voutput') throw new Error(`expected voutput, got ${k.step}`);
-    const vo = pedersenStep5(ops, k.certs.map((c) => readSignedMsg(JSON.parse(c))), seeds.get(t)!, readVinput(k.vinput));
-    await ok(call(cast, t, 'POST', `/api/elections/${id}/trustee/voutput`, { message: writeVoutput(vo) }));
+  for (const step of ['polynomial', 'voutput'] as const) {
+    for (const t of trustees) {
+      const answer = trusteeAnswer(await task(t), seeds.get(t)!);
+      if (answer?.step !== step) throw new Error(`expected ${step}, got ${answer?.step ?? 'nothing to do'}`);
+      await ok(call(cast, t, 'POST', `/api/elections/${id}/trustee/${step}`, { message: answer.message }));
+    }
   }
   await ok(call(cast, 'c1', 'POST', `/api/elections/${id}/open`));
   return { id, seeds };
@@ -123,11 +105,9 @@ export async function openElection(cast: Cast, input: ElectionInput, trustees: s
 
 /** A trustee's device decrypts the tally with her seed. */
 export async function decrypt(cast: Cast, id: string, trustee: string, seed: string): Promise<HttpAnswer> {
-  const k = await ok<TrusteeTask>(call(cast, trustee, 'GET', `/api/elections/${id}/trustee`));
-  if (k.step !== 'decrypt') throw new Error(`expected decrypt, got ${k.step}`);
-  const x = recoverDecryptionKey(ops, seed, k.voutputPrivateKey);
-  const pd = partialDecrypt(loadElection(k.election), readEncryptedTally(k.encryptedTally), x);
-  return call(cast, trustee, 'POST', `/api/elections/${id}/trustee/decryption`, { message: writePartialDecryption(pd) });
+  const answer = trusteeAnswer(await ok<TrusteeTask>(call(cast, trustee, 'GET', `/api/elections/${id}/trustee`)), seed);
+  if (answer?.step !== 'decryption') throw new Error(`expected decrypt, got ${answer?.step ?? 'nothing to do'}`);
+  return call(cast, trustee, 'POST', `/api/elections/${id}/trustee/decryption`, { message: answer.message });
 }
 
 /** A voter's device: fetch the kit, encrypt the choices, sign (the ballot never leaves this function but to the server). */

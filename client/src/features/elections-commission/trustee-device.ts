@@ -32,36 +32,17 @@ export function saveKeep(electionId: string, memberId: string, keep: TrusteeKeep
   writeStored(key(electionId, memberId), JSON.stringify(keep));
 }
 
-async function crypto() {
-  const [lib, messages] = await Promise.all([import('@kumiai/shared/elections/crypto/index'), import('@kumiai/shared/elections/trustee-messages')]);
-  return { ...lib, ...messages, ops: lib.groupOps('BELENIOS-2048') };
-}
+/** The device's computations (shared/src/elections/trustee-device.ts), with the crypto library loaded only when needed. */
+const steps = () => import('@kumiai/shared/elections/trustee-device');
 
 /** Step 1: a new seed and its certificate. */
 export async function makeCert(): Promise<{ seed: string; cert: string }> {
-  const c = await crypto();
-  const { seed, cert } = c.pedersenStep1(c.ops);
-  return { seed, cert: c.writeSignedMsg(cert) };
+  return (await steps()).trusteeCert();
 }
 
 /** The message for the server's task (steps 3 and 5, or the partial decryption). */
 export async function answerTask(task: TrusteeTask, seed: string): Promise<{ step: 'polynomial' | 'voutput' | 'decryption'; message: string } | null> {
-  const c = await crypto();
-  switch (task.step) {
-    case 'polynomial':
-      return { step: 'polynomial', message: c.writePolynomial(c.pedersenStep3(c.ops, task.certs.map(c.readCert), seed, task.threshold)) };
-    case 'voutput':
-      return { step: 'voutput', message: c.writeVoutput(c.pedersenStep5(c.ops, task.certs.map(c.readCert), seed, c.readVinput(task.vinput))) };
-    case 'decrypt': {
-      const election = c.loadElection(task.election);
-      const x = c.recoverDecryptionKey(c.ops, seed, task.voutputPrivateKey);
-      return { step: 'decryption', message: c.writePartialDecryption(c.partialDecrypt(election, c.readEncryptedTally(task.encryptedTally), x)) };
-    }
-    case 'cert':
-    case 'wait':
-    case 'done':
-      return null;
-  }
+  return (await steps()).trusteeAnswer(task, seed);
 }
 
 const backupHeader = 'KUMIAI ELECTION TRUSTEE BACKUP';

@@ -20,16 +20,20 @@ else
 fi
 export KUMIAI_CHROMIUM
 
-# belenios-tool (Debian's, version 2.0): the independent verifier the election
-# tests check our archives against (server/test/elections-belenios.test.ts).
-# Installed when absent, like chromium; a missing tool fails those tests.
-if ! command -v belenios-tool >/dev/null; then
-  say "installing Debian's belenios-tool for the election interoperability tests"
-  command -v apt-get >/dev/null || die "no belenios-tool and no apt-get: install belenios-tool 2.0"
-  as_root apt-get update -qq >&2 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq belenios-tool >&2 \
-    || die "could not install belenios-tool"
-  command -v belenios-tool >/dev/null || die "belenios-tool is still missing after apt-get install"
-fi
+# Debian tools the tests run as independent checkers, installed when absent
+# like chromium; a missing tool fails the tests that need it:
+# - belenios-tool (2.0): verifies our election archives (server/test/elections-belenios.test.ts);
+# - pdftotext (poppler-utils): reads the PDFs we generate (server/test/elections/bylaw-template.test.ts).
+need_tool() { # command, Debian package
+  command -v "$1" >/dev/null && return 0
+  say "installing Debian's $2 for the tests ($1)"
+  command -v apt-get >/dev/null || die "no $1 and no apt-get: install the package $2"
+  as_root apt-get update -qq >&2 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2 \
+    || die "could not install $2"
+  command -v "$1" >/dev/null || die "$1 is still missing after apt-get install $2"
+}
+need_tool belenios-tool belenios-tool
+need_tool pdftotext poppler-utils
 
 REPORTS="$ROOT/.reports"
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"

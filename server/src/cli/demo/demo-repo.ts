@@ -1,10 +1,12 @@
+import { BYLAW_TEMPLATE_TITLE } from '../../features/elections/index.ts';
 import { Repository } from '../../lib/statements.ts';
 
 /** What the demo reads: whether the database holds anything beyond what setup alone creates, and ids by code. */
 export class DemoRepo extends Repository {
   /**
    * Rows that setup alone never creates. Setup creates the union (one unit),
-   * its first admin (one member, with one role) and nothing else; the built-in
+   * its first admin (one member, with one role) and the model bylaw clause the
+   * admin files in 規約 (elections' `fileBylawTemplate`); the built-in
    * application templates (`tpl-…`) and folders (no author) come with the migrations.
    */
   realData(): { members: number; units: number; notices: number; documents: number; forms: number; submissions: number } {
@@ -13,7 +15,7 @@ export class DemoRepo extends Repository {
       members: Math.max(0, count('SELECT count(*) FROM members') - 1),
       units: Math.max(0, count('SELECT count(*) FROM units') - 1),
       notices: count('SELECT count(*) FROM notices'),
-      documents: count('SELECT count(*) FROM documents WHERE author_id IS NOT NULL'),
+      documents: this.sql("SELECT count(*) FROM documents WHERE author_id IS NOT NULL AND NOT (folder_id = 'folder-bylaws' AND title = ?)").pluck().get(BYLAW_TEMPLATE_TITLE) as number,
       forms: count("SELECT count(*) FROM forms WHERE id NOT LIKE 'tpl-%'"),
       submissions: count('SELECT count(*) FROM submissions'),
     };

@@ -1,7 +1,11 @@
 import { defineModule } from '../../lib/feature-module.ts';
 import { authModule } from '../auth/index.ts';
+import { documentsModule } from '../documents/index.ts';
 import { noticesModule } from '../notices/index.ts';
 import { pushModule } from '../push/index.ts';
+import { setupModule } from '../setup/index.ts';
+import { uploadsModule } from '../uploads/index.ts';
+import { fileBylawTemplate } from './bylaw-template.ts';
 import { ElectionsRepo } from './elections-repo.ts';
 import { ElectionResults } from './elections-results.ts';
 import { electionsRoutes } from './elections-routes.ts';
@@ -12,8 +16,13 @@ import { ElectionVoting } from './elections-voting.ts';
 /** Elections (issue 17): the commission's set-up and roll, the trustees' key shares and decryption, voting, turnout, results, the public record. */
 export const electionsModule = defineModule({
   name: 'elections',
-  dependsOn: [authModule, noticesModule, pushModule],
-  services: ({ db, clock, mutate }, { actors, notices, push }) => {
+  dependsOn: [authModule, setupModule, uploadsModule, noticesModule, pushModule, documentsModule],
+  services: ({ db, clock, mutate }, { actors, notices, push, setup, documents, uploads }) => {
+    // A new union (set up in the browser or by `pnpm kumiai setup`) finds the model bylaw clause for electronic voting in 規約.
+    setup.onUnionCreated((adminId) => {
+      const admin = actors.load(adminId);
+      if (admin) fileBylawTemplate({ documents, uploads }, admin);
+    });
     const repo = new ElectionsRepo(db);
     const electionVoting = new ElectionVoting(repo, clock);
     return {

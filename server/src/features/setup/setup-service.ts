@@ -11,6 +11,8 @@ import type { SetupRepo } from './setup-repo.ts';
  * name the union and become its first admin.
  */
 export class SetupService {
+  private readonly createdListeners: ((adminId: string) => void)[] = [];
+
   constructor(
     private readonly repo: SetupRepo,
     private readonly clock: Clock,
@@ -50,6 +52,15 @@ export class SetupService {
     }
   }
 
+  /**
+   * Work other features do once the union exists (e.g. elections files its
+   * model bylaw clause) as the first admin, in the setup's transaction: a
+   * setup that fails leaves nothing half made.
+   */
+  onUnionCreated(listener: (adminId: string) => void): void {
+    this.createdListeners.push(listener);
+  }
+
   /** Setup through the one-time link (the browser). */
   async complete(request: SetupRequest): Promise<{ memberId: string }> {
     this.assertUsable(this.status(request.token));
@@ -83,6 +94,7 @@ export class SetupService {
       const now = this.clock.now();
       const { memberId, unitId } = this.repo.createUnionAndAdmin({ unionName, employeeNumber, name, passwordHash, now });
       this.audit.record(memberId, 'setup.completed', unitId, { unionName });
+      for (const listener of this.createdListeners) listener(memberId);
       return { memberId };
     });
   }

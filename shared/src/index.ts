@@ -30,3 +30,4 @@ export * from './elections/rules.ts';
 export * from './sync/dues.ts';
 export * from './dues/rules.ts';
 export * from './dues/api.ts';
+export * from './meetings/quorum.ts';

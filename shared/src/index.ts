@@ -31,3 +31,5 @@ export * from './sync/dues.ts';
 export * from './dues/rules.ts';
 export * from './dues/api.ts';
 export * from './meetings/quorum.ts';
+export * from './meetings/api.ts';
+export * from './sync/events.ts';

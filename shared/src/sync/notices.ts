@@ -34,6 +34,14 @@ export const attachmentSchema = {
 } as const;
 export type Attachment = FromSchema<typeof attachmentSchema>;
 
+/** The category a notice gets when its author names none: never shown to members (no "general" chip). */
+export const DEFAULT_NOTICE_CATEGORY = 'general';
+
+/** The category to show beside a notice, or null for the default one. */
+export function shownNoticeCategory(category: string | undefined): string | null {
+  return category && category !== DEFAULT_NOTICE_CATEGORY ? category : null;
+}
+
 export const noticeDocSchema = {
   title: 'notices',
   // 1: titleEn and bodyEn (the English beside the Japanese; null when none).

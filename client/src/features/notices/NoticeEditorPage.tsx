@@ -1,5 +1,5 @@
 import '../../ui/content.css';
-import type { Attachment, Audience, NoticeDoc, NoticeInput } from '@kumiai/shared';
+import { shownNoticeCategory, type Attachment, type Audience, type NoticeDoc, type NoticeInput } from '@kumiai/shared';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { errorCode } from '../../api/client.ts';
@@ -61,7 +61,7 @@ function NoticeForm({ editing }: { editing?: NoticeDoc }) {
   const [body, setBody] = useState(editing?.body ?? '');
   const [titleEn, setTitleEn] = useState(editing?.titleEn ?? '');
   const [bodyEn, setBodyEn] = useState(editing?.bodyEn ?? '');
-  const [category, setCategory] = useState(editing?.category ?? '');
+  const [category, setCategory] = useState(shownNoticeCategory(editing?.category) ?? '');
   const [pinned, setPinned] = useState(editing?.pinned ?? false);
   const [allowComments, setAllowComments] = useState(editing?.allowComments ?? false);
   const [audience, setAudience] = useState<Audience>(editing?.audience ?? noOne);

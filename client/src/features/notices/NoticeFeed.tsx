@@ -1,5 +1,6 @@
 import '../../ui/content.css';
 import { Link } from '@tanstack/react-router';
+import { shownNoticeCategory } from '@kumiai/shared';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { pickText } from '../../ui/content-language.ts';
 import { formatDateTime } from '../../ui/dates.ts';
@@ -44,7 +45,7 @@ export function NoticeFeed({ variant }: { variant: 'home' | 'page' }) {
                   <span className="notice-badges">
                     {n.pinned ? <span className="badge">{m.notices.pinned}</span> : null}
                     {unread ? <span className="badge badge-strong">{m.notices.unread}</span> : null}
-                    {n.category ? <span className="badge">{n.category}</span> : null}
+                    {shownNoticeCategory(n.category) ? <span className="badge">{n.category}</span> : null}
                     {(n.attachments?.length ?? 0) > 0 ? (
                       <span className="badge">
                         <span aria-hidden="true">📎 </span>

@@ -1,5 +1,5 @@
 import '../../ui/content.css';
-import { scopeRoots } from '@kumiai/shared';
+import { scopeRoots, shownNoticeCategory } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -59,7 +59,7 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
         <dd>{formatDateTime(notice.publishAt, lang)}</dd>
         <dt>{m.notices.author}</dt>
         <dd>{notice.authorName}</dd>
-        {notice.category ? (
+        {shownNoticeCategory(notice.category) ? (
           <>
             <dt>{m.notices.category}</dt>
             <dd>{notice.category}</dd>

@@ -1,4 +1,4 @@
-import { englishOrNull, type Audience, type NoticeInput, type NoticeVersion } from '@kumiai/shared';
+import { DEFAULT_NOTICE_CATEGORY, englishOrNull, type Audience, type NoticeInput, type NoticeVersion } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
 
 export interface NoticeRow {
@@ -31,7 +31,7 @@ export class NoticesRepo extends Repository {
     this.sql(
       `INSERT INTO notices (id, title, body, title_en, body_en, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run(id, input.title.trim(), input.body, englishOrNull(input.titleEn), englishOrNull(input.bodyEn), input.category ?? 'general', input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, authorId, now, now);
+    ).run(id, input.title.trim(), input.body, englishOrNull(input.titleEn), englishOrNull(input.bodyEn), input.category ?? DEFAULT_NOTICE_CATEGORY, input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, authorId, now, now);
   }
 
   update(id: string, input: NoticeInput, status: NoticeStatus, publishAt: number, expiresAt: number | null, version: number, now: number): void {

@@ -44,11 +44,11 @@ describe('the meetings contract', () => {
   });
 
   it('holds a meeting and a member’s rsvp with a proxy in one synced collection', () => {
-    expect(validEvent({ id: 'mt1', kind: 'meeting', meetingId: 'mt1', title: '大会', startsAt: 1, endsAt: 2, agenda: convention.agenda, quorum: convention.quorum, decisions: { a1: { method: 'delegates', for: 30, against: 2, abstain: 1, outcome: 'approved' } }, delegate: true, checkinCode: 'c0de', cancelled: false, updatedAt: 5 })).toBe(true);
-    expect(validEvent({ id: 'rsvp:mt1', kind: 'rsvp', meetingId: 'mt1', answer: 'absent', note: '夜勤のため', proxy: { chair: true }, updatedAt: 6 })).toBe(true);
-    expect(validEvent({ id: 'rsvp:mt1', kind: 'rsvp', meetingId: 'mt1', answer: 'absent', proxy: { memberId: 'm2' }, updatedAt: 6 })).toBe(true);
-    expect(validEvent({ id: 'rsvp:mt1', kind: 'rsvp', meetingId: 'mt1', answer: 'absent', proxy: { chair: true, memberId: 'm2' }, updatedAt: 6 })).toBe(false);
-    expect(validEvent({ id: 'rsvp:mt1', kind: 'rsvp', meetingId: 'mt1', answer: 'maybe', updatedAt: 6 })).toBe(false);
+    expect(validEvent({ id: 'mt1', kind: 'meeting', meetingId: 'mt1', title: '大会', startsAt: 1, endsAt: 2, agenda: convention.agenda, quorum: convention.quorum, decisions: { a1: { method: 'delegates', for: 30, against: 2, abstain: 1, outcome: 'approved' } }, cancelled: false, updatedAt: 5 })).toBe(true);
+    expect(validEvent({ id: 'rsvp:mt1:m5', kind: 'rsvp', meetingId: 'mt1', memberId: 'm5', answer: 'absent', note: '夜勤のため', proxy: { chair: true }, delegate: true, present: false, checkinCode: 'c0de', updatedAt: 6 })).toBe(true);
+    expect(validEvent({ id: 'rsvp:mt1:m5', kind: 'rsvp', meetingId: 'mt1', answer: 'absent', proxy: { memberId: 'm2' }, updatedAt: 6 })).toBe(true);
+    expect(validEvent({ id: 'rsvp:mt1:m5', kind: 'rsvp', meetingId: 'mt1', answer: 'absent', proxy: { chair: true, memberId: 'm2' }, updatedAt: 6 })).toBe(false);
+    expect(validEvent({ id: 'rsvp:mt1:m5', kind: 'rsvp', meetingId: 'mt1', answer: 'maybe', updatedAt: 6 })).toBe(false);
   });
 
   it('takes check-ins by QR code or by name, a batch at a time', () => {

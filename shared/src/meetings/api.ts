@@ -25,7 +25,7 @@ import { audienceSchema, attachmentSchema } from '../sync/notices.ts';
  *   DELETE /api/me/calendar-feed                        → {}                               (revoked)
  *   GET    /calendar/:secret.ics                        → text/calendar                    (no session: the secret is the credential; the member's meetings)
  *
- * Attendance QR: each invitee's `events` doc carries `checkinCode`, an HMAC by
+ * Attendance QR: each invitee's own `rsvp` doc carries `checkinCode`, an HMAC by
  * the server of (meeting, member); the member's app shows it as a QR offline;
  * an officer's phone or the door kiosk scans it and records a check-in (offline
  * too) that the server verifies when it arrives. A code is useless for another

@@ -5,18 +5,23 @@ import { agendaItemSchema, decisionInputSchema, meetingKinds, quorumRuleSchema, 
  * `events` (collection #11, issue 19): the meetings a member is invited to and
  * their own answer, in one collection told apart by `kind`:
  *
- * - `meeting` (id = the meeting's id): what the invitee reads, offline on the
- *   day: date, place, online link, agenda with materials, the quorum rule, the
- *   decisions once recorded, the minutes' document once filed; and for this
- *   member only, whether they are a delegate and their attendance QR code.
- *   Read-only on devices. An officer with meeting.manage in scope receives the
- *   meetings of their units without a `checkinCode` of their own unless invited.
- * - `rsvp` (id = `rsvp:<meetingId>`; one per member, never another member's):
- *   the member's answer (出席 / 欠席 / 未定), a note and a proxy (委任状) to
- *   the chair or a named invitee; written on the device (offline too) and
- *   pushed; the server checks it is their own, they are invited, the meeting
- *   has not started, and a proxy only where the rule admits one. `present`
- *   is set by the server when they are checked in (read-only).
+ * - `meeting` (id = the meeting's id): what every invitee reads alike, offline
+ *   on the day: date, place, online link, agenda with materials, the quorum
+ *   rule, the decisions once recorded, the minutes' document once filed.
+ *   Read-only on devices; its organiser (like a notice's author) and the
+ *   invitees receive it.
+ * - `rsvp` (id = `rsvp:<meetingId>:<memberId>`; the member's own, never another
+ *   member's): their answer (出席 / 欠席 / 未定), a note and a proxy (委任状) to
+ *   the chair or a named invitee, written on the device (offline too) and
+ *   pushed — the server checks it is their own, they are invited, the meeting
+ *   has not started, and a proxy only where the rule admits one; and, set by
+ *   the server (read-only): `delegate`, `present` once checked in, and
+ *   `checkinCode`, the attendance QR's content (see api.ts), which is why the
+ *   server makes each invitee's rsvp when the meeting is created (answer
+ *   `undecided`) and when the audience grows.
+ *
+ * The sync engine reads a collection from one source table: meetings and
+ * rsvps share one (`kind`), or the engine learns to read two.
  *
  * The server follows the audience like notices: a member who leaves the
  * audience (moved, a role removed, the audience narrowed) loses the meeting
@@ -53,11 +58,8 @@ export const eventDocSchema = {
     decisions: { type: 'object', additionalProperties: decisionInputSchema },
     minutesDocumentId: { type: ['string', 'null'], maxLength: 64 },
     cancelled: { type: 'boolean' },
-    /** This member is a delegate (代議員) of the meeting. */
-    delegate: { type: 'boolean' },
-    /** This member's attendance code, shown as a QR (see api.ts). */
-    checkinCode: { type: ['string', 'null'], maxLength: 200 },
     // ── kind = rsvp
+    memberId: { type: 'string', maxLength: 64 },
     answer: { type: 'string', enum: rsvpAnswers },
     note: { type: 'string', maxLength: 500 },
     /** 委任状: to the chair, or to a named invitee; null: none. */
@@ -68,8 +70,12 @@ export const eventDocSchema = {
         { type: 'null' },
       ],
     },
+    /** Server-set: this member is a delegate (代議員) of the meeting. */
+    delegate: { type: 'boolean' },
     /** Server-set: checked in at the meeting. */
     present: { type: 'boolean' },
+    /** Server-set: this member's attendance code, shown as a QR (see api.ts). */
+    checkinCode: { type: ['string', 'null'], maxLength: 200 },
     /** Server-set: milliseconds of the last change. */
     updatedAt: { type: 'integer', minimum: 0, maximum: 9007199254740991, multipleOf: 1 },
   },

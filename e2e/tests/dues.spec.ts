@@ -99,6 +99,20 @@ test('a treasurer imports a check-off file, fixes the reported row, applies it a
   await dues.openFromMenu('dues-rules');
   await expectAccessible(tp, '/dues/rules (read only) at 200%');
 
+  // The union's treasurer (the admin) cannot start a rule in a month already recorded: past months never change.
+  await new AppShell(page).setFontScale(200);
+  await admin.openFromMenu('dues-rules');
+  await page.getByTestId('rule-class').fill('regular');
+  await page.getByTestId('rule-amount').fill('2500');
+  await page.getByTestId('rule-add').click();
+  await expect(page.getByTestId('rule-error')).toHaveAttribute('data-code', 'dues_rule_past');
+  await expect(page.getByTestId('dues-rules').getByRole('listitem').filter({ hasText: '2,500円' })).toHaveCount(0);
+  await expectAccessible(page, '/dues/rules with its forms and a refusal at 200%');
+  await new AppShell(page).switchLanguage();
+  await page.goto('/dues/rules');
+  await expect(page.getByTestId('rule-form')).toBeVisible();
+  await expectAccessible(page, '/dues/rules with its forms in English at 200%');
+
   // Every treasurer screen in English too.
   const shell = new AppShell(tp);
   await shell.switchLanguage();

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { checkoffQuery, fixParams, malformedReason, reportGroups } from './checkoff-report.ts';
 import { headerOf } from './csv-header.ts';
 import { arrearsOf, duesYears, monthState } from './my-dues.ts';
+import { duesOfficerEn, duesOfficerJa } from './officer-messages.ts';
+import { formulaText, parseYenInput } from './rule-text.ts';
 import { formatMonth, formatYen } from './yen.ts';
+import type { Messages } from '../../i18n/types.ts';
 
 const doc = (month: string, expected: number, deducted: number, paid = 0, account: DuesDoc['account'] = 'general'): DuesDoc => ({
   id: `me:${month}:${account}`, memberId: 'me', unitId: 'w', month, account, expected, deducted, paid,
@@ -97,5 +100,22 @@ describe('the check-off report in plain words', () => {
     // 従業員コード,氏名,控除（組合）\r\n1,髙橋,2000 as Excel saves it (CP932).
     const sjis = [143, 93, 139, 198, 136, 245, 131, 82, 129, 91, 131, 104, 44, 142, 129, 150, 188, 44, 141, 84, 143, 156, 129, 105, 145, 103, 141, 135, 129, 106, 13, 10, 49, 44, 238, 224, 139, 180, 44, 50, 48, 48, 48];
     expect(headerOf(new Uint8Array(sjis))).toEqual(['従業員コード', '氏名', '控除（組合）']);
+  });
+});
+
+describe('rules in words', () => {
+  const ja = { duesOfficer: duesOfficerJa } as unknown as Messages;
+  const en = { duesOfficer: duesOfficerEn } as unknown as Messages;
+  it('says a flat rule and a rate with its floor, cap and rounding', () => {
+    expect(formulaText({ kind: 'flat', amount: 2000 }, ja, 'ja')).toBe('月額 2,000円');
+    const rate = { kind: 'rate', numerator: 18, denominator: 1000, floor: 1000, cap: 5000, rounding: { mode: 'floor', unit: 10 } } as const;
+    expect(formulaText(rate, ja, 'ja')).toBe('基本給の 18/1000（下限 1,000円、上限 5,000円、10円未満切り捨て）');
+    expect(formulaText({ ...rate, floor: undefined, rounding: { mode: 'half_up', unit: 100 } }, en, 'en')).toBe('18/1000 of base pay (floor none, cap ¥5,000, rounded to the nearest ¥100)');
+  });
+  it('reads typed yen as Japanese keyboards write it, and nothing that is not whole yen', () => {
+    expect(parseYenInput('2,000')).toBe(2000);
+    expect(parseYenInput('２０００円')).toBe(2000);
+    expect(parseYenInput('¥ 1500')).toBe(1500);
+    for (const bad of ['', '12.5', '-3', 'abc', '1234567890']) expect(parseYenInput(bad), bad).toBeNull();
   });
 });

@@ -94,7 +94,13 @@ test('a treasurer imports a check-off file, fixes the reported row, applies it a
   const branch = tp.locator('[data-testid^="totals-general-"]').first();
   await expect(branch).toHaveAttribute('data-expected', '6000');
   await expect(branch).toHaveAttribute('data-received', '5500');
+  // The branch's year so far: this month only.
+  await expect(tp.getByTestId('summary-total')).toHaveAttribute('data-expected', '6000');
+  await expect(tp.getByTestId('summary-total')).toHaveAttribute('data-received', '5500');
   await expect(tp.getByTestId('export-month')).toHaveAttribute('href', `/api/dues/export.csv?month=${month}`);
+  const exported = await tp.request.get(`/api/dues/export.csv?month=${month}`);
+  expect(exported.status()).toBe(200);
+  expect(await exported.text()).toContain('200003');
   await expectAccessible(tp, '/dues/manage at 200%');
   await dues.openFromMenu('dues-rules');
   await expectAccessible(tp, '/dues/rules (read only) at 200%');

@@ -40,9 +40,16 @@ export function YearSummarySection({ year, units }: { year: string; units: reado
           <div className="dues-total">
             <p className="row-title">{t.summaryTotal}</p>
             <Figures expected={summary.data.total.general.expected} received={summary.data.total.general.received} testId="summary-total" />
+            {summary.data.total.strike.expected > 0 || summary.data.total.strike.received > 0 ? (
+              <>
+                <p className="row-title">{t.strike}</p>
+                <Figures expected={summary.data.total.strike.expected} received={summary.data.total.strike.received} testId="summary-total-strike" />
+              </>
+            ) : null}
           </div>
           <ul className="row-list">
-            {summary.data.months.map((row) => (
+            {/* The server answers all twelve months; months with nothing asked or received say nothing. */}
+            {summary.data.months.filter((row) => row.accounts.general.expected + row.accounts.general.received + row.accounts.strike.expected + row.accounts.strike.received > 0).map((row) => (
               <li key={row.month} className="row-item">
                 <span className="row-title">{formatMonth(row.month, lang)}</span>
                 <Figures expected={row.accounts.general.expected} received={row.accounts.general.received} />

@@ -111,6 +111,8 @@ export const errorCodes = [
   'dues_exemption_invalid',
   /** The strike fund account is not kept by this union (turn it on in the dues policy first). */
   'dues_account_unknown',
+  /** A correction of a check-off row names a line the file does not have, or a column the file lacks. */
+  'checkoff_fix_invalid',
   'internal',
 ] as const;
 

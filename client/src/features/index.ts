@@ -5,6 +5,7 @@ import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
 import { cardsModule } from './cards/module.ts';
 import { documentsModule } from './documents/module.ts';
+import { duesModule } from './dues/module.ts';
 import { electionsModule } from './elections/module.ts';
 import { electionsCommissionModule } from './elections-commission/module.ts';
 import { formsOfficerModule } from './forms-officer/module.ts';
@@ -48,6 +49,7 @@ export const featureModules = [
   formsOfficerModule,
   electionsModule,
   electionsCommissionModule,
+  duesModule,
 ] as const satisfies readonly FeatureModule[];
 
 type Modules = typeof featureModules;

@@ -76,7 +76,7 @@ export const en: CoreMessages = {
     notices: 'Write a notice',
     forms: 'Surveys and application forms',
     approvals: 'Approvals',
-    groups: { roster: 'Members and organisation', outreach: 'Notices', procedures: 'Surveys and applications', admin: 'Administration', other: 'Other' },
+    groups: { roster: 'Members and organisation', outreach: 'Notices', procedures: 'Surveys and applications', accounting: 'Accounts', admin: 'Administration', other: 'Other' },
   },
   tabs: {
     home: 'Home',
@@ -169,6 +169,7 @@ export const en: CoreMessages = {
     dues_rule_past: 'Dues are already recorded for that month. A rule change can only start from a month with no dues recorded yet.',
     checkoff_columns_missing: 'The check-off file needs a column for the employee number and one for the amount. Choose them in the column mapping.',
     checkoff_has_problems: 'The check-off file has problems. Nothing was recorded: fix the rows listed in the report and try again.',
+    checkoff_fix_invalid: 'The row you corrected is not in the file, or the file has no such column. Run the dry run again.',
     dues_month_invalid: 'Give the month as year and month (for example 2026-04).',
     dues_exemption_invalid: 'The exemption must end on or after the day it starts.',
     dues_account_unknown: 'This union does not keep a strike fund account. Turn it on in the dues settings first.',

@@ -83,7 +83,7 @@ export const ja = {
     notices: 'お知らせを書く',
     forms: 'アンケート・申請書の管理',
     approvals: '申請の承認',
-    groups: { roster: '名簿・組織', outreach: '発信', procedures: '手続き', admin: '管理', other: 'その他' },
+    groups: { roster: '名簿・組織', outreach: '発信', procedures: '手続き', accounting: '会計', admin: '管理', other: 'その他' },
   },
   tabs: {
     home: 'ホーム',
@@ -176,6 +176,7 @@ export const ja = {
     dues_rule_past: 'その月にはすでに組合費が記録されています。ルールの変更は、まだ記録のない月からしか適用できません。',
     checkoff_columns_missing: 'チェックオフファイルには社員番号の列と金額の列が必要です。列の対応を指定してください。',
     checkoff_has_problems: 'チェックオフファイルに問題があります。何も記録していません。レポートの行を直して、もう一度お試しください。',
+    checkoff_fix_invalid: '直そうとした行がファイルにないか、その列がファイルにありません。もう一度ドライランしてください。',
     dues_month_invalid: '月は年と月で指定してください（例：2026-04）。',
     dues_exemption_invalid: '免除の終了日は開始日以降にしてください。',
     dues_account_unknown: 'この組合は闘争資金の勘定を設けていません。先に組合費の設定で有効にしてください。',

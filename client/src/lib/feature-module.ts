@@ -5,8 +5,8 @@ import type { MessagesPart } from '../i18n/catalogue.ts';
 import type { FeatureMessages, Messages, Widen } from '../i18n/types.ts';
 import type { CollectionRegistration } from '../sync/registration.ts';
 
-/** The officer menu's groups (名簿・組織 / 発信 / 手続き / 管理), in the order the menu shows them. */
-export const navGroups = ['roster', 'outreach', 'procedures', 'admin'] as const;
+/** The officer menu's groups (名簿・組織 / 発信 / 手続き / 会計 / 管理), in the order the menu shows them. */
+export const navGroups = ['roster', 'outreach', 'procedures', 'accounting', 'admin'] as const;
 export type NavGroup = (typeof navGroups)[number];
 
 /** A place in the officer menu on the home page (`MainMenu`, grouped by `group`). */
@@ -49,6 +49,18 @@ export interface TabEntry {
   badgeLabel?: (m: Messages, count: number) => string;
 }
 
+/** A link on the member's own page (マイページ), under 「自分の記録」: e.g. their dues. */
+export interface MeLink {
+  /** Stable and unique: the link's test id is `me-link-<id>`. */
+  id: string;
+  label: (m: Messages) => string;
+  /** One line saying what is there, read with the link. */
+  description?: (m: Messages) => string;
+  /** A URL path of one of the app's routes. */
+  to: string;
+  visible?: (me: Me) => boolean;
+}
+
 /**
  * A card on the home page, shown to signed-in members (`visible` narrows it further).
  * Member cards say what is new and what is asked of the member; officer cards
@@ -83,6 +95,8 @@ export interface FeatureModule {
   nav?: readonly NavEntry[];
   tabs?: readonly TabEntry[];
   homeCards?: readonly HomeCard[];
+  /** Links on マイページ to the member's own records (their dues). */
+  meLinks?: readonly MeLink[];
   /** Components the app shell renders on every page, inside the member's sync provider (e.g. keeping attachments cached). */
   background?: readonly ComponentType[];
   /** Work before the first render (main.tsx), in module order: e.g. applying display settings, asking who is signed in. */

@@ -2,6 +2,7 @@ import {
   syncedCollections,
   type CollectionName,
   type DocumentDoc,
+  type DuesDoc,
   type FormDoc,
   type MemberDoc,
   type NoticeCommentDoc,
@@ -29,7 +30,7 @@ import { createLossWatch, dexieEvents, watchStorage, type LossWatch } from './st
  *
  * Collection budget: RxDB's free edition opens at most 13 collections per
  * process; each replication adds no collection (its meta data is a storage
- * instance). Eight collections today; see server/src/sync/README.md.
+ * instance). Nine collections today; see server/src/sync/README.md.
  */
 
 export type KumiaiCollections = {
@@ -41,6 +42,7 @@ export type KumiaiCollections = {
   notice_comments: RxCollection<NoticeCommentDoc>;
   forms: RxCollection<FormDoc>;
   submissions: RxCollection<SubmissionDoc>;
+  dues: RxCollection<DuesDoc>;
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 

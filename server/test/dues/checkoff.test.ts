@@ -132,6 +132,42 @@ describe('check-off import', () => {
     expect(count("SELECT count(*) FROM dues_payments WHERE member_id = 'memB'")).toBe(0);
   });
 
+  it('reads corrections made in the app to reported rows, on dry run and apply, and refuses one for a line the file lacks', async () => {
+    server = await startTestServer();
+    const { admin } = await seedDues(server);
+    await flatRule(server, admin, 2000);
+    const all = ['000001', '000010', '000020', '000011', '000100', '000200', '000030'];
+    // Line 3 has a mistyped number (000O10 for 000010), line 6 a wrong amount.
+    const file = csvOf('社員番号,組合費', all.map((no, i) => `${i === 1 ? '000O10' : no},${i === 4 ? 200 : 2000}`));
+    const report = async (query: string) => (await upload(server, admin, `employer=本社&month=2026-04&${query}`, file)).json<{ report: CheckoffReport }>().report;
+    const raw = await report('mode=dry-run');
+    expect(raw.problems).toEqual([{ line: 3, code: 'unmatched', employeeNumber: '000O10' }]);
+    expect(raw.mismatches.map((x) => [x.line, x.deducted, x.expected])).toEqual([[6, 200, 2000]]);
+    // One correction (a single `fix`, sent as a string) clears the problem; the amount is still reported.
+    const one = await report(`mode=dry-run&fix=${encodeURIComponent('3:employeeNumber:000010')}`);
+    expect(one).toMatchObject({ problems: [], blocked: false, matched: 7, fixed: 1 });
+    expect(one.mismatches.map((x) => x.line)).toEqual([6]);
+    const fixes = `fix=${encodeURIComponent('3:employeeNumber:000010')}&fix=${encodeURIComponent('6:amount:2,000')}`;
+    expect(await report(`mode=dry-run&${fixes}`)).toMatchObject({ problems: [], mismatches: [], fixed: 2 });
+    // Apply without the corrections is refused; with them, the corrected cells are what is recorded.
+    expect((await upload(server, admin, 'mode=apply&employer=本社&month=2026-04', file)).statusCode).toBe(400);
+    expect(count('SELECT count(*) FROM dues_payments')).toBe(0);
+    const before = count('SELECT count(*) FROM audit_log');
+    const stale = await upload(server, admin, `mode=apply&employer=本社&month=2026-04&${fixes}&fix=${encodeURIComponent('99:amount:2000')}`, file);
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json<{ error: { code: string } }>().error.code).toBe('checkoff_fix_invalid');
+    const noColumn = await upload(server, admin, `mode=dry-run&employer=本社&month=2026-04&fix=${encodeURIComponent('3:basePay:300000')}`, file);
+    expect(noColumn.json<{ error: { code: string } }>().error.code).toBe('checkoff_fix_invalid');
+    expect(count('SELECT count(*) FROM audit_log')).toBe(before);
+    expect(count('SELECT count(*) FROM dues_payments')).toBe(0);
+    const applied = await upload(server, admin, `mode=apply&employer=本社&month=2026-04&${fixes}`, file);
+    expect(applied.statusCode).toBe(200);
+    expect(count("SELECT deducted FROM dues_records WHERE id = 'offA:2026-04:general'")).toBe(2000);
+    expect(count("SELECT deducted FROM dues_records WHERE id = 'memA:2026-04:general'")).toBe(2000);
+    expect(count("SELECT sum(amount) FROM dues_payments WHERE month = '2026-04'")).toBe(14_000);
+    expect(count("SELECT json_extract(detail, '$.fixed') FROM audit_log WHERE action = 'dues.checkoff_applied'")).toBe(2);
+  });
+
   it('answers a broken file with a code and changes nothing', async () => {
     server = await startTestServer();
     const { admin, treasA } = await seedDues(server);

@@ -17,7 +17,7 @@ import type { DuesFormula } from './rules.ts';
  *   DELETE /api/dues/exemptions/:id              → { id }
  *   PUT    /api/dues/base-pay                    BasePayInput → { saved }            (dues.manage; base pay per member per month for rate rules)
  *   GET    /api/dues/employers                   → { employers: EmployerMapping[] }  (remembered check-off column mappings)
- *   POST   /api/dues/checkoff?mode=dry-run|apply&employer=&month=[&employeeNumber=&amount=&basePay=&strikeAmount=]
+ *   POST   /api/dues/checkoff?mode=dry-run|apply&employer=&month=[&employeeNumber=&amount=&basePay=&strikeAmount=][&fix=LINE:FIELD:VALUE…]
  *          raw CSV body (text/csv; UTF-8 with or without BOM, or Shift_JIS) → { report: CheckoffReport }
  *          (dues.manage; apply refuses 400 checkoff_has_problems with the report when it has blocking problems;
  *          re-applying the same employer and month replaces that import)
@@ -154,6 +154,17 @@ export const checkoffQuerySchema = {
     basePay: { type: 'string', minLength: 1, maxLength: 100 },
     /** Header of a strike-fund deduction (optional; default: 闘争資金 / strike fund). */
     strikeAmount: { type: 'string', minLength: 1, maxLength: 100 },
+    /**
+     * Corrections made in the app to reported rows, each `LINE:FIELD:VALUE` (the line as the report gives it,
+     * a field of the mapping, the new cell): the file stays as the employer sent it, the report and the import
+     * read the corrected cells. Repeat the parameter for several. A line the file does not have, or a field
+     * whose column it lacks, is refused with 400 checkoff_fix_invalid.
+     */
+    fix: {
+      type: 'array',
+      maxItems: 500,
+      items: { type: 'string', maxLength: 200, pattern: '^[0-9]{1,7}:(employeeNumber|amount|basePay|strikeAmount):' },
+    },
   },
 } as const;
 export type CheckoffQuery = FromSchema<typeof checkoffQuerySchema>;
@@ -211,6 +222,8 @@ export interface CheckoffReport {
   blocked: boolean;
   /** Set on apply: an earlier import of this employer and month was replaced. */
   replaced?: boolean;
+  /** How many cells the query's `fix` corrections changed (absent when none). */
+  fixed?: number;
 }
 
 export const directPaymentInputSchema = {

@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { noticeCommentDocSchema } from './comments.ts';
 import { formDocSchema, submissionDocSchema } from '../forms/forms.ts';
 import { documentDocSchema } from './documents.ts';
+import { duesDocSchema } from './dues.ts';
 import { noticeDocSchema, readDocSchema } from './notices.ts';
 
 /**
@@ -67,6 +68,7 @@ export const syncedCollections = {
   notice_comments: noticeCommentDocSchema,
   forms: formDocSchema,
   submissions: submissionDocSchema,
+  dues: duesDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;
 

@@ -14,10 +14,7 @@ export type DuesSource = (typeof duesSources)[number];
  * (dues.read) the records of the members in their units' subtrees. The id is
  * `memberId:month:account`. `expected` is what the rules asked for when the
  * month was recorded (frozen: a later rule change never rewrites it).
- *
- * Not yet in `syncedCollections` (collections.ts): the client opens every
- * collection listed there, so the client's dues work adds it (with its
- * KumiaiCollections entry); the server serves it already.
+ * Listed in `syncedCollections`; the client's dues feature registers it.
  */
 export const duesDocSchema = {
   title: 'dues',

@@ -12,7 +12,7 @@ export function actorOf(me: Me): Actor {
 }
 
 /** The officer and admin areas of the app, each shown only to those who may use it. */
-export const areas = ['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals'] as const;
+export const areas = ['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'dues', 'duesManage'] as const;
 export type Area = (typeof areas)[number];
 
 const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
@@ -24,6 +24,9 @@ const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
   notices: 'notice.publish',
   forms: 'form.manage',
   approvals: 'application.review',
+  // Treasurers' screens (a member reads only their own dues, on マイページ, never through this area).
+  dues: 'dues.read',
+  duesManage: 'dues.manage',
 };
 
 export function mayUse(me: Me | null, area: Area): boolean {

@@ -3,6 +3,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/index.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { ChangePinForm } from './ChangePinForm.tsx';
+import { MeLinks } from './MeLinks.tsx';
 import { AppSettingsSection } from '../shell/index.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 import { PushOptIn } from './PushOptIn.tsx';
@@ -44,6 +45,7 @@ export function MePage() {
         </dd>
         {me.session.kind === 'kiosk' ? null : <StorageFact />}
       </dl>
+      <MeLinks me={me} />
       <RejectedChanges />
       {member ? (
         <ProfileForm member={member} />

@@ -3,6 +3,7 @@ import type { Widen } from '../../i18n/types.ts';
 /** `m.me` (Japanese, the source). */
 export const meJa = {
   title: 'マイページ',
+  recordsTitle: '自分の記録',
   name: '氏名',
   employeeNumber: '社員番号',
   unit: '所属',
@@ -44,6 +45,7 @@ export const meJa = {
 
 export const meEn: Widen<typeof meJa> = {
   title: 'My page',
+  recordsTitle: 'My records',
   name: 'Name',
   employeeNumber: 'Employee number',
   unit: 'Unit',

@@ -16,6 +16,19 @@ export const CHECKOFF_HEADERS: Record<Field, readonly string[]> = {
 
 export type ColumnChoice = Partial<Record<Field, string>>;
 
+/** A correction made in the app to one cell of a reported row. */
+export interface CheckoffFix {
+  line: number;
+  field: Field;
+  value: string;
+}
+
+/** `LINE:FIELD:VALUE` (the query's `fix`, pattern-checked by its schema) → a fix; the value may hold colons. */
+export function parseFix(raw: string): CheckoffFix {
+  const [line = '', field = '', ...rest] = raw.split(':');
+  return { line: Number(line), field: field as Field, value: rest.join(':') };
+}
+
 /** 1,234 / "¥1,234" / full-width digits → 1234; anything else (negative, decimals, text) → null. */
 export function parseYen(raw: string): number | null {
   const text = raw.normalize('NFKC').replace(/[,¥\\円\s]/g, '');
@@ -38,7 +51,7 @@ export interface CheckoffPlan {
  */
 export function planCheckoff(
   body: Buffer,
-  input: { employer: string; month: string; columns: ColumnChoice },
+  input: { employer: string; month: string; columns: ColumnChoice; fixes?: readonly CheckoffFix[] },
   ctx: MonthContext,
   members: readonly DuesMember[],
   roots: readonly string[],
@@ -78,6 +91,11 @@ export function planCheckoff(
   mapping.strikeAmount = nameOf('strikeAmount');
   if (mapping.strikeAmount !== null && !ctx.settings.strikeFund) {
     throw new AppError('dues_account_unknown', 400, 'The file has a strike-fund column but the union keeps no strike fund account');
+  }
+
+  const fixes = input.fixes ?? [];
+  if (fixes.length > 0) {
+    report.fixed = applyFixes(table.records, header.columns, fixes);
   }
 
   const inScope = new Map(scopeMembers.map((m) => [m.employee_number, m]));
@@ -140,4 +158,23 @@ export function planCheckoff(
   report.missing = missing;
   report.blocked = problems.length > 0;
   return { report, payments, basePays, scopeMembers };
+}
+
+/**
+ * Writes the corrections into the rows before they are read: the row whose
+ * reported line it names, the column of its field. A line the file does not
+ * have or a column it lacks is refused (the treasurer fixed a stale report).
+ */
+function applyFixes(records: { line: number; cells: string[] }[], columns: Partial<Record<Field, number>>, fixes: readonly CheckoffFix[]): number {
+  const byLine = new Map(records.map((r) => [r.line, r]));
+  for (const fix of fixes) {
+    const record = byLine.get(fix.line);
+    const index = columns[fix.field];
+    if (!record || index === undefined) {
+      throw new AppError('checkoff_fix_invalid', 400, `No row on line ${fix.line} with a ${fix.field} column`);
+    }
+    while (record.cells.length <= index) record.cells.push('');
+    record.cells[index] = fix.value;
+  }
+  return fixes.length;
 }

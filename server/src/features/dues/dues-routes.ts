@@ -82,7 +82,16 @@ export function duesRoutes(parent: FastifyInstance, deps: { dues: DuesService; d
     app.addContentTypeParser(RAW_TYPES, { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
     app.post<{ Querystring: CheckoffQuery; Body: Buffer }>(
       '/api/dues/checkoff',
-      { config: { access: 'member', bodyTypes: RAW_TYPES }, bodyLimit: UPLOAD_LIMIT, schema: { querystring: checkoffQuerySchema } },
+      {
+        config: { access: 'member', bodyTypes: RAW_TYPES },
+        bodyLimit: UPLOAD_LIMIT,
+        schema: { querystring: checkoffQuerySchema },
+        // One `fix=` arrives as a string, several as an array (types are not coerced): always an array for the schema.
+        preValidation: async (request) => {
+          const query = request.query as Record<string, unknown>;
+          if (typeof query.fix === 'string') query.fix = [query.fix];
+        },
+      },
       async (request) => {
         if (!Buffer.isBuffer(request.body)) throw new AppError('bad_request', 415, 'Send the file itself as text/csv');
         const who = actor(request);

@@ -5,7 +5,7 @@ import type {
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
-import { planCheckoff, type ColumnChoice } from './dues-checkoff.ts';
+import { parseFix, planCheckoff, type ColumnChoice } from './dues-checkoff.ts';
 import { MonthContext, scopeOf, settingsOf, unitPaths } from './dues-context.ts';
 import { toRule, type DuesMember, type DuesRepo, type RecordRow } from './dues-repo.ts';
 
@@ -144,14 +144,14 @@ export class DuesService {
   checkoffDryRun(actor: Actor, body: Buffer, query: CheckoffQuery): CheckoffReport {
     const roots = scopeOf(actor, 'dues.manage');
     const ctx = new MonthContext(this.repo, query.month);
-    return planCheckoff(body, { employer: query.employer, month: query.month, columns: this.columnsFor(query) }, ctx, this.repo.members(), roots).report;
+    return planCheckoff(body, { employer: query.employer, month: query.month, columns: this.columnsFor(query), fixes: (query.fix ?? []).map(parseFix) }, ctx, this.repo.members(), roots).report;
   }
 
   /** One transaction: the earlier import of this employer and month goes, the new lines come, the month's records are recomputed. */
   checkoffApply(actor: Actor, body: Buffer, query: CheckoffQuery): CheckoffReport {
     const roots = scopeOf(actor, 'dues.manage');
     const ctx = new MonthContext(this.repo, query.month);
-    const plan = planCheckoff(body, { employer: query.employer, month: query.month, columns: this.columnsFor(query) }, ctx, this.repo.members(), roots);
+    const plan = planCheckoff(body, { employer: query.employer, month: query.month, columns: this.columnsFor(query), fixes: (query.fix ?? []).map(parseFix) }, ctx, this.repo.members(), roots);
     if (plan.report.blocked) {
       throw new AppError('checkoff_has_problems', 400, `${plan.report.problems.length} rows need fixing first`, undefined, { report: plan.report });
     }
@@ -159,7 +159,7 @@ export class DuesService {
     const audit = {
       action: 'dues.checkoff_applied' as const,
       target: null,
-      detail: (r: CheckoffReport) => ({ employer: r.employer, month: r.month, rows: r.rows, matched: r.matched, mismatches: r.mismatches.length, missing: r.missing.length, replaced: r.replaced === true }),
+      detail: (r: CheckoffReport) => ({ employer: r.employer, month: r.month, rows: r.rows, matched: r.matched, mismatches: r.mismatches.length, missing: r.missing.length, replaced: r.replaced === true, ...(r.fixed ? { fixed: r.fixed } : {}) }),
     };
     return this.mutate(actor, { checks: [], audit }, (now) => {
       // Replacing an import needs scope over everyone in it: a branch treasurer never wipes the union's lines for other branches.

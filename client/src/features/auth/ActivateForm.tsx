@@ -1,12 +1,11 @@
 import { checkPassword } from '@kumiai/shared';
 import { useNavigate } from '@tanstack/react-router';
-import { useId, useState, type FormEvent } from 'react';
-import { errorCode } from '../../api/client.ts';
+import { useId, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { activate } from './auth-api.ts';
 import { forgetActivationCode } from './activation-code.ts';
 import { refreshSession } from './session.ts';
@@ -25,11 +24,10 @@ export function ActivateForm({ code, name, employeeNumber }: Props) {
   const alertId = useId();
   const [password, setPassword] = useState('');
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<AnyErrorCode | null>(null);
   const [pinError, setPinError] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, onSubmit } = useAction();
 
-  async function submit(): Promise<void> {
+  const submit = onSubmit(async () => {
     const digits = pin.normalize('NFKC').trim();
     const badPin = digits !== '' && !PIN.test(digits);
     setPinError(badPin);
@@ -38,27 +36,14 @@ export function ActivateForm({ code, name, employeeNumber }: Props) {
       setError(passwordProblem ?? 'validation_failed');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await activate(code, password, digits === '' ? null : digits);
-      forgetActivationCode();
-      await refreshSession();
-      await navigate({ to: '/' });
-    } catch (e) {
-      setError(errorCode(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    if (!busy) void submit();
-  }
+    await activate(code, password, digits === '' ? null : digits);
+    forgetActivationCode();
+    await refreshSession();
+    await navigate({ to: '/' });
+  });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-describedby={error ? alertId : undefined}>
+    <form className="stack" onSubmit={submit} noValidate aria-describedby={error ? alertId : undefined}>
       <p className="greeting" data-testid="activate-greeting">
         {format(m.activate.greeting, { name, employeeNumber })}
       </p>

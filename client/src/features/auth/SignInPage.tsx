@@ -1,10 +1,9 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useId, useState, type FormEvent } from 'react';
-import { errorCode } from '../../api/client.ts';
+import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import type { AnyErrorCode } from '../../i18n/types.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { FirstSignInLink } from './FirstSignInLink.tsx';
 import { rememberedUnionName, signIn } from './session.ts';
@@ -17,30 +16,16 @@ export function SignInPage() {
   const [unionName] = useState(rememberedUnionName);
   const [employeeNumber, setEmployeeNumber] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<AnyErrorCode | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, onSubmit } = useAction();
 
-  async function submit(): Promise<void> {
+  const submit = onSubmit(async () => {
     if (employeeNumber.trim() === '' || password === '') {
       setError('validation_failed');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(employeeNumber.trim(), password);
-      await navigate({ to: '/' });
-    } catch (e) {
-      setError(errorCode(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    if (!busy) void submit();
-  }
+    await signIn(employeeNumber.trim(), password);
+    await navigate({ to: '/' });
+  });
 
   return (
     <section className="card stack" aria-labelledby="sign-in-title">
@@ -50,7 +35,7 @@ export function SignInPage() {
           {unionName}
         </p>
       ) : null}
-      <form className="stack" onSubmit={onSubmit} noValidate aria-describedby={error ? alertId : undefined}>
+      <form className="stack" onSubmit={submit} noValidate aria-describedby={error ? alertId : undefined}>
         <ErrorAlert code={error} id={alertId} testId="sign-in-error" />
         <TextField label={m.auth.employeeNumber} hint={m.auth.employeeNumberHint} value={employeeNumber} onValueChange={setEmployeeNumber} autoComplete="username" autoCapitalize="off" spellCheck={false} required maxLength={32} data-testid="sign-in-employee-number" />
         <TextField label={m.auth.password} type="password" value={password} onValueChange={setPassword} autoComplete="current-password" required maxLength={256} data-testid="sign-in-password" />

@@ -1,13 +1,12 @@
 import type { Audience } from '@kumiai/shared';
-import { useState, type FormEvent } from 'react';
-import { errorCode } from '../../api/client.ts';
-import type { AnyErrorCode } from '../../i18n/types.ts';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { EnglishVersion } from '../../ui/EnglishVersion.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
 import { usePublishScope } from '../../ui/use-publish-scope.ts';
+import { useAction } from '../../ui/use-action.ts';
 import { useActor } from '../auth/index.ts';
 import { createFolder } from './documents-api.ts';
 
@@ -26,39 +25,25 @@ export function AddFolderForm() {
   const [nameEn, setNameEn] = useState('');
   const [chosen, setChosen] = useState<Audience | null>(null);
   const [missing, setMissing] = useState<'name' | 'audience' | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AnyErrorCode | null>(null);
+  const { busy, error, onSubmit } = useAction();
   const [added, setAdded] = useState<string | null>(null);
   const audience = chosen ?? (scope.wholeUnion ? everyone : noOne);
 
-  async function submit(): Promise<void> {
+  const submit = onSubmit(async () => {
+    setAdded(null);
     const trimmed = name.trim();
     if (!trimmed) return setMissing('name');
     const target = audience.all ? everyone : audience;
     if (!target.all && target.units.length === 0 && target.roles.length === 0) return setMissing('audience');
     setMissing(null);
-    setBusy(true);
-    setError(null);
-    setAdded(null);
-    try {
-      await createFolder({ name: trimmed, ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}), audience: target });
-      setAdded(trimmed);
-      setName('');
-      setNameEn('');
-    } catch (e) {
-      setError(errorCode(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    if (!busy) void submit();
-  }
+    await createFolder({ name: trimmed, ...(nameEn.trim() ? { nameEn: nameEn.trim() } : {}), audience: target });
+    setAdded(trimmed);
+    setName('');
+    setNameEn('');
+  });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="add-folder-title" data-testid="folder-form">
+    <form className="stack" onSubmit={submit} noValidate aria-labelledby="add-folder-title" data-testid="folder-form">
       <h2 id="add-folder-title">{m.documents.addFolder}</h2>
       <ErrorAlert code={error} testId="folder-error" />
       <TextField label={m.documents.folderName} value={name} onValueChange={setName} maxLength={100} required error={missing === 'name' ? m.common.required : null} data-testid="folder-name-input" />

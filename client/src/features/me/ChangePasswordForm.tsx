@@ -1,7 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { changePassword, failureOf, type Failure } from './credentials-api.ts';
 import { CredentialError } from './CredentialError.tsx';
 
@@ -13,38 +14,24 @@ export function ChangePasswordForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [endOthers, setEndOthers] = useState(true);
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [ended, setEnded] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: failure, setError: setFailure, onSubmit } = useAction<Failure>(failureOf);
 
-  async function submit(): Promise<void> {
-    setFailure(null);
+  const submit = onSubmit(async () => {
     setEnded(null);
     if (current === '' || next === '') {
       setFailure({ code: 'validation_failed', retryAfterSeconds: null });
       return;
     }
-    setBusy(true);
-    try {
-      const answer = await changePassword(current, next, endOthers);
-      setEnded(answer.endedSessions);
-      setCurrent('');
-      setNext('');
-    } catch (e) {
-      setFailure(failureOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    if (!busy) void submit();
-  }
+    const answer = await changePassword(current, next, endOthers);
+    setEnded(answer.endedSessions);
+    setCurrent('');
+    setNext('');
+  });
 
   const code = failure?.code;
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby={`${alertId}-title`}>
+    <form className="stack" onSubmit={submit} noValidate aria-labelledby={`${alertId}-title`}>
       <h2 id={`${alertId}-title`}>{t.passwordTitle}</h2>
       <CredentialError failure={failure} id={alertId} />
       {ended !== null ? (

@@ -1,6 +1,7 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { useAction } from '../../ui/use-action.ts';
 import { changePin, failureOf, PIN_PATTERN, type Failure } from './credentials-api.ts';
 import { CredentialError } from './CredentialError.tsx';
 
@@ -12,12 +13,10 @@ export function ChangePinForm() {
   const [current, setCurrent] = useState('');
   const [pin, setPin] = useState('');
   const [pinBad, setPinBad] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: failure, setError: setFailure, onSubmit } = useAction<Failure>(failureOf);
 
-  async function submit(): Promise<void> {
-    setFailure(null);
+  const submit = onSubmit(async () => {
     setDone(false);
     const typed = pin.normalize('NFKC');
     setPinBad(!PIN_PATTERN.test(typed));
@@ -26,26 +25,14 @@ export function ChangePinForm() {
       setFailure({ code: 'validation_failed', retryAfterSeconds: null });
       return;
     }
-    setBusy(true);
-    try {
-      await changePin(current, typed);
-      setDone(true);
-      setCurrent('');
-      setPin('');
-    } catch (e) {
-      setFailure(failureOf(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    if (!busy) void submit();
-  }
+    await changePin(current, typed);
+    setDone(true);
+    setCurrent('');
+    setPin('');
+  });
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby={`${alertId}-title`}>
+    <form className="stack" onSubmit={submit} noValidate aria-labelledby={`${alertId}-title`}>
       <h2 id={`${alertId}-title`}>{t.pinTitle}</h2>
       <p>{t.pinIntro}</p>
       <CredentialError failure={failure} id={alertId} />

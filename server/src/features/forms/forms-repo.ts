@@ -1,4 +1,4 @@
-import { englishOrNull, type Answers, type ApprovalStep, type Attachment, type Audience, type FormDoc, type FormField, type FormInput, type HistoryEntry, type OfficedRecord, type SubmissionState } from '@kumiai/shared';
+import { englishOrNull, type Answers, type ApprovalStep, type Audience, type FormDoc, type FormField, type FormInput, type HistoryEntry, type OfficedRecord, type SubmissionState } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
 
 export interface FormRow {
@@ -235,14 +235,6 @@ export class FormsRepo extends Repository {
   }
 
   /** Whether each attachment is one the member uploaded themself, with its true size and type. */
-  ownsUploads(memberId: string, attachments: readonly Attachment[]): boolean {
-    const get = this.sql('SELECT u.size, u.type FROM uploads u JOIN upload_owners o ON o.hash = u.hash WHERE u.hash = ? AND o.member_id = ?');
-    return attachments.every((a) => {
-      const row = get.get(a.hash, memberId) as { size: number; type: string } | undefined;
-      return row !== undefined && row.size === a.size && row.type === a.type;
-    });
-  }
-
   setFiles(submissionId: string, hashes: readonly string[]): void {
     this.sql('DELETE FROM submission_files WHERE submission_id = ?').run(submissionId);
     const put = this.sql('INSERT OR IGNORE INTO submission_files (hash, submission_id) VALUES (?, ?)');

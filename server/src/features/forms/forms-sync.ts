@@ -57,7 +57,11 @@ function attachmentsIn(fields: readonly FormField[], answers: SubmissionDoc['ans
  * anonymous answer is stored apart from its member (survey_answers_anon) and
  * comes back to the device as the "has answered" mark with empty answers.
  */
-export function submissionsCollection(options: { onSubmitted?: (submissionId: string) => void } = {}): CollectionRegistration<SubmissionDoc, Decision> {
+export function submissionsCollection(options: {
+  /** Whether the member uploaded these files themselves (the uploads feature decides). */
+  ownsUploads: (memberId: string, attachments: readonly Attachment[]) => boolean;
+  onSubmitted?: (submissionId: string) => void;
+}): CollectionRegistration<SubmissionDoc, Decision> {
   return {
     name: 'submissions',
     schema: submissionDocSchema,
@@ -96,7 +100,7 @@ export function submissionsCollection(options: { onSubmitted?: (submissionId: st
           for (const field of version.fields.filter((f) => f.type === 'file')) {
             const value = doc.answers[field.id];
             const added = (Array.isArray(value) ? (value as Attachment[]) : []).filter((a) => !before.has(a.hash));
-            if (!repo.ownsUploads(ctx.actor.memberId, added)) return { code: 'invalid_answer', field: field.id, message: `${field.id}: attach only files you uploaded yourself` };
+            if (!options.ownsUploads(ctx.actor.memberId, added)) return { code: 'invalid_answer', field: field.id, message: `${field.id}: attach only files you uploaded yourself` };
           }
         }
         return { allow: { effect: result.effect, steps: version?.steps.length ?? 0 } };

@@ -1,6 +1,7 @@
 import { defineModule } from '../../lib/feature-module.ts';
 import { authModule } from '../auth/index.ts';
 import { pushModule } from '../push/index.ts';
+import { uploadsModule } from '../uploads/index.ts';
 import { ApplicationsService } from './applications-service.ts';
 import { FormsRepo } from './forms-repo.ts';
 import { FormResultsService } from './forms-results.ts';
@@ -11,7 +12,7 @@ import { formsCollection, submissionsCollection } from './forms-sync.ts';
 /** Surveys and applications: form definitions, members' submissions, results, approvals. */
 export const formsModule = defineModule({
   name: 'forms',
-  dependsOn: [authModule, pushModule],
+  dependsOn: [authModule, uploadsModule, pushModule],
   services: ({ db, clock, mutate }, { actors, push }) => {
     const formsRepo = new FormsRepo(db);
     return {
@@ -21,7 +22,7 @@ export const formsModule = defineModule({
     };
   },
   // A submitted application is announced to its approver after the device's push commits.
-  collections: ({ applications }) => [formsCollection, submissionsCollection({ onSubmitted: (id) => applications.notifySubmitted(id) })],
+  collections: ({ applications, uploads }) => [formsCollection, submissionsCollection({ ownsUploads: (member, files) => uploads.ownsAll(member, files), onSubmitted: (id) => applications.notifySubmitted(id) })],
   routes: (app, services) => formsRoutes(app, services),
   pushKinds: ['application', 'form'],
   auditActions: ['form.created', 'form.updated', 'form.archived', 'form.exported', 'form.reminded', 'application.acted'],

@@ -63,12 +63,20 @@ export class UploadsService {
     }
   }
 
+  /** Whether the member uploaded every one of these files themselves, with the details they claim (size, type). */
+  ownsAll(memberId: string, attachments: readonly Attachment[]): boolean {
+    return attachments.every((a) => this.notOwned(memberId, a) === false);
+  }
+
   /** Refuses attachments the author did not upload themselves (or whose details were forged). */
   checkOwned(authorId: string, attachments: readonly Attachment[]): void {
-    for (const a of attachments) {
-      const row = this.repo.owned(a.hash, authorId);
-      if (!row || row.size !== a.size || row.type !== a.type) throw new AppError('attachment_not_yours', 400, `Attachment ${a.hash.slice(0, 12)} was not uploaded by the author`);
-    }
+    const forged = attachments.find((a) => this.notOwned(authorId, a));
+    if (forged) throw new AppError('attachment_not_yours', 400, `Attachment ${forged.hash.slice(0, 12)} was not uploaded by the author`);
+  }
+
+  private notOwned(memberId: string, a: Attachment): boolean {
+    const row = this.repo.owned(a.hash, memberId);
+    return !row || row.size !== a.size || row.type !== a.type;
   }
 
   read(hash: string): { body: Buffer; type: string; size: number } {

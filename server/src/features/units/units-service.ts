@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { can, type Actor, type CreateUnitRequest, type UnitView, type UpdateUnitRequest } from '@kumiai/shared';
+import { can, unitPathsOf, type Actor, type CreateUnitRequest, type UnitView, type UpdateUnitRequest } from '@kumiai/shared';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
@@ -22,13 +22,8 @@ export class UnitsService {
   /** Units the actor may see: their own line up to the root, and the subtrees their roles cover. */
   list(actor: Actor): UnitView[] {
     const rows = this.repo.all();
-    const parent = new Map(rows.map((r) => [r.id, r.parent_id]));
-    const pathOf = (id: string): string[] => {
-      const path: string[] = [];
-      for (let at: string | null | undefined = id; at; at = parent.get(at)) path.unshift(at);
-      return path;
-    };
-    return rows.filter((r) => can(actor, 'unit.read', { unitPath: pathOf(r.id) })).map(toView);
+    const paths = unitPathsOf(rows);
+    return rows.filter((r) => can(actor, 'unit.read', { unitPath: paths.get(r.id)! })).map(toView);
   }
 
   create(actor: Actor | null, input: CreateUnitRequest): UnitView {

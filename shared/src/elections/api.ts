@@ -22,6 +22,8 @@ import type { FromSchema } from 'json-schema-to-ts';
  *   POST /api/elections/:id/roll/changes RollChanges   → ElectionDetail            (draft, roll frozen; audited)
  *   PUT  /api/elections/:id/trustees     TrusteesInput → ElectionDetail            (draft, before any key share; each holds election_commissioner)
  *   POST /api/elections/:id/open         OpenInput     → ElectionDetail            (draft → ready: roll frozen and keys made; credentials issued, election.json made)
+ *   POST /api/elections/:id/credentials/reissue {memberId} → ElectionDetail        (ready, window not over: a lost credential replaced after an identity check offline;
+ *                                                        409 credential_used once a ballot signed with the old one is in the box, voted_on_paper; audited)
  *   GET  /api/elections/:id/turnout                    → Turnout                   (ready and later)
  *   POST /api/elections/:id/remind       {}            → ElectionReminderResult    (open window; push + in-app to roll members who have not voted)
  *   POST /api/elections/:id/paper/voters {memberId}    → ElectionDetail            (ready, open or closed window, before tally; 409 already_voted_online)
@@ -165,6 +167,9 @@ export const openInputSchema = {
   required: [],
   properties: {},
 } as const;
+
+/** A lost credential re-issued for this roll member (the commission checked who they are, offline). */
+export const reissueCredentialSchema = { type: 'object', additionalProperties: false, required: ['memberId'], properties: { memberId: id } } as const;
 
 /** A trustee's message for one step: the raw Belenios JSON (checked by the server with the crypto library). */
 export const trusteeMessageSchema = {

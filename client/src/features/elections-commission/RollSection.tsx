@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useMemberList } from '../members/index.ts';
 import { changeRoll, fetchRoll, freezeRoll } from './commission-api.ts';
+import { ReissueCredential } from './ReissueCredential.tsx';
 import { useAction } from './use-action.ts';
 
 interface Props {
@@ -28,6 +29,7 @@ export function RollSection({ detail, onChange }: Props) {
   const candidates = useMemberList({ q: addQ }, 10);
   const [weights, setWeights] = useState<Record<string, string>>({});
   const draft = detail.state === 'draft';
+  const reissuable = detail.state === 'ready' && detail.phase !== 'after';
   const frozen = detail.rollFrozenAt !== null;
   useEffect(() => {
     if (!frozen) return;
@@ -101,6 +103,7 @@ export function RollSection({ detail, onChange }: Props) {
                     </button>
                   </span>
                 ) : null}
+                {reissuable ? <ReissueCredential detail={detail} entry={e} onChange={onChange} /> : null}
               </li>
             ))}
           </ul>

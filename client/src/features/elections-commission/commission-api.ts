@@ -16,6 +16,8 @@ export const fetchRoll = (id: string, q: string, cursor: string | null, signal?:
 export const changeRoll = (id: string, changes: RollChanges) => apiPost<ElectionDetail>(path(id, '/roll/changes'), changes);
 export const setTrustees = (id: string, input: TrusteesInput) => apiPut<ElectionDetail>(path(id, '/trustees'), input);
 export const openElection = (id: string) => apiPost<ElectionDetail>(path(id, '/open'), {});
+/** A lost credential re-issued for a roll member (the commission checked who they are, offline). */
+export const reissueCredential = (id: string, memberId: string) => apiPost<ElectionDetail>(path(id, '/credentials/reissue'), { memberId });
 export const fetchTurnout = (id: string, signal?: AbortSignal) => apiGet<Turnout>(path(id, '/turnout'), opts(signal));
 export const remindVoters = (id: string) => apiPost<ElectionReminderResult>(path(id, '/remind'), {});
 export const markPaperVoter = (id: string, memberId: string) => apiPost<ElectionDetail>(path(id, '/paper/voters'), { memberId });

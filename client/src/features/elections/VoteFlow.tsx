@@ -71,9 +71,16 @@ export function VoteFlow({ election, revote }: { election: VoterElection; revote
     setStep('sending');
     setError(null);
     try {
-      const kit = await fetchBallotKit(election.id);
-      const ballot = await makeBallot(kit, election.questions, picked);
-      const r = await castBallot(election.id, ballot);
+      // The kit is fetched for each ballot, so a credential the commission re-issued is used without the member doing anything.
+      const makeAndCast = async () => castBallot(election.id, await makeBallot(await fetchBallotKit(election.id), election.questions, picked));
+      let r: CastReceipt;
+      try {
+        r = await makeAndCast();
+      } catch (e) {
+        // Re-issued between the kit and the ballot: once more with the new credential.
+        if (errorCode(e) !== 'ballot_credential_mismatch') throw e;
+        r = await makeAndCast();
+      }
       keepTracker(me.member.id, election.id, r);
       setReceipt(r);
       setChoices(initialChoices(election.questions));

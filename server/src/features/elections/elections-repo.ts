@@ -213,6 +213,11 @@ export class ElectionsRepo extends Repository {
     return this.sql('SELECT secret, public_key FROM election_credentials WHERE election_id = ? AND member_id = ?').get(electionId, memberId) as { secret: string; public_key: string } | undefined;
   }
 
+  /** A re-issued credential replaces the member's (the old secret is overwritten; secure_delete zeroes freed bytes). */
+  replaceCredential(electionId: string, memberId: string, next: { secret: string; publicKey: string }): void {
+    this.sql('UPDATE election_credentials SET secret = ?, public_key = ? WHERE election_id = ? AND member_id = ?').run(next.secret, next.publicKey, electionId, memberId);
+  }
+
   forgetCredentials(electionId: string): void {
     this.sql('DELETE FROM election_credentials WHERE election_id = ?').run(electionId);
   }

@@ -5,6 +5,7 @@ import {
   openInputSchema,
   paperTotalsSchema,
   paperVoterSchema,
+  reissueCredentialSchema,
   rollChangesSchema,
   trusteeMessageSchema,
   trusteesInputSchema,
@@ -15,6 +16,7 @@ import {
 } from '@kumiai/shared';
 import { idParams } from '../../lib/schemas.ts';
 import { requireAuth } from '../../plugins/auth.ts';
+import type { ElectionCredentials } from './elections-credentials.ts';
 import type { ElectionResults } from './elections-results.ts';
 import type { ElectionsService } from './elections-service.ts';
 import type { ElectionTrustees } from './elections-trustees.ts';
@@ -29,8 +31,8 @@ const sendArchive = (reply: FastifyReply, id: string, bytes: Uint8Array) =>
   reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename="election-${id}.bel"`).send(Buffer.from(bytes));
 
 /** Every route of shared/src/elections/api.ts (the contract's header lists them). */
-export function electionsRoutes(app: FastifyInstance, deps: { elections: ElectionsService; electionTrustees: ElectionTrustees; electionVoting: ElectionVoting; electionResults: ElectionResults }): void {
-  const { elections, electionTrustees: trustees, electionVoting: voting, electionResults: results } = deps;
+export function electionsRoutes(app: FastifyInstance, deps: { elections: ElectionsService; electionTrustees: ElectionTrustees; electionVoting: ElectionVoting; electionResults: ElectionResults; electionCredentials: ElectionCredentials }): void {
+  const { elections, electionTrustees: trustees, electionVoting: voting, electionResults: results, electionCredentials: credentials } = deps;
   type Id = { Params: { id: string } };
   const member = { config: { access: 'member' as const } };
   const withId = { ...member, schema: { params: idParams } };
@@ -55,6 +57,9 @@ export function electionsRoutes(app: FastifyInstance, deps: { elections: Electio
     elections.setTrustees(requireAuth(request).actor, request.params.id, request.body),
   );
   app.post<Id>('/api/elections/:id/open', { ...member, schema: { params: idParams, body: openInputSchema } }, async (request) => elections.open(requireAuth(request).actor, request.params.id));
+  app.post<Id & { Body: { memberId: string } }>('/api/elections/:id/credentials/reissue', { ...member, schema: { params: idParams, body: reissueCredentialSchema } }, async (request) =>
+    credentials.reissue(requireAuth(request).actor, request.params.id, request.body.memberId),
+  );
   app.get<Id>('/api/elections/:id/turnout', withId, async (request) => results.turnout(requireAuth(request).actor, request.params.id));
   app.post<Id>('/api/elections/:id/remind', { ...member, schema: { params: idParams, body: emptySchema } }, async (request) => results.remind(requireAuth(request).actor, request.params.id));
   app.post<Id & { Body: { memberId: string } }>('/api/elections/:id/paper/voters', { ...member, schema: { params: idParams, body: paperVoterSchema } }, async (request) =>

@@ -107,6 +107,8 @@ export class ElectionVoting {
       const now = this.clock.now();
       const fresh = this.repo.election(id)!;
       this.votable(actor, fresh);
+      // A re-issue may have struck the credential meanwhile: only ballots signed with a listed credential enter the box.
+      if (this.repo.credential(id, actor.memberId)?.public_key !== own.public_key) throw new AppError('ballot_credential_mismatch', 403, 'This ballot was not made with your credential');
       if (this.repo.hasTracker(id, tracker)) throw new AppError('ballot_duplicate', 409, 'This ballot is in the ballot box already');
       const replaced = this.repo.voted(id, actor.memberId) === 'online';
       this.repo.appendBallot(id, raw, tracker);

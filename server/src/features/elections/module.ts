@@ -2,6 +2,7 @@ import { defineModule } from '../../lib/feature-module.ts';
 import { authModule } from '../auth/index.ts';
 import { noticesModule } from '../notices/index.ts';
 import { pushModule } from '../push/index.ts';
+import { ElectionCredentials } from './elections-credentials.ts';
 import { ElectionsRepo } from './elections-repo.ts';
 import { ElectionResults } from './elections-results.ts';
 import { electionsRoutes } from './elections-routes.ts';
@@ -20,6 +21,7 @@ export const electionsModule = defineModule({
       elections: new ElectionsService(repo, clock, actors, mutate),
       electionTrustees: new ElectionTrustees(repo, clock, actors, mutate),
       electionVoting,
+      electionCredentials: new ElectionCredentials(repo, clock, actors, mutate, electionVoting),
       electionResults: new ElectionResults(repo, clock, actors, mutate, electionVoting, notices, push),
     };
   },
@@ -33,6 +35,7 @@ export const electionsModule = defineModule({
     'election.trustees_set',
     'election.trustee_step',
     'election.opened',
+    'election.credential_reissued',
     'election.reminded',
     'election.paper_voter',
     'election.paper_totals',

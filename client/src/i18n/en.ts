@@ -166,6 +166,8 @@ export const en: CoreMessages = {
     ballot_credential_mismatch: 'This ballot was not made with your voting credential.',
     ballot_duplicate: 'This ballot has already been received.',
     credential_used: 'This member has already voted online with their voting credential, so it cannot be replaced. They can vote again with the credential they have.',
+    not_credential_authority: "Only this election's credential authority can do this, on their own device.",
+    credentials_not_ready: 'The credential authority has not yet sent a voting credential for everyone on the roll (the roll may have changed since). Make the credentials again on their device.',
     dues_rule_invalid: 'This dues rule is not valid: check the amount, the rate, the floor and cap, and the month it starts.',
     dues_rule_past: 'Dues are already recorded for that month. A rule change can only start from a month with no dues recorded yet.',
     checkoff_columns_missing: 'The check-off file needs a column for the employee number and one for the amount. Choose them in the column mapping.',

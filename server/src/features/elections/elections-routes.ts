@@ -6,6 +6,10 @@ import {
   paperTotalsSchema,
   paperVoterSchema,
   reissueCredentialSchema,
+  credentialAuthoritySchema,
+  publicCredentialsSchema,
+  type PublicCredentialsInput,
+  type ReissueCredentialInput,
   rollChangesSchema,
   trusteeMessageSchema,
   trusteesInputSchema,
@@ -24,6 +28,8 @@ import type { ElectionVoting } from './elections-voting.ts';
 
 /** A trustee's message may be large (JSON in a JSON string). */
 const MESSAGE_LIMIT = 3 * 1024 * 1024;
+/** 20,000 public credentials of ~620 digits each, with member ids. */
+const CREDENTIALS_LIMIT = 16 * 1024 * 1024;
 const emptySchema = { type: 'object', additionalProperties: false, properties: {} } as const;
 const rollQuery = { type: 'object', additionalProperties: false, properties: { cursor: { type: 'string', maxLength: 64 }, q: { type: 'string', maxLength: 100 } } } as const;
 
@@ -57,8 +63,16 @@ export function electionsRoutes(app: FastifyInstance, deps: { elections: Electio
     elections.setTrustees(requireAuth(request).actor, request.params.id, request.body),
   );
   app.post<Id>('/api/elections/:id/open', { ...member, schema: { params: idParams, body: openInputSchema } }, async (request) => elections.open(requireAuth(request).actor, request.params.id));
-  app.post<Id & { Body: { memberId: string } }>('/api/elections/:id/credentials/reissue', { ...member, schema: { params: idParams, body: reissueCredentialSchema } }, async (request) =>
-    credentials.reissue(requireAuth(request).actor, request.params.id, request.body.memberId),
+  app.post<Id & { Body: ReissueCredentialInput }>('/api/elections/:id/credentials/reissue', { ...member, schema: { params: idParams, body: reissueCredentialSchema } }, async (request) =>
+    credentials.reissue(requireAuth(request).actor, request.params.id, request.body),
+  );
+  app.put<Id & { Body: { memberId: string | null } }>('/api/elections/:id/credential-authority', { ...member, schema: { params: idParams, body: credentialAuthoritySchema } }, async (request) =>
+    credentials.setAuthority(requireAuth(request).actor, request.params.id, request.body.memberId),
+  );
+  app.post<Id & { Body: PublicCredentialsInput }>(
+    '/api/elections/:id/credentials',
+    { ...member, bodyLimit: CREDENTIALS_LIMIT, schema: { params: idParams, body: publicCredentialsSchema } },
+    async (request) => credentials.upload(requireAuth(request).actor, request.params.id, request.body),
   );
   app.get<Id>('/api/elections/:id/turnout', withId, async (request) => results.turnout(requireAuth(request).actor, request.params.id));
   app.post<Id>('/api/elections/:id/remind', { ...member, schema: { params: idParams, body: emptySchema } }, async (request) => results.remind(requireAuth(request).actor, request.params.id));

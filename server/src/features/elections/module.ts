@@ -36,6 +36,8 @@ export const electionsModule = defineModule({
     'election.trustee_step',
     'election.opened',
     'election.credential_reissued',
+    'election.credential_authority_set',
+    'election.credentials_uploaded',
     'election.reminded',
     'election.paper_voter',
     'election.paper_totals',

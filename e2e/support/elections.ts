@@ -59,7 +59,7 @@ const task = (server: RunningServer, who: Official, id: string) => get<TrusteeTa
  * runs each trustee's key steps 1, 3 and 5 with the crypto library (their seeds
  * stay in this test, as on their devices) and opens it. Answers its id and the seeds.
  */
-export async function openElection(server: RunningServer, commission: Official, trustees: Official[], input: ElectionInput): Promise<{ id: string; seeds: Map<Official, string> }> {
+export async function openElection(server: RunningServer, commission: Official, trustees: Official[], input: ElectionInput, beforeOpen?: (id: string) => Promise<void>): Promise<{ id: string; seeds: Map<Official, string> }> {
   const { id } = await post<ElectionDetail>(server, commission, '/api/elections', input);
   await post(server, commission, `/api/elections/${id}/roll/freeze`);
   const memberIds = await Promise.all(trustees.map(async (t) => (await get<{ member: { id: string } }>(server, t, '/api/auth/me')).member.id));
@@ -77,6 +77,7 @@ export async function openElection(server: RunningServer, commission: Official, 
       await post(server, t, `/api/elections/${id}/trustee/${step}`, { message: answer.message });
     }
   }
+  if (beforeOpen) await beforeOpen(id);
   await post(server, commission, `/api/elections/${id}/open`);
   return { id, seeds };
 }

@@ -40,7 +40,8 @@ async function vote(request: APIRequestContext, server: RunningServer, detail: E
   const kitRes = await request.get(`${server.url}/api/me/elections/${detail.id}/ballot-kit`);
   expect(kitRes.ok(), await kitRes.text()).toBe(true);
   const kit = (await kitRes.json()) as BallotKit;
-  const ballot = createBallot(loadElection(kit.election), kit.credential, plaintextFor(detail.input.questions, [{ picked: [answer] }]));
+  // Server mode: the kit carries the credential.
+  const ballot = createBallot(loadElection(kit.election), kit.credential!, plaintextFor(detail.input.questions, [{ picked: [answer] }]));
   const res = await request.post(`${server.url}/api/me/elections/${detail.id}/ballots`, { headers: originOf(server), data: { ballot } });
   expect(res.ok(), await res.text()).toBe(true);
 }

@@ -96,6 +96,12 @@ export const errorCodes = [
   'ballot_credential_mismatch',
   /** This exact ballot was already received. */
   'ballot_duplicate',
+  /** A ballot signed with this member's credential is in the box: it cannot be re-issued (the member keeps voting with it). */
+  'credential_used',
+  /** Only the election's credential authority (a commission member) does this. */
+  'not_credential_authority',
+  /** The credential authority has not sent one public credential per roll member (with the roll's weight). */
+  'credentials_not_ready',
   // issue 18: dues (組合費)
   /** A dues rule is malformed (a rate without base pay rules, a floor above its cap, a month that is not YYYY-MM). */
   'dues_rule_invalid',

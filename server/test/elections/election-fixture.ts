@@ -81,7 +81,7 @@ export function electionInput(now: number, over: Partial<ElectionInput> = {}): E
  * make their keys on "their devices" (here: this test, which keeps the seeds);
  * the commission opens it. Answers the election and each trustee's seed.
  */
-export async function openElection(cast: Cast, input: ElectionInput, trustees: string[], threshold: number): Promise<{ id: string; seeds: Map<string, string> }> {
+export async function openElection(cast: Cast, input: ElectionInput, trustees: string[], threshold: number, beforeOpen?: (id: string) => Promise<void>): Promise<{ id: string; seeds: Map<string, string> }> {
   const { id } = await ok<ElectionDetail>(call(cast, 'c1', 'POST', '/api/elections', input));
   await ok(call(cast, 'c1', 'POST', `/api/elections/${id}/roll/freeze`));
   await ok(call(cast, 'c1', 'PUT', `/api/elections/${id}/trustees`, { memberIds: trustees, threshold }));
@@ -99,6 +99,7 @@ export async function openElection(cast: Cast, input: ElectionInput, trustees: s
       await ok(call(cast, t, 'POST', `/api/elections/${id}/trustee/${step}`, { message: answer.message }));
     }
   }
+  if (beforeOpen) await beforeOpen(id);
   await ok(call(cast, 'c1', 'POST', `/api/elections/${id}/open`));
   return { id, seeds };
 }

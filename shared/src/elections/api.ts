@@ -21,7 +21,15 @@ import type { FromSchema } from 'json-schema-to-ts';
  *   GET  /api/elections/:id/roll?cursor=&q=            → RollPage
  *   POST /api/elections/:id/roll/changes RollChanges   → ElectionDetail            (draft, roll frozen; audited)
  *   PUT  /api/elections/:id/trustees     TrusteesInput → ElectionDetail            (draft, before any key share; each holds election_commissioner)
- *   POST /api/elections/:id/open         OpenInput     → ElectionDetail            (draft → ready: roll frozen and keys made; credentials issued, election.json made)
+ *   PUT  /api/elections/:id/credential-authority {memberId|null} → ElectionDetail  (draft: a commission member as credential authority, null = server mode;
+ *                                                        fixes the Belenios uuid; clears uploaded public credentials)
+ *   POST /api/elections/:id/credentials  PublicCredentialsInput → ElectionDetail  (draft, the authority only (not_credential_authority): one public credential
+ *                                                        per roll member with the roll's weight, exactly the roll; never a secret)
+ *   POST /api/elections/:id/open         OpenInput     → ElectionDetail            (draft → ready: roll frozen and keys made; credentials issued (server mode)
+ *                                                        or uploaded for exactly the roll (else 409 credentials_not_ready), election.json made)
+ *   POST /api/elections/:id/credentials/reissue {memberId, credential?} → ElectionDetail (ready, window not over: a lost credential replaced after an identity
+ *                                                        check offline; server mode: no `credential`; commission-member mode: the authority sends the new
+ *                                                        public credential; 409 credential_used once a ballot signed with the old one is in the box, voted_on_paper; audited)
  *   GET  /api/elections/:id/turnout                    → Turnout                   (ready and later)
  *   POST /api/elections/:id/remind       {}            → ElectionReminderResult    (open window; push + in-app to roll members who have not voted)
  *   POST /api/elections/:id/paper/voters {memberId}    → ElectionDetail            (ready, open or closed window, before tally; 409 already_voted_online)
@@ -166,6 +174,46 @@ export const openInputSchema = {
   properties: {},
 } as const;
 
+/** A public credential g^s in decimal (Belenios §4.8): never the secret (XXX-XXX-… in base 58), which has letters and dashes. */
+const publicCredentialField = { type: 'string', pattern: '^[1-9][0-9]*$', minLength: 2, maxLength: 700 } as const;
+
+/** A lost credential re-issued for this roll member (the commission checked who they are, offline); `credential`: commission-member mode only. */
+export const reissueCredentialSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['memberId'],
+  properties: { memberId: id, credential: publicCredentialField },
+} as const;
+export type ReissueCredentialInput = FromSchema<typeof reissueCredentialSchema>;
+
+/** null: the server is the credential authority (server mode). */
+export const credentialAuthoritySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['memberId'],
+  properties: { memberId: { anyOf: [id, { type: 'null' }] } },
+} as const;
+
+/** The authority's upload: one public credential per roll member, with the roll's weight. */
+export const publicCredentialsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['credentials'],
+  properties: {
+    credentials: {
+      type: 'array',
+      maxItems: 20_000,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['memberId', 'credential', 'weight'],
+        properties: { memberId: id, credential: publicCredentialField, weight: { type: 'integer', minimum: 1, maximum: 1000 } },
+      },
+    },
+  },
+} as const;
+export type PublicCredentialsInput = FromSchema<typeof publicCredentialsSchema>;
+
 /** A trustee's message for one step: the raw Belenios JSON (checked by the server with the crypto library). */
 export const trusteeMessageSchema = {
   type: 'object',
@@ -237,6 +285,10 @@ export interface ElectionDetail extends ElectionSummary {
   paperVoters: number;
   paperTotals: number[][] | null;
   outcome: ElectionOutcome | null;
+  /** The commission member who is the credential authority; null or absent: the server (server mode). */
+  credentialAuthority?: { memberId: string; name: string } | null;
+  /** Commission-member mode: how many public credentials the authority has sent (before open). */
+  publicCredentials?: number;
 }
 
 export interface RollEntry {
@@ -284,8 +336,8 @@ export type TrusteeTask =
 export interface BallotKit {
   /** The raw election.json (loadElection). */
   election: string;
-  /** The member's secret credential (server mode: issued by the server, handed only over their session). */
-  credential: string;
+  /** The member's secret credential (server mode: issued by the server, handed only over their session); absent in commission-member mode (the member has it on paper). */
+  credential?: string;
 }
 
 export interface CastReceipt {
@@ -310,6 +362,8 @@ export interface VoterElection {
   /** online: a ballot of theirs is in the box (they may vote again while open); paper: recorded as voted on paper. */
   voted: 'online' | 'paper' | null;
   outcome: ElectionOutcome | null;
+  /** 'member': the credential is on the letter the commission handed out (the vote screen asks for it); absent: server mode. */
+  credentialFrom?: 'member';
   /** The commission reminded the members who have not voted (server clock); only while this member has not voted and voting is on. */
   remindedAt?: number;
 }

@@ -15,6 +15,7 @@ import { isCommission } from './access.ts';
 import { fetchElection } from './commission-api.ts';
 import { NotCommission } from './NotCommission.tsx';
 import { PaperSection } from './PaperSection.tsx';
+import { CredentialAuthoritySection } from './CredentialAuthoritySection.tsx';
 import { RollSection } from './RollSection.tsx';
 import { RunSection } from './RunSection.tsx';
 import { RuleText } from './RuleText.tsx';
@@ -77,6 +78,7 @@ export function ElectionDetailPage({ electionId }: { electionId: string }) {
       </section>
       <RollSection detail={detail} onChange={setDetail} />
       <TrusteesSection detail={detail} onChange={setDetail} />
+      <CredentialAuthoritySection detail={detail} onChange={setDetail} />
       <RunSection detail={detail} onChange={setDetail} />
       {detail.state !== 'draft' ? <PaperSection detail={detail} onChange={setDetail} /> : null}
     </div>

@@ -5,8 +5,10 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useSession } from '../auth/index.ts';
 import { useMemberList } from '../members/index.ts';
 import { changeRoll, fetchRoll, freezeRoll } from './commission-api.ts';
+import { ReissueCredential } from './ReissueCredential.tsx';
 import { useAction } from './use-action.ts';
 
 interface Props {
@@ -28,6 +30,10 @@ export function RollSection({ detail, onChange }: Props) {
   const candidates = useMemberList({ q: addQ }, 10);
   const [weights, setWeights] = useState<Record<string, string>>({});
   const draft = detail.state === 'draft';
+  const { me } = useSession();
+  // Commission-member mode: only the authority's device can make a new credential.
+  const authority = detail.credentialAuthority ?? null;
+  const reissuable = detail.state === 'ready' && detail.phase !== 'after' && (authority === null || authority.memberId === me?.member.id);
   const frozen = detail.rollFrozenAt !== null;
   useEffect(() => {
     if (!frozen) return;
@@ -101,6 +107,7 @@ export function RollSection({ detail, onChange }: Props) {
                     </button>
                   </span>
                 ) : null}
+                {reissuable ? <ReissueCredential detail={detail} entry={e} onChange={onChange} /> : null}
               </li>
             ))}
           </ul>

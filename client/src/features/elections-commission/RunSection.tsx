@@ -25,7 +25,7 @@ export function RunSection({ detail, onChange }: Props) {
   return (
     <section className="card stack" aria-labelledby="run-title" data-testid="run-section">
       <h2 id="run-title">{t.runTitle}</h2>
-      <p className="election-rule">{t.openHint}</p>
+      <p className="election-rule">{detail.credentialAuthority ? t.openHintMember : t.openHint}</p>
       {s === 'draft' ? (
         <button type="button" className="button button-primary" disabled={action.busy} onClick={() => act(() => openElection(detail.id))} data-testid="election-open">
           {t.openElection}

@@ -1,4 +1,4 @@
-import type { ElectionDetail, ElectionInput, ElectionReminderResult, ElectionSummary, PaperTotals, RollChanges, RollPage, TrusteeTask, TrusteesInput, Turnout } from '@kumiai/shared';
+import type { ElectionDetail, ElectionInput, ElectionReminderResult, ElectionSummary, PaperTotals, PublicCredentialsInput, RollChanges, RollPage, TrusteeTask, TrusteesInput, Turnout } from '@kumiai/shared';
 import { apiGet, apiPost, apiPut, query } from '../../api/client.ts';
 
 /** The commission's and trustees' HTTP calls (the contract is shared/src/elections/api.ts). Online only. */
@@ -16,6 +16,14 @@ export const fetchRoll = (id: string, q: string, cursor: string | null, signal?:
 export const changeRoll = (id: string, changes: RollChanges) => apiPost<ElectionDetail>(path(id, '/roll/changes'), changes);
 export const setTrustees = (id: string, input: TrusteesInput) => apiPut<ElectionDetail>(path(id, '/trustees'), input);
 export const openElection = (id: string) => apiPost<ElectionDetail>(path(id, '/open'), {});
+/** A lost credential re-issued for a roll member (the commission checked who they are, offline). */
+export const reissueCredential = (id: string, memberId: string) => apiPost<ElectionDetail>(path(id, '/credentials/reissue'), { memberId });
+/** Commission-member mode: who issues the credentials (null: the server). */
+export const setCredentialAuthority = (id: string, memberId: string | null) => apiPut<ElectionDetail>(path(id, '/credential-authority'), { memberId });
+/** The authority's device sends the public credentials only (PublicCredentialsInput). */
+export const sendPublicCredentials = (id: string, credentials: PublicCredentialsInput['credentials']) => apiPost<ElectionDetail>(path(id, '/credentials'), { credentials });
+/** Commission-member mode: the authority's new public credential for a member. */
+export const reissueCredentialAs = (id: string, memberId: string, credential: string) => apiPost<ElectionDetail>(path(id, '/credentials/reissue'), { memberId, credential });
 export const fetchTurnout = (id: string, signal?: AbortSignal) => apiGet<Turnout>(path(id, '/turnout'), opts(signal));
 export const remindVoters = (id: string) => apiPost<ElectionReminderResult>(path(id, '/remind'), {});
 export const markPaperVoter = (id: string, memberId: string) => apiPost<ElectionDetail>(path(id, '/paper/voters'), { memberId });

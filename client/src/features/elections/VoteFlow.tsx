@@ -5,12 +5,13 @@ import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { useSyncStatus } from '../../sync/use-sync-status.ts';
 import { useSession } from '../auth/index.ts';
 import { initialChoices, isAnswered, toSlotChoices, type SlotState } from './choices.ts';
 import { castBallot, fetchBallotKit } from './elections-api.ts';
 import { choiceText, slotTitle } from './labels.ts';
-import { makeBallot } from './make-ballot.ts';
+import { credentialLooksValid, makeBallot } from './make-ballot.ts';
 import { Receipt } from './Receipt.tsx';
 import { SlotFieldset } from './SlotFieldset.tsx';
 import { keepTracker } from './stored.ts';
@@ -18,15 +19,23 @@ import { refreshMyElections } from './use-my-elections.ts';
 
 type Step = 'start' | 'choose' | 'review' | 'sending';
 
-/** What the secret ballot guarantees, and what server mode trusts: said on every step of voting. */
-function BallotPromise() {
+/** What the secret ballot guarantees, and who made the credential (what that trusts): said on every step of voting. */
+function BallotPromise({ fromLetter }: { fromLetter: boolean }) {
   const { m } = useI18n();
   return (
     <div className="stack" data-testid="secret-ballot">
       <p>{m.elections.secretBallot}</p>
-      <p className="muted">{m.elections.serverCredential}</p>
+      <p className="muted">{fromLetter ? m.elections.memberCredential : m.elections.serverCredential}</p>
     </div>
   );
+}
+
+/** The credential from a letter's link (`#credential=…`), read once; the fragment is then taken out of the address bar and history. */
+function credentialFromFragment(): string {
+  if (typeof window === 'undefined') return '';
+  const found = new URLSearchParams(window.location.hash.slice(1)).get('credential') ?? '';
+  if (found) window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  return found;
 }
 
 /**
@@ -46,6 +55,11 @@ export function VoteFlow({ election, revote }: { election: VoterElection; revote
   const [showMissing, setShowMissing] = useState(false);
   const [error, setError] = useState<AnyErrorCode | null>(null);
   const [receipt, setReceipt] = useState<CastReceipt | null>(null);
+  // Commission-member mode: the credential from the member's letter, in this component's memory only.
+  const fromLetter = election.credentialFrom === 'member';
+  const [fromLink] = useState(() => (fromLetter ? credentialFromFragment() : ''));
+  const [typed, setTyped] = useState(fromLink);
+  const [typedInvalid, setTypedInvalid] = useState(false);
 
   if (receipt) {
     return (
@@ -68,12 +82,25 @@ export function VoteFlow({ election, revote }: { election: VoterElection; revote
   async function send() {
     const picked = toSlotChoices(choices, slots);
     if (!picked || !me) return;
+    const credential = typed.trim();
+    if (fromLetter && !(await credentialLooksValid(credential))) {
+      setTypedInvalid(true);
+      return;
+    }
+    setTypedInvalid(false);
     setStep('sending');
     setError(null);
     try {
-      const kit = await fetchBallotKit(election.id);
-      const ballot = await makeBallot(kit, election.questions, picked);
-      const r = await castBallot(election.id, ballot);
+      // The kit is fetched for each ballot, so a credential the commission re-issued (server mode) is used without the member doing anything.
+      const makeAndCast = async () => castBallot(election.id, await makeBallot(await fetchBallotKit(election.id), election.questions, picked, fromLetter ? credential : undefined));
+      let r: CastReceipt;
+      try {
+        r = await makeAndCast();
+      } catch (e) {
+        // Server mode, re-issued between the kit and the ballot: once more with the new credential.
+        if (fromLetter || errorCode(e) !== 'ballot_credential_mismatch') throw e;
+        r = await makeAndCast();
+      }
       keepTracker(me.member.id, election.id, r);
       setReceipt(r);
       setChoices(initialChoices(election.questions));
@@ -88,7 +115,7 @@ export function VoteFlow({ election, revote }: { election: VoterElection; revote
   if (step === 'start') {
     return (
       <section className="stack" aria-label={t.vote}>
-        <BallotPromise />
+        <BallotPromise fromLetter={fromLetter} />
         {offline}
         <button type="button" className="button button-primary button-large" data-testid="vote-start" onClick={() => setStep('choose')}>
           {revote ? t.revote : t.vote}
@@ -147,9 +174,27 @@ export function VoteFlow({ election, revote }: { election: VoterElection; revote
           );
         })}
       </dl>
-      <BallotPromise />
+      <BallotPromise fromLetter={fromLetter} />
+      {fromLetter ? (
+        <div className="stack" data-testid="vote-credential">
+          <TextField
+            label={t.credentialLabel}
+            hint={t.credentialHint}
+            error={typedInvalid ? t.credentialInvalid : null}
+            value={typed}
+            onValueChange={setTyped}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={40}
+            data-testid="vote-credential-input"
+          />
+          {fromLink ? <p role="status">{t.credentialFromLink}</p> : null}
+        </div>
+      ) : null}
       {offline}
       <ErrorAlert code={error} />
+      {fromLetter && error === 'ballot_credential_mismatch' ? <p data-testid="vote-credential-lost">{t.credentialLost}</p> : null}
       {sending ? (
         <p role="status" data-testid="vote-sending">
           {t.sending}

@@ -10,3 +10,13 @@ export const electionRoute = createRoute({
     return <ElectionPage key={electionId} electionId={electionId} />;
   },
 });
+
+/** The link on a commission-member authority's letter: `/elections/<id>/vote#credential=…` (the fragment never reaches the server). */
+export const electionVoteRoute = createRoute({
+  getParentRoute: () => memberRoute,
+  path: '/elections/$electionId/vote',
+  component: function ElectionVoteRoute() {
+    const { electionId } = electionVoteRoute.useParams();
+    return <ElectionPage key={electionId} electionId={electionId} />;
+  },
+});

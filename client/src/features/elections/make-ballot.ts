@@ -7,10 +7,19 @@ import { plaintextFor } from '@kumiai/shared';
  * member votes, so it does not weigh on the app's first load. The kit's
  * credential lives only in this call's memory.
  */
-export async function makeBallot(kit: BallotKit, questions: readonly ElectionQuestion[], choices: readonly SlotChoice[]): Promise<string> {
+export async function makeBallot(kit: BallotKit, questions: readonly ElectionQuestion[], choices: readonly SlotChoice[], typed?: string): Promise<string> {
   const plaintext = plaintextFor(questions, choices);
   const { createBallot, loadElection } = await import('@kumiai/shared/elections/crypto/index');
-  return createBallot(loadElection(kit.election), kit.credential, plaintext);
+  // Server mode: the kit's credential. Commission-member mode: the one from the member's letter (typed or from the link).
+  const credential = kit.credential ?? typed;
+  if (credential === undefined) throw new Error('no credential');
+  return createBallot(loadElection(kit.election), credential, plaintext);
+}
+
+/** Whether a typed credential has the right form and checksum (a typing mistake is caught before any network use). */
+export async function credentialLooksValid(credential: string): Promise<boolean> {
+  const { isValidSecretCredential } = await import('@kumiai/shared/elections/crypto/index');
+  return isValidSecretCredential(credential);
 }
 
 export type TrackerSearch = 'found' | 'not_found' | 'invalid';

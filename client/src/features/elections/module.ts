@@ -1,12 +1,12 @@
 import { defineModule } from '../../lib/feature-module.ts';
-import { electionRoute } from './election-route.tsx';
+import { electionRoute, electionVoteRoute } from './election-route.tsx';
 import { ElectionsCard, useElectionsToVote } from './ElectionsCard.tsx';
 import { electionsEn, electionsJa } from './messages.ts';
 
 /** Elections, the member's side (issue 17): their elections, voting from their own device, the result and their tracker in the public record. */
 export const electionsModule = defineModule({
   name: 'elections',
-  routes: [electionRoute],
+  routes: [electionRoute, electionVoteRoute],
   homeCards: [{ id: 'elections', component: ElectionsCard, audience: 'member', order: 4, useCount: useElectionsToVote }],
   messages: { ja: { elections: electionsJa }, en: { elections: electionsEn } },
 });

@@ -95,5 +95,7 @@ export function detailOf(repo: ElectionsRepo, actors: ActorRepo, actor: Actor, r
     paperVoters: repo.turnoutRows(row.id).filter((r) => r.how === 'paper').length,
     paperTotals: row.paper_totals ? (JSON.parse(row.paper_totals) as number[][]) : null,
     outcome: outcomeNow(repo, row),
+    credentialAuthority: row.credential_authority === null ? null : { memberId: row.credential_authority, name: repo.memberName(row.credential_authority) },
+    ...(row.credential_authority !== null && row.state === 'draft' ? { publicCredentials: repo.credentialCount(row.id) } : {}),
   };
 }

@@ -24,6 +24,8 @@ export interface ElectionRow {
   outcome: string | null;
   notice_id: string | null;
   reminded_at: number | null;
+  /** A commission member as credential authority; null: server mode. */
+  credential_authority: string | null;
 }
 
 export interface TrusteeRow {
@@ -209,8 +211,38 @@ export class ElectionsRepo extends Repository {
     ).run(electionId, JSON.stringify(issued));
   }
 
-  credential(electionId: string, memberId: string): { secret: string; public_key: string } | undefined {
-    return this.sql('SELECT secret, public_key FROM election_credentials WHERE election_id = ? AND member_id = ?').get(electionId, memberId) as { secret: string; public_key: string } | undefined;
+  /** secret is null in commission-member mode (the server never sees it). */
+  credential(electionId: string, memberId: string): { secret: string | null; public_key: string } | undefined {
+    return this.sql('SELECT secret, public_key FROM election_credentials WHERE election_id = ? AND member_id = ?').get(electionId, memberId) as { secret: string | null; public_key: string } | undefined;
+  }
+
+  /** Commission-member mode: the authority's public credentials replace any sent before (one statement). */
+  storePublicCredentials(electionId: string, list: readonly { memberId: string; publicKey: string }[]): void {
+    this.forgetCredentials(electionId);
+    this.sql(
+      `INSERT INTO election_credentials (election_id, member_id, secret, public_key)
+       SELECT ?, json_extract(value, '$.memberId'), NULL, json_extract(value, '$.publicKey') FROM json_each(?)`,
+    ).run(electionId, JSON.stringify(list));
+  }
+
+  /** Every stored public credential with the member's roll weight (null: the member is no longer on the roll). */
+  publicCredentials(electionId: string): { member_id: string; public_key: string; weight: number | null }[] {
+    return this.sql(
+      'SELECT c.member_id, c.public_key, r.weight FROM election_credentials c LEFT JOIN election_roll r ON r.election_id = c.election_id AND r.member_id = c.member_id WHERE c.election_id = ?',
+    ).all(electionId) as { member_id: string; public_key: string; weight: number | null }[];
+  }
+
+  credentialCount(electionId: string): number {
+    return this.sql('SELECT count(*) FROM election_credentials WHERE election_id = ?').pluck().get(electionId) as number;
+  }
+
+  memberName(memberId: string): string {
+    return (this.sql('SELECT name FROM members WHERE id = ?').pluck().get(memberId) as string | undefined) ?? '';
+  }
+
+  /** A re-issued credential replaces the member's (the old secret is overwritten; secure_delete zeroes freed bytes). */
+  replaceCredential(electionId: string, memberId: string, next: { secret: string | null; publicKey: string }): void {
+    this.sql('UPDATE election_credentials SET secret = ?, public_key = ? WHERE election_id = ? AND member_id = ?').run(next.secret, next.publicKey, electionId, memberId);
   }
 
   forgetCredentials(electionId: string): void {

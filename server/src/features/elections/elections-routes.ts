@@ -5,6 +5,11 @@ import {
   openInputSchema,
   paperTotalsSchema,
   paperVoterSchema,
+  reissueCredentialSchema,
+  credentialAuthoritySchema,
+  publicCredentialsSchema,
+  type PublicCredentialsInput,
+  type ReissueCredentialInput,
   rollChangesSchema,
   trusteeMessageSchema,
   trusteesInputSchema,
@@ -15,6 +20,7 @@ import {
 } from '@kumiai/shared';
 import { idParams } from '../../lib/schemas.ts';
 import { requireAuth } from '../../plugins/auth.ts';
+import type { ElectionCredentials } from './elections-credentials.ts';
 import type { ElectionResults } from './elections-results.ts';
 import type { ElectionsService } from './elections-service.ts';
 import type { ElectionTrustees } from './elections-trustees.ts';
@@ -22,6 +28,8 @@ import type { ElectionVoting } from './elections-voting.ts';
 
 /** A trustee's message may be large (JSON in a JSON string). */
 const MESSAGE_LIMIT = 3 * 1024 * 1024;
+/** 20,000 public credentials of ~620 digits each, with member ids. */
+const CREDENTIALS_LIMIT = 16 * 1024 * 1024;
 const emptySchema = { type: 'object', additionalProperties: false, properties: {} } as const;
 const rollQuery = { type: 'object', additionalProperties: false, properties: { cursor: { type: 'string', maxLength: 64 }, q: { type: 'string', maxLength: 100 } } } as const;
 
@@ -29,8 +37,8 @@ const sendArchive = (reply: FastifyReply, id: string, bytes: Uint8Array) =>
   reply.header('content-type', 'application/octet-stream').header('content-disposition', `attachment; filename="election-${id}.bel"`).send(Buffer.from(bytes));
 
 /** Every route of shared/src/elections/api.ts (the contract's header lists them). */
-export function electionsRoutes(app: FastifyInstance, deps: { elections: ElectionsService; electionTrustees: ElectionTrustees; electionVoting: ElectionVoting; electionResults: ElectionResults }): void {
-  const { elections, electionTrustees: trustees, electionVoting: voting, electionResults: results } = deps;
+export function electionsRoutes(app: FastifyInstance, deps: { elections: ElectionsService; electionTrustees: ElectionTrustees; electionVoting: ElectionVoting; electionResults: ElectionResults; electionCredentials: ElectionCredentials }): void {
+  const { elections, electionTrustees: trustees, electionVoting: voting, electionResults: results, electionCredentials: credentials } = deps;
   type Id = { Params: { id: string } };
   const member = { config: { access: 'member' as const } };
   const withId = { ...member, schema: { params: idParams } };
@@ -55,6 +63,17 @@ export function electionsRoutes(app: FastifyInstance, deps: { elections: Electio
     elections.setTrustees(requireAuth(request).actor, request.params.id, request.body),
   );
   app.post<Id>('/api/elections/:id/open', { ...member, schema: { params: idParams, body: openInputSchema } }, async (request) => elections.open(requireAuth(request).actor, request.params.id));
+  app.post<Id & { Body: ReissueCredentialInput }>('/api/elections/:id/credentials/reissue', { ...member, schema: { params: idParams, body: reissueCredentialSchema } }, async (request) =>
+    credentials.reissue(requireAuth(request).actor, request.params.id, request.body),
+  );
+  app.put<Id & { Body: { memberId: string | null } }>('/api/elections/:id/credential-authority', { ...member, schema: { params: idParams, body: credentialAuthoritySchema } }, async (request) =>
+    credentials.setAuthority(requireAuth(request).actor, request.params.id, request.body.memberId),
+  );
+  app.post<Id & { Body: PublicCredentialsInput }>(
+    '/api/elections/:id/credentials',
+    { ...member, bodyLimit: CREDENTIALS_LIMIT, schema: { params: idParams, body: publicCredentialsSchema } },
+    async (request) => credentials.upload(requireAuth(request).actor, request.params.id, request.body),
+  );
   app.get<Id>('/api/elections/:id/turnout', withId, async (request) => results.turnout(requireAuth(request).actor, request.params.id));
   app.post<Id>('/api/elections/:id/remind', { ...member, schema: { params: idParams, body: emptySchema } }, async (request) => results.remind(requireAuth(request).actor, request.params.id));
   app.post<Id & { Body: { memberId: string } }>('/api/elections/:id/paper/voters', { ...member, schema: { params: idParams, body: paperVoterSchema } }, async (request) =>

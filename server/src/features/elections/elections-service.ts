@@ -21,6 +21,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
+import { uploadedCredentialList } from './elections-credentials.ts';
 import { commissionOnly, detailOf, inputOf, isCommission, requireState, summaryOf } from './election-view.ts';
 import type { ElectionRow, ElectionsRepo } from './elections-repo.ts';
 
@@ -162,7 +163,8 @@ export class ElectionsService {
   /**
    * draft → ready: the roll frozen and the keys made; the server (credential
    * authority in server mode) issues one secret credential per roll member
-   * and publishes only the public list; election.json is fixed.
+   * and publishes only the public list, or (commission-member mode) lists the
+   * authority's public credentials; election.json is fixed.
    */
   open(actor: Actor, id: string): ElectionDetail {
     const row = commissionOnly(this.repo, this.actors, actor, id);
@@ -172,20 +174,15 @@ export class ElectionsService {
     const roll = this.repo.roll(id);
     if (roll.length === 0) throw new AppError('validation_failed', 400, 'The roll is empty');
     const ops = groupOps('BELENIOS-2048');
-    const uuid = generateUuid();
-    const creds = issueCredentials(
-      ops,
-      uuid,
-      roll.map((r) => ({ id: r.member_id, weight: BigInt(r.weight) })),
-    );
+    // Commission-member mode: the uuid was fixed when the authority was named, and L comes from its device.
+    const uuid = row.uuid ?? generateUuid();
+    const creds = row.credential_authority === null ? issueCredentials(ops, uuid, roll.map((r) => ({ id: r.member_id, weight: BigInt(r.weight) }))) : null;
+    const publicList = creds ? creds.publicCredentials : uploadedCredentialList(this.repo, id);
     const election = makeElection(toBeleniosTemplate(inputOf(row)), uuid, 'BELENIOS-2048', combineKeys(ops, readTrustees(row.trustees_json)));
     this.mutate(actor, { checks: this.check(row), audit: { action: 'election.opened', target: id, detail: { uuid, voters: roll.length } } }, (now) => {
       if (!this.repo.moveState(id, 'draft', 'ready', now)) throw new AppError('election_wrong_state', 409, 'The election changed meanwhile');
-      this.repo.storeCredentials(
-        id,
-        creds.issued.map((c) => ({ memberId: c.voterId, secret: c.secret, publicKey: c.publicKey.toString() })),
-      );
-      this.repo.update(id, { uuid, election_json: election.raw, credentials_json: writePublicCredentials(creds.publicCredentials), opened_at: now }, now);
+      if (creds) this.repo.storeCredentials(id, creds.issued.map((c) => ({ memberId: c.voterId, secret: c.secret, publicKey: c.publicKey.toString() })));
+      this.repo.update(id, { uuid, election_json: election.raw, credentials_json: writePublicCredentials(publicList), opened_at: now }, now);
     });
     return this.detail(actor, id);
   }

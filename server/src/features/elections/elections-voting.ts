@@ -32,7 +32,7 @@ export class ElectionVoting {
     let box = this.boxes.get(row.id);
     if (!box) {
       const lines = readStringList(row.credentials_json!, 'credentials');
-      // The server issued these credentials itself (server mode): each is a group element already.
+      // Issued by the server, or checked to be group elements when the authority sent them.
       box = new BallotBox(loadElection(row.election_json!), lines, new Set(lines));
       this.boxes.set(row.id, box);
     }
@@ -64,6 +64,7 @@ export class ElectionVoting {
         opensAt: input.opensAt,
         closesAt: input.closesAt,
         voted,
+        ...(row.credential_authority !== null ? { credentialFrom: 'member' as const } : {}),
         outcome: row.state === 'published' && row.outcome ? (JSON.parse(row.outcome) as ElectionOutcome) : null,
         ...(voted === null && row.reminded_at !== null && row.state === 'ready' ? { remindedAt: row.reminded_at } : {}),
       };
@@ -81,7 +82,8 @@ export class ElectionVoting {
     this.votable(actor, row);
     const credential = this.repo.credential(id, actor.memberId);
     if (!credential) throw new AppError('election_wrong_state', 409, 'No credential for you in this election');
-    return { election: row.election_json!, credential: credential.secret };
+    // Commission-member mode: the member has the credential on paper; the server has none to give.
+    return credential.secret === null ? { election: row.election_json! } : { election: row.election_json!, credential: credential.secret };
   }
 
   cast(actor: Actor, id: string, raw: string): CastReceipt {
@@ -107,6 +109,8 @@ export class ElectionVoting {
       const now = this.clock.now();
       const fresh = this.repo.election(id)!;
       this.votable(actor, fresh);
+      // A re-issue may have struck the credential meanwhile: only ballots signed with a listed credential enter the box.
+      if (this.repo.credential(id, actor.memberId)?.public_key !== own.public_key) throw new AppError('ballot_credential_mismatch', 403, 'This ballot was not made with your credential');
       if (this.repo.hasTracker(id, tracker)) throw new AppError('ballot_duplicate', 409, 'This ballot is in the ballot box already');
       const replaced = this.repo.voted(id, actor.memberId) === 'online';
       this.repo.appendBallot(id, raw, tracker);

@@ -6,6 +6,7 @@ import { pushModule } from '../push/index.ts';
 import { setupModule } from '../setup/index.ts';
 import { uploadsModule } from '../uploads/index.ts';
 import { fileBylawTemplate } from './bylaw-template.ts';
+import { ElectionCredentials } from './elections-credentials.ts';
 import { ElectionsRepo } from './elections-repo.ts';
 import { ElectionResults } from './elections-results.ts';
 import { electionsRoutes } from './elections-routes.ts';
@@ -29,6 +30,7 @@ export const electionsModule = defineModule({
       elections: new ElectionsService(repo, clock, actors, mutate),
       electionTrustees: new ElectionTrustees(repo, clock, actors, mutate),
       electionVoting,
+      electionCredentials: new ElectionCredentials(repo, clock, actors, mutate, electionVoting),
       electionResults: new ElectionResults(repo, clock, actors, mutate, electionVoting, notices, push),
     };
   },
@@ -42,6 +44,9 @@ export const electionsModule = defineModule({
     'election.trustees_set',
     'election.trustee_step',
     'election.opened',
+    'election.credential_reissued',
+    'election.credential_authority_set',
+    'election.credentials_uploaded',
     'election.reminded',
     'election.paper_voter',
     'election.paper_totals',

@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { seriousViolations } from '../support/a11y.ts';
 import { electionCommission, openElection, VOTE_QUESTIONS } from '../support/elections.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { ADMIN } from '../support/identity.ts';
+import { ADMIN, phoneContext } from '../support/identity.ts';
+import { SignInPage } from '../pages/sign-in-page.ts';
 import { WORKPLACE_OFFICER } from '../support/forms.ts';
 import { MEMBER_A, memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
@@ -51,7 +52,25 @@ test('the credential authority makes the letters on her device, and a member vot
     await expect(section.getByTestId('ca-sent')).toContainText(`${rollSize} 件`);
   });
 
-  // The member opens the letter's link: the credential is filled in, gone from the address bar, and votes.
+  // The member scans her letter's QR with a phone where she is not signed in: she signs in and comes
+  // back to the vote with the credential filled in (kept in the page's memory), gone from the address bar.
+  const letterPhone = await phoneContext(browser, server);
+  const letterPage = await letterPhone.newPage();
+  await letterPage.goto(`/elections/${id}/vote#credential=${letterKey}`);
+  await expect(letterPage).toHaveURL(/\/sign-in$/);
+  await new SignInPage(letterPage).signIn(MEMBER_A.employeeNumber, MEMBER_A.password);
+  await expect(letterPage.getByTestId('secret-ballot')).toContainText('サーバーはこの鍵を知りません');
+  expect(new URL(letterPage.url()).pathname).toBe(`/elections/${id}/vote`);
+  expect(new URL(letterPage.url()).hash).toBe('');
+  await letterPage.getByTestId('vote-start').click();
+  await letterPage.getByTestId('election-slot').nth(0).getByLabel('賛成', { exact: true }).check();
+  await letterPage.getByTestId('election-slot').nth(1).getByLabel(/青木 一郎/).check();
+  await letterPage.getByTestId('election-slot').nth(2).getByLabel('白票(どれも選ばない)').check();
+  await letterPage.getByTestId('vote-review').click();
+  await expect(letterPage.getByTestId('vote-credential-input')).toHaveValue(letterKey);
+  await letterPhone.close();
+
+  // On her own phone, signed in, the link goes straight to the vote.
   await memberPage.goto(`/elections/${id}/vote#credential=${letterKey}`);
   await expect(memberPage.getByTestId('secret-ballot')).toContainText('サーバーはこの鍵を知りません');
   expect(new URL(memberPage.url()).hash).toBe('');

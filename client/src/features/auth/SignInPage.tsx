@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
@@ -6,12 +6,14 @@ import { TextField } from '../../ui/TextField.tsx';
 import { useAction } from '../../ui/use-action.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { FirstSignInLink } from './FirstSignInLink.tsx';
+import { takeReturn } from './return-to.ts';
 import { rememberedUnionName, signIn } from './session.ts';
 
 export function SignInPage() {
   const { m } = useI18n();
   useDocumentTitle(m.auth.signInTitle);
   const navigate = useNavigate();
+  const router = useRouter();
   const alertId = useId();
   const [unionName] = useState(rememberedUnionName);
   const [employeeNumber, setEmployeeNumber] = useState('');
@@ -24,7 +26,9 @@ export function SignInPage() {
       return;
     }
     await signIn(employeeNumber.trim(), password);
-    await navigate({ to: '/' });
+    const back = takeReturn();
+    if (back) router.history.push(back);
+    else await navigate({ to: '/' });
   });
 
   return (

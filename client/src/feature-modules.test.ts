@@ -83,4 +83,11 @@ describe('the client feature module list', () => {
     expect(new Set(tabs.map((t) => t.order)).size).toBe(tabs.length);
     for (const tab of tabs) expect(paths, tab.id).toContain(tab.to);
   });
+
+  it('adds other modules’ sections to a tab’s page only for a tab that exists: votes on 手続き', () => {
+    const tabIds = new Set(modules.flatMap((m) => m.tabs ?? []).map((t) => t.id));
+    const sections = modules.flatMap((m) => m.tabSections ?? []);
+    expect(sections.map((s) => `${s.tab}/${s.id}`)).toEqual(['procedures/elections-to-vote']);
+    for (const section of sections) expect(tabIds, section.id).toContain(section.tab);
+  });
 });

@@ -50,6 +50,14 @@ test('a member reads the candidates offline, votes online only, keeps only the t
     const homeCard = memberPage.getByRole('region', { name: '投票のお願い' });
     await expect(homeCard.getByTestId('election-item')).toContainText('締切');
     await expectAccessible(memberPage, 'home with an election');
+    // The 手続き tab counts the vote asked of the member, and its page lists it beside the forms.
+    const procedures = memberPage.getByRole('navigation').getByRole('link', { name: /^手続き/ });
+    await expect(procedures).toHaveAccessibleName('手続き 1件の対応待ち');
+    await procedures.click();
+    const toVote = memberPage.getByRole('region', { name: '投票のお願い' });
+    await expect(toVote.getByTestId('election-item')).toHaveAttribute('data-status', 'open');
+    await expectAccessible(memberPage, '手続き with a vote');
+    await shell.open('/');
     await homeCard.getByRole('link', { name: /第10回 役員選挙/ }).click();
     await expect(memberPage.getByRole('heading', { level: 1, name: input.title })).toBeVisible();
     await expect(memberPage.getByTestId('election-status')).toHaveAttribute('data-status', 'open');

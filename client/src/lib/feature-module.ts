@@ -49,6 +49,23 @@ export interface TabEntry {
   badgeLabel?: (m: Messages, count: number) => string;
 }
 
+/**
+ * A section another module adds to a tab's page (votes on 手続き, beside the
+ * forms): rendered there in `order`, and its `useCount` adds to that tab's
+ * badge, so the tab's owner knows nothing of it.
+ */
+export interface TabSection {
+  /** Stable and unique. */
+  id: string;
+  /** The `TabEntry.id` of the tab whose page shows it. */
+  tab: string;
+  component: ComponentType;
+  /** Its place among the tab's sections, lowest first (50 when absent). */
+  order?: number;
+  /** A hook giving how many things it asks of the member (undefined while loading); added to the tab's badge. */
+  useCount?: () => number | undefined;
+}
+
 /** A link on the member's own page (マイページ), under 「自分の記録」: e.g. their dues. */
 export interface MeLink {
   /** Stable and unique: the link's test id is `me-link-<id>`. */
@@ -94,6 +111,8 @@ export interface FeatureModule {
   routes?: readonly AnyRoute[];
   nav?: readonly NavEntry[];
   tabs?: readonly TabEntry[];
+  /** Sections on another module's tab page (votes on 手続き). */
+  tabSections?: readonly TabSection[];
   homeCards?: readonly HomeCard[];
   /** Links on マイページ to the member's own records (their dues). */
   meLinks?: readonly MeLink[];

@@ -8,6 +8,7 @@ import { pickText } from '../../ui/content-language.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { useSession } from '../auth/index.ts';
+import { TabSections } from '../shell/index.ts';
 import { outboxFor, pruneOutbox, referencedFiles } from './outbox.ts';
 import { StatusChip } from './StatusChip.tsx';
 import { useForms, useMySubmissions, usePendingSubmissionIds } from './use-forms.ts';
@@ -60,6 +61,7 @@ export function FormsPage() {
   return (
     <section className="card stack" aria-labelledby="forms-title" data-testid="forms-list">
       <h1 id="forms-title">{m.forms.title}</h1>
+      <TabSections tab="procedures" />
 
       <section className="stack" aria-labelledby="forms-surveys-title" data-testid="forms-surveys">
         <h2 id="forms-surveys-title">{m.forms.openSurveys}</h2>

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import type { TabEntry } from '../../lib/feature-module.ts';
 import { useSession } from '../auth/index.ts';
 import { featureModules } from '../index.ts';
+import { tabSectionsOf } from './tab-sections.tsx';
 
 const noBadge = (): number | null => null;
 
@@ -41,9 +42,12 @@ export function TabBar() {
 
 function Tab({ tab, current }: { tab: TabEntry; current: boolean }) {
   const { m } = useI18n();
-  // One tab, one hook, the same on every render (the entry is fixed for this component).
+  // One tab, the same hooks on every render (the entry and the module list are fixed for this component):
+  // its own count and those of the sections other modules add to its page.
   const useBadge = tab.useBadge ?? noBadge;
-  const count = useBadge();
+  const own = useBadge();
+  const added = tabSectionsOf(tab.id).reduce((sum, section) => sum + (section.useCount?.() ?? 0), 0);
+  const count = (own ?? 0) + added;
   const Icon = tab.icon;
   return (
     <li>

@@ -16,11 +16,12 @@ import {
   type RollPage,
   type TrusteesInput,
 } from '@kumiai/shared';
-import { combineKeys, generateUuid, groupOps, issueCredentials, makeElection, readTrustees, writePublicCredentials } from '@kumiai/shared/elections/crypto/index';
+import { combineKeys, generateUuid, groupOps, makeElection, readTrustees, writePublicCredentials } from '@kumiai/shared/elections/crypto/index';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
+import type { ElectionsCrypto } from './crypto-pool.ts';
 import { commissionOnly, detailOf, inputOf, isCommission, requireState, summaryOf } from './election-view.ts';
 import type { ElectionRow, ElectionsRepo } from './elections-repo.ts';
 
@@ -38,6 +39,7 @@ export class ElectionsService {
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly mutate: Mutate,
+    private readonly crypto: ElectionsCrypto,
   ) {}
 
   private check(row: ElectionRow) {
@@ -162,9 +164,11 @@ export class ElectionsService {
   /**
    * draft → ready: the roll frozen and the keys made; the server (credential
    * authority in server mode) issues one secret credential per roll member
-   * and publishes only the public list; election.json is fixed.
+   * and publishes only the public list; election.json is fixed. The
+   * credentials are made on the worker pool; the election is opened only if
+   * its set-up and roll did not change meanwhile.
    */
-  open(actor: Actor, id: string): ElectionDetail {
+  async open(actor: Actor, id: string): Promise<ElectionDetail> {
     const row = commissionOnly(this.repo, this.actors, actor, id);
     requireState(row, 'draft');
     if (row.roll_frozen_at === null) throw new AppError('roll_not_frozen', 409, 'Freeze the roll first');
@@ -173,14 +177,15 @@ export class ElectionsService {
     if (roll.length === 0) throw new AppError('validation_failed', 400, 'The roll is empty');
     const ops = groupOps('BELENIOS-2048');
     const uuid = generateUuid();
-    const creds = issueCredentials(
-      ops,
+    const setUp = (r: ElectionRow) => JSON.stringify([r.input, r.trustees_json, r.roll_frozen_at, this.repo.roll(id)]);
+    const before = setUp(row);
+    const creds = await this.crypto.issueCredentials(
       uuid,
       roll.map((r) => ({ id: r.member_id, weight: BigInt(r.weight) })),
     );
     const election = makeElection(toBeleniosTemplate(inputOf(row)), uuid, 'BELENIOS-2048', combineKeys(ops, readTrustees(row.trustees_json)));
     this.mutate(actor, { checks: this.check(row), audit: { action: 'election.opened', target: id, detail: { uuid, voters: roll.length } } }, (now) => {
-      if (!this.repo.moveState(id, 'draft', 'ready', now)) throw new AppError('election_wrong_state', 409, 'The election changed meanwhile');
+      if (!this.repo.moveState(id, 'draft', 'ready', now) || setUp(this.repo.election(id)!) !== before) throw new AppError('election_wrong_state', 409, 'The election changed meanwhile');
       this.repo.storeCredentials(
         id,
         creds.issued.map((c) => ({ memberId: c.voterId, secret: c.secret, publicKey: c.publicKey.toString() })),

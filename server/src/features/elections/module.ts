@@ -2,6 +2,7 @@ import { defineModule } from '../../lib/feature-module.ts';
 import { authModule } from '../auth/index.ts';
 import { noticesModule } from '../notices/index.ts';
 import { pushModule } from '../push/index.ts';
+import { ElectionsCrypto } from './crypto-pool.ts';
 import { ElectionsRepo } from './elections-repo.ts';
 import { ElectionResults } from './elections-results.ts';
 import { electionsRoutes } from './elections-routes.ts';
@@ -13,16 +14,20 @@ import { ElectionVoting } from './elections-voting.ts';
 export const electionsModule = defineModule({
   name: 'elections',
   dependsOn: [authModule, noticesModule, pushModule],
-  services: ({ db, clock, mutate }, { actors, notices, push }) => {
+  services: ({ db, clock, mutate, config }, { actors, notices, push }) => {
     const repo = new ElectionsRepo(db);
-    const electionVoting = new ElectionVoting(repo, clock);
+    const electionsCrypto = new ElectionsCrypto(config.electionThreads);
+    const electionVoting = new ElectionVoting(repo, clock, electionsCrypto);
     return {
-      elections: new ElectionsService(repo, clock, actors, mutate),
+      electionsCrypto,
+      elections: new ElectionsService(repo, clock, actors, mutate, electionsCrypto),
       electionTrustees: new ElectionTrustees(repo, clock, actors, mutate),
       electionVoting,
-      electionResults: new ElectionResults(repo, clock, actors, mutate, electionVoting, notices, push),
+      electionResults: new ElectionResults(repo, clock, actors, mutate, electionVoting, notices, push, electionsCrypto),
     };
   },
+  // The worker threads stop with the server.
+  hooks: (app, { electionsCrypto }) => app.addHook('onClose', () => electionsCrypto.close()),
   routes: (app, services) => electionsRoutes(app, services),
   pushKinds: ['election'],
   auditActions: [

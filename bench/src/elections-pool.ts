@@ -72,3 +72,30 @@ export function makeBallotsOnThreads(threads: number): (election: Election, requ
     }
   };
 }
+
+/**
+ * The same ballots as makeBallotsOnThreads, without blocking this thread
+ * (`pnpm bench:elections-server`, whose server must keep its connections
+ * alive meanwhile).
+ */
+export async function makeBallotsInBackground(threads: number, election: Election, requests: readonly { secret: string; plaintext: Plaintext }[]): Promise<string[]> {
+  const n = Math.max(1, Math.min(threads, requests.length));
+  const counter = new SharedArrayBuffer(4);
+  const channels = Array.from({ length: n }, () => new MessageChannel());
+  const workers = channels.map((c) => start({ electionRaw: election.raw, port: c.port2, counter }));
+  try {
+    const size = Math.ceil(requests.length / n);
+    const parts = channels.map(
+      (c, i) =>
+        new Promise<string[]>((resolve, reject) => {
+          c.port1.once('message', (reply: { raws?: string[]; error?: string }) => (reply.raws ? resolve(reply.raws) : reject(new Error(`ballot thread failed: ${reply.error ?? 'no reply'}`))));
+          workers[i]!.once('error', reject);
+          c.port1.postMessage({ requests: requests.slice(i * size, (i + 1) * size) } satisfies Job);
+        }),
+    );
+    return (await Promise.all(parts)).flat();
+  } finally {
+    for (const w of workers) void w.terminate();
+    for (const c of channels) c.port1.close();
+  }
+}

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -38,6 +39,9 @@ export interface Config {
   transport: TransportLimits;
   // --- issue 15 (operations): backups, metrics, disk; see the README's "Operations" section ---
   ops: OpsConfig;
+  // --- issue 17 (elections): worker threads for the election cryptography ---
+  /** Worker threads issuing credentials, checking ballots and computing the encrypted tally (KUMIAI_ELECTION_THREADS). */
+  electionThreads: number;
 }
 
 export interface OpsConfig {
@@ -199,8 +203,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pushHosts: hostList(env, 'KUMIAI_PUSH_HOSTS', DEFAULT_PUSH_HOSTS),
     transport: transportLimits(env),
     ops: loadOpsConfig(env, dataDir, cwd),
+    electionThreads: int(env, 'KUMIAI_ELECTION_THREADS', Math.min(os.availableParallelism(), DEFAULT_ELECTION_THREADS_CAP), 1, 64),
   };
 }
+
+/** The default election worker pool is one thread per core, up to this many (each holds the crypto library and tsx: ~50 MB). */
+export const DEFAULT_ELECTION_THREADS_CAP = 4;
 
 /**
  * Phones give service workers, push and Secure cookies only to secure contexts.

@@ -7,7 +7,6 @@ import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
 import { commissionOnly, detailOf, inputOf, requireState } from './election-view.ts';
 import type { ElectionRow, ElectionsRepo } from './elections-repo.ts';
-import type { ElectionVoting } from './elections-voting.ts';
 
 /**
  * Re-issuing a lost credential (issue 17), after the commission has checked
@@ -27,7 +26,6 @@ export class ElectionCredentials {
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly mutate: Mutate,
-    private readonly voting: ElectionVoting,
   ) {}
 
   private reissuable(row: ElectionRow, memberId: string): { public_key: string } {
@@ -88,8 +86,6 @@ export class ElectionCredentials {
       this.repo.replaceCredential(id, memberId, { secret, publicKey: publicKey.toString() });
       this.repo.update(id, { credentials_json: writePublicCredentials(list) }, now);
     });
-    // The ballot box holds L: the next ballot loads the new list.
-    this.voting.closeBox(id);
     return this.detail(actor, id);
   }
 

@@ -1,11 +1,11 @@
 import { electionPhase, slotsOf, type Actor, type ElectionDetail, type ElectionOutcome, type ElectionQuestion, type ElectionReminderResult, type Turnout } from '@kumiai/shared';
-import { encryptedTally, lastBallots, loadElection, parsePublicCredential, groupOps, readBallot, readStringList, writeEncryptedTally } from '@kumiai/shared/elections/crypto/index';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { PushService } from '../push/index.ts';
+import type { ElectionsCrypto } from './crypto-pool.ts';
 import { buildArchive } from './elections-archive.ts';
 import type { ElectionVoting } from './elections-voting.ts';
 import { commissionOnly, detailOf, inputOf, outcomeNow, requireState } from './election-view.ts';
@@ -28,6 +28,7 @@ export class ElectionResults {
     private readonly voting: ElectionVoting,
     private readonly notices: NoticesService,
     private readonly push: PushService,
+    private readonly crypto: ElectionsCrypto,
   ) {}
 
   private check(row: ElectionRow) {
@@ -85,31 +86,24 @@ export class ElectionResults {
 
   /**
    * ready → tallying, after the window: the encrypted tally of the last
-   * ballot per credential. The secret credentials are deleted in the same
-   * transaction and then scrubbed from the file and the WAL.
+   * ballot per credential. Ballots received before the close are decided
+   * first; the tally is computed on the worker pool; then one transaction
+   * moves the state (if no ballot came in meanwhile), stores the tally and
+   * deletes the secret credentials, which are then scrubbed from the file and
+   * the WAL.
    */
-  tally(actor: Actor, id: string): ElectionDetail {
+  async tally(actor: Actor, id: string): Promise<ElectionDetail> {
     const row = commissionOnly(this.repo, this.actors, actor, id);
     requireState(row, 'ready');
     if (electionPhase(this.clock.now(), inputOf(row)) !== 'after') throw new AppError('election_wrong_state', 409, 'The tally starts after the window closes');
-    const election = loadElection(row.election_json!);
-    const ops = groupOps('BELENIOS-2048');
-    const weights = new Map<bigint, bigint>();
-    for (const line of readStringList(row.credentials_json!, 'credentials')) {
-      const c = parsePublicCredential(ops, line, true)!;
-      weights.set(c.key, c.weight);
-    }
-    this.voting.closeBox(id);
-    this.mutate(actor, { checks: this.check(row), audit: { action: 'election.tally_started', target: id, detail: (n: number) => ({ tallied: n }) } }, (now) => {
+    await this.voting.settled(id);
+    const ballots = this.repo.ballots(id);
+    const et = await this.crypto.tally({ electionRaw: row.election_json!, credentialsJson: row.credentials_json!, ballots });
+    this.mutate(actor, { checks: this.check(row), audit: { action: 'election.tally_started', target: id, detail: { tallied: et.numTallied } } }, (now) => {
       if (!this.repo.moveState(id, 'ready', 'tallying', now)) throw new AppError('election_wrong_state', 409, 'The election changed meanwhile');
-      const ballots = this.repo.ballots(id).map((raw) => {
-        const ballot = readBallot(raw);
-        return { ballot, credential: ballot.credential, weight: weights.get(ballot.credential)! };
-      });
-      const et = encryptedTally(election, lastBallots(ballots));
-      this.repo.update(id, { encrypted_tally: writeEncryptedTally(et.tally), num_tallied: et.numTallied, total_weight: Number(et.totalWeight) }, now);
+      if (this.repo.ballotCount(id) !== ballots.length) throw new AppError('election_wrong_state', 409, 'A ballot came in meanwhile: start the tally again');
+      this.repo.update(id, { encrypted_tally: et.encryptedTally, num_tallied: et.numTallied, total_weight: Number(et.totalWeight) }, now);
       this.repo.forgetCredentials(id);
-      return et.numTallied;
     });
     this.repo.scrub();
     return this.detail(actor, id);

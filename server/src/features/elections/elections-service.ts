@@ -16,11 +16,12 @@ import {
   type RollPage,
   type TrusteesInput,
 } from '@kumiai/shared';
-import { combineKeys, generateUuid, groupOps, issueCredentials, makeElection, readTrustees, writePublicCredentials } from '@kumiai/shared/elections/crypto/index';
+import { combineKeys, generateUuid, groupOps, makeElection, readTrustees, writePublicCredentials } from '@kumiai/shared/elections/crypto/index';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
+import type { ElectionsCrypto } from './crypto-pool.ts';
 import { uploadedCredentialList } from './elections-credentials.ts';
 import { commissionOnly, detailOf, inputOf, isCommission, requireState, summaryOf } from './election-view.ts';
 import type { ElectionRow, ElectionsRepo } from './elections-repo.ts';
@@ -39,6 +40,7 @@ export class ElectionsService {
     private readonly clock: Clock,
     private readonly actors: ActorRepo,
     private readonly mutate: Mutate,
+    private readonly crypto: ElectionsCrypto,
   ) {}
 
   private check(row: ElectionRow) {
@@ -164,9 +166,11 @@ export class ElectionsService {
    * draft → ready: the roll frozen and the keys made; the server (credential
    * authority in server mode) issues one secret credential per roll member
    * and publishes only the public list, or (commission-member mode) lists the
-   * authority's public credentials; election.json is fixed.
+   * authority's public credentials; election.json is fixed. Server-made
+   * credentials come from the worker pool; the election is opened only if its
+   * set-up and roll did not change meanwhile.
    */
-  open(actor: Actor, id: string): ElectionDetail {
+  async open(actor: Actor, id: string): Promise<ElectionDetail> {
     const row = commissionOnly(this.repo, this.actors, actor, id);
     requireState(row, 'draft');
     if (row.roll_frozen_at === null) throw new AppError('roll_not_frozen', 409, 'Freeze the roll first');
@@ -176,11 +180,14 @@ export class ElectionsService {
     const ops = groupOps('BELENIOS-2048');
     // Commission-member mode: the uuid was fixed when the authority was named, and L comes from its device.
     const uuid = row.uuid ?? generateUuid();
-    const creds = row.credential_authority === null ? issueCredentials(ops, uuid, roll.map((r) => ({ id: r.member_id, weight: BigInt(r.weight) }))) : null;
-    const publicList = creds ? creds.publicCredentials : uploadedCredentialList(this.repo, id);
+    const setUp = (r: ElectionRow) => JSON.stringify([r.input, r.trustees_json, r.roll_frozen_at, r.credential_authority, this.repo.roll(id)]);
+    const before = setUp(row);
+    const creds = row.credential_authority === null ? await this.crypto.issueCredentials(uuid, roll.map((r) => ({ id: r.member_id, weight: BigInt(r.weight) }))) : null;
     const election = makeElection(toBeleniosTemplate(inputOf(row)), uuid, 'BELENIOS-2048', combineKeys(ops, readTrustees(row.trustees_json)));
     this.mutate(actor, { checks: this.check(row), audit: { action: 'election.opened', target: id, detail: { uuid, voters: roll.length } } }, (now) => {
-      if (!this.repo.moveState(id, 'draft', 'ready', now)) throw new AppError('election_wrong_state', 409, 'The election changed meanwhile');
+      if (!this.repo.moveState(id, 'draft', 'ready', now) || setUp(this.repo.election(id)!) !== before) throw new AppError('election_wrong_state', 409, 'The election changed meanwhile');
+      // The authority's uploaded list is read inside the write: it cannot change between the check and the opening.
+      const publicList = creds ? creds.publicCredentials : uploadedCredentialList(this.repo, id);
       if (creds) this.repo.storeCredentials(id, creds.issued.map((c) => ({ memberId: c.voterId, secret: c.secret, publicKey: c.publicKey.toString() })));
       this.repo.update(id, { uuid, election_json: election.raw, credentials_json: writePublicCredentials(publicList), opened_at: now }, now);
     });

@@ -6,6 +6,7 @@ import { pushModule } from '../push/index.ts';
 import { setupModule } from '../setup/index.ts';
 import { uploadsModule } from '../uploads/index.ts';
 import { fileBylawTemplate } from './bylaw-template.ts';
+import { ElectionsCrypto } from './crypto-pool.ts';
 import { ElectionCredentials } from './elections-credentials.ts';
 import { ElectionsRepo } from './elections-repo.ts';
 import { ElectionResults } from './elections-results.ts';
@@ -18,22 +19,26 @@ import { ElectionVoting } from './elections-voting.ts';
 export const electionsModule = defineModule({
   name: 'elections',
   dependsOn: [authModule, setupModule, uploadsModule, noticesModule, pushModule, documentsModule],
-  services: ({ db, clock, mutate }, { actors, notices, push, setup, documents, uploads }) => {
+  services: ({ db, clock, mutate, config }, { actors, notices, push, setup, documents, uploads }) => {
     // A new union (set up in the browser or by `pnpm kumiai setup`) finds the model bylaw clause for electronic voting in 規約.
     setup.onUnionCreated((adminId) => {
       const admin = actors.load(adminId);
       if (admin) fileBylawTemplate({ documents, uploads }, admin);
     });
     const repo = new ElectionsRepo(db);
-    const electionVoting = new ElectionVoting(repo, clock);
+    const electionsCrypto = new ElectionsCrypto(config.electionThreads);
+    const electionVoting = new ElectionVoting(repo, clock, electionsCrypto);
     return {
-      elections: new ElectionsService(repo, clock, actors, mutate),
+      electionsCrypto,
+      elections: new ElectionsService(repo, clock, actors, mutate, electionsCrypto),
       electionTrustees: new ElectionTrustees(repo, clock, actors, mutate),
       electionVoting,
-      electionCredentials: new ElectionCredentials(repo, clock, actors, mutate, electionVoting),
-      electionResults: new ElectionResults(repo, clock, actors, mutate, electionVoting, notices, push),
+      electionCredentials: new ElectionCredentials(repo, clock, actors, mutate),
+      electionResults: new ElectionResults(repo, clock, actors, mutate, electionVoting, notices, push, electionsCrypto),
     };
   },
+  // The worker threads stop with the server.
+  hooks: (app, { electionsCrypto }) => app.addHook('onClose', () => electionsCrypto.close()),
   routes: (app, services) => electionsRoutes(app, services),
   pushKinds: ['election'],
   auditActions: [

@@ -67,11 +67,15 @@ export function issueCredentials(ops: GroupOps, uuid: string, voters: readonly {
     const secret = generateSecretCredential();
     return { voterId: v.id, secret, publicKey: publicCredential(ops, uuid, secret), weight: v.weight ?? 1n };
   });
+  return { issued, publicCredentials: publicCredentialList(issued) };
+}
+
+/** The public list L of issued credentials (made in batches, e.g. on worker threads): sorted by credential, weights only when one differs from 1. */
+export function publicCredentialList(issued: readonly { publicKey: bigint; weight: bigint }[]): string[] {
   const weighted = issued.some((c) => c.weight !== 1n);
-  const publicCredentials = [...issued]
+  return [...issued]
     .sort((a, b) => (a.publicKey < b.publicKey ? -1 : a.publicKey > b.publicKey ? 1 : 0))
     .map((c) => (weighted ? `${c.publicKey},${c.weight}` : `${c.publicKey}`));
-  return { issued, publicCredentials };
 }
 
 /** Parses one public credential line: "g^s" or "g^s,weight". `memberChecked`: this line was accepted here before (skip the group test). */

@@ -169,7 +169,8 @@ describe('an election from set-up to a published, verifiable result', () => {
     // No log line carries a tracker (next to a member or not).
     expect(secretsFound([...receipts.values()].map((r) => r.tracker)).filter((f) => f.startsWith('log'))).toEqual([]);
     lap('attacker found nothing');
-  }, 240_000);
+    // Only a guard against a hang: ~2 min alone on 2 cores, ~3.5 min beside other suites; no figure is asserted (bench:elections-server prints them).
+  }, 600_000);
 });
 
 /** belenios-tool election verify on a directory (Inria's verifier, not ours). */

@@ -54,6 +54,12 @@ const post = <T>(server: RunningServer, who: Official, url: string, data: unknow
 const get = <T>(server: RunningServer, who: Official, url: string) => ok<T>(server, who.request.get(`${server.url}${url}`));
 const task = (server: RunningServer, who: Official, id: string) => get<TrusteeTask>(server, who, `/api/elections/${id}/trustee`);
 
+/** The commission member uploads an image (as the candidate editor does) and answers its hash, to set as a candidate's photo. */
+export async function uploadPhoto(server: RunningServer, who: Official, name: string, png: Buffer): Promise<string> {
+  const res = await ok<{ hash: string }>(server, who.request.post(`${server.url}/api/uploads?name=${encodeURIComponent(name)}`, { headers: { ...originOf(server), 'content-type': 'application/octet-stream' }, data: png }));
+  return res.hash;
+}
+
 /**
  * Creates the election for the whole union, freezes the roll, names the trustees,
  * runs each trustee's key steps 1, 3 and 5 with the crypto library (their seeds

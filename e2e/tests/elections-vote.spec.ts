@@ -2,8 +2,9 @@ import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { readDeviceData, traces } from '../support/device-data.ts';
-import { decryptAndPublish, electionCommission, openElection, tallyWhenClosed, VOTE_QUESTIONS } from '../support/elections.ts';
+import { decryptAndPublish, electionCommission, openElection, tallyWhenClosed, uploadPhoto, VOTE_QUESTIONS } from '../support/elections.ts';
 import { expect, test } from '../support/fixtures.ts';
+import { photoPng } from '../support/forms.ts';
 import { memberOnPhone, unionWithRoster } from '../support/sync.ts';
 
 /**
@@ -39,8 +40,11 @@ test('a member reads the candidates offline, votes online only, keeps only the t
   const { admin, officer, officerContext, rootId } = await electionCommission(browser, page, server);
   const { phone, memberPage, card } = await memberOnPhone(browser, page, server);
   try {
+    // 青木 has a photo (uploaded by the commission, as its candidate editor does).
+    const photo = await uploadPhoto(server, admin, 'aoki.png', photoPng(120, 90));
+    const questions = VOTE_QUESTIONS.map((q) => (q.id === 'chair' ? { ...q, options: q.options.map((o) => (o.id === 'aoki' ? { ...o, photo } : o)) } : q));
     const opensAt = Date.now();
-    const input = { unitId: rootId, title: '第10回 役員選挙・スト権投票', titleEn: '10th officer election and strike vote', description: '組合員による直接無記名投票です。', electorate: { unitIds: [rootId], classes: [] }, quorumPercent: 0, opensAt, closesAt: opensAt + WINDOW_MS, questions: VOTE_QUESTIONS };
+    const input = { unitId: rootId, title: '第10回 役員選挙・スト権投票', titleEn: '10th officer election and strike vote', description: '組合員による直接無記名投票です。', electorate: { unitIds: [rootId], classes: [] }, quorumPercent: 0, opensAt, closesAt: opensAt + WINDOW_MS, questions };
     const { id, seeds } = await openElection(server, admin, [admin, officer], input);
     const shell = new AppShell(memberPage);
 
@@ -62,11 +66,20 @@ test('a member reads the candidates offline, votes online only, keeps only the t
     await expect(memberPage.getByRole('heading', { level: 1, name: input.title })).toBeVisible();
     await expect(memberPage.getByTestId('election-status')).toHaveAttribute('data-status', 'open');
     await expect(memberPage.getByTestId('election-option')).toHaveCount(3);
+    // The photo is kept on the device (the elections' own shelf of the member's files).
+    await expect
+      .poll(async () => (await readDeviceData(memberPage)).caches.find((c) => c.name === `kumiai-files-${card.memberId}/elections`)?.urls ?? [])
+      .toEqual([expect.stringContaining(`/api/files/${photo}`)]);
 
     // Offline: the page reloads from the device's copy; the statements read; voting says plainly it needs the network.
     await phone.setOffline(true);
     await memberPage.reload();
     await expect(memberPage.getByTestId('election-saved-copy')).toBeVisible();
+    // 青木's photo shows from the device, named by its alt text; 馬場 has none.
+    const aokiPhoto = memberPage.getByTestId('election-option').filter({ hasText: '青木 一郎' }).getByRole('img', { name: '青木 一郎' });
+    await expect(aokiPhoto).toBeVisible();
+    await expect.poll(() => aokiPhoto.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(120);
+    await expect(memberPage.getByTestId('election-option').filter({ hasText: '馬場 花' }).getByRole('img')).toHaveCount(0);
     await memberPage.getByTestId('election-option').filter({ hasText: '青木 一郎' }).getByText('所信表明').click();
     await expect(memberPage.getByText('賃上げと安全な職場のために全力を尽くします。')).toBeVisible();
     await expect(memberPage.getByTestId('secret-ballot')).toContainText('サーバーはあなたの票を読めません');

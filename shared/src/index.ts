@@ -27,6 +27,7 @@ export * from './reminders.ts';
 export * from './elections/api.ts';
 export * from './elections/layout.ts';
 export * from './elections/rules.ts';
+export * from './elections/photos.ts';
 export * from './sync/dues.ts';
 export * from './dues/rules.ts';
 export * from './dues/api.ts';

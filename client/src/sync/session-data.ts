@@ -56,9 +56,13 @@ export function storageLostKey(memberId: string): string {
   return `kumiai.storage-lost-resend.${memberId}`;
 }
 
-/** The Cache Storage cache holding a member's notice attachments for offline reading. */
-export function memberFilesCacheName(memberId: string): string {
-  return `kumiai-files-${memberId}`;
+/**
+ * The Cache Storage cache holding a member's files kept for offline reading
+ * (lib/file-cache.ts): notice attachments and kept documents on the main
+ * shelf, another feature's files (e.g. candidate photos) on its own `shelf`.
+ */
+export function memberFilesCacheName(memberId: string, shelf?: string): string {
+  return shelf ? `kumiai-files-${memberId}/${shelf}` : `kumiai-files-${memberId}`;
 }
 
 /** The Cache Storage cache holding files a member attached offline (forms) until they are uploaded. */
@@ -72,6 +76,8 @@ async function deleteFilesCache(memberId: string): Promise<void> {
   saveCarry(storageLostKey(memberId), null);
   if (typeof caches === 'undefined') return;
   await caches.delete(memberFilesCacheName(memberId)).catch(() => false);
+  const shelves = `${memberFilesCacheName(memberId)}/`;
+  for (const name of await caches.keys().catch(() => [])) if (name.startsWith(shelves)) await caches.delete(name).catch(() => false);
   await caches.delete(memberOutboxCacheName(memberId)).catch(() => false);
 }
 

@@ -13,7 +13,7 @@ export function sizeText(bytes: number): string {
  * address. `owner` is whose copies these are (the member): another owner
  * looks again. The blob: URL is revoked when the component unmounts.
  */
-export function useFileHref(file: Attachment, owner: string, deviceCopy: (hash: string) => Promise<Blob | null>): { href: string; onDevice: boolean } {
+export function useFileHref(file: Pick<Attachment, 'hash'> & { type?: string }, owner: string, deviceCopy: (hash: string) => Promise<Blob | null>): { href: string; onDevice: boolean } {
   const [blobUrl, setBlobUrl] = useState<string | null>(null);
   useEffect(() => {
     let url: string | null = null;
@@ -21,7 +21,7 @@ export function useFileHref(file: Attachment, owner: string, deviceCopy: (hash: 
     void deviceCopy(file.hash)
       .then((blob) => {
         if (cancelled || !blob) return;
-        url = URL.createObjectURL(new Blob([blob], { type: file.type }));
+        url = URL.createObjectURL(new Blob([blob], { type: file.type ?? blob.type }));
         setBlobUrl(url);
       })
       .catch(() => undefined);

@@ -83,7 +83,7 @@ export const electionOptionSchema = {
     /** Candidate's statement (所信表明), Markdown as notices. */
     statement: text(8000),
     statementEn: text(8000),
-    /** An upload id (image) owned by the election's author. */
+    /** A photo: an uploaded image's hash (`POST /api/uploads`), at most CANDIDATE_PHOTO_MAX_BYTES (photos.ts), uploaded by the commission member who first sets it; served to those `mayReadCandidates` allows. */
     photo: id,
   },
 } as const;

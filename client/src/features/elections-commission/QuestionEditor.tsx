@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { CandidatePhotoField } from './CandidatePhotoField.tsx';
 import { newOption } from './question-editing.ts';
 import { RuleText } from './RuleText.tsx';
 
@@ -12,6 +13,12 @@ interface Props {
   index: number;
   onChange: (next: ElectionQuestion) => void;
   onRemove: () => void;
+}
+
+/** The candidate with this photo, or with none (the field left out, not undefined). */
+function withPhoto(o: ElectionOption, photo: string | undefined): ElectionOption {
+  const { photo: _old, ...rest } = o;
+  return photo ? { ...rest, photo } : rest;
 }
 
 /** One question of the election: its heading, seats or picks, candidates or options, and its rule in plain words. */
@@ -43,6 +50,7 @@ export function QuestionEditor({ question: q, index, onChange, onRemove }: Props
               <TextField label={`${t.candidateName} ${i + 1}`} value={o.name} onValueChange={(name) => patchOption(i, { name })} maxLength={200} data-testid={`question-${index}-option-${i}`} />
               <TextField label={t.candidateNameEn} value={o.nameEn ?? ''} onValueChange={(nameEn) => patchOption(i, { nameEn })} maxLength={200} lang="en" />
               {q.kind === 'officer' ? <TextAreaField label={t.statement} value={o.statement ?? ''} onValueChange={(statement) => patchOption(i, { statement })} maxLength={8000} testId={`question-${index}-statement-${i}`} /> : null}
+              {q.kind === 'officer' ? <CandidatePhotoField name={o.name} photo={o.photo} onChange={(photo) => patch({ options: q.options.map((x, j) => (j !== i ? x : withPhoto(x, photo))) })} testId={`question-${index}-photo-${i}`} /> : null}
               <button type="button" className="button" onClick={() => patch({ options: q.options.filter((_, j) => j !== i) })}>
                 {format(t.removeCandidate, { name: o.name || String(i + 1) })}
               </button>

@@ -2,6 +2,7 @@ import type { ElectionQuestion } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { pickText } from '../../ui/content-language.ts';
+import { CandidatePhoto } from './CandidatePhoto.tsx';
 
 /** The questions, their candidates or options and the candidates' statements, to read (also offline). */
 export function QuestionList({ questions }: { questions: readonly ElectionQuestion[] }) {
@@ -31,6 +32,7 @@ export function QuestionList({ questions }: { questions: readonly ElectionQuesti
                   const statement = pickText(o.statement ?? '', o.statementEn, lang);
                   return (
                     <li key={o.id} className="row-item" data-testid="election-option">
+                      {o.photo ? <CandidatePhoto hash={o.photo} name={name.text} /> : null}
                       <span className="row-title" lang={name.lang}>
                         {name.text}
                       </span>

@@ -28,6 +28,17 @@ export function refreshMyElections(memberId: string): Promise<void> {
   return request;
 }
 
+/** Calls `listener` with the member's elections now (the copy kept on the device) and at each new answer from the server; returns the stop function. */
+export function watchMyElections(memberId: string, listener: (elections: VoterElection[]) => void): () => void {
+  let last: VoterElection[] | null = null;
+  const emit = (): void => {
+    const elections = lists.getSnapshot().get(memberId) ?? storedElections(memberId);
+    if (elections && elections !== last) listener((last = elections));
+  };
+  emit();
+  return lists.subscribe(emit);
+}
+
 export interface MyElections {
   /** The last answer (from the server, or kept on this device); null when there is none yet. */
   elections: VoterElection[] | null;

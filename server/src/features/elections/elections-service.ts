@@ -41,6 +41,8 @@ export class ElectionsService {
     private readonly actors: ActorRepo,
     private readonly mutate: Mutate,
     private readonly crypto: ElectionsCrypto,
+    /** Candidate photos new to the election: images the member saving uploaded (candidate-photos.ts). */
+    private readonly checkPhotos: (actor: Actor, input: ElectionInput, before: ElectionInput | null) => void,
   ) {}
 
   private check(row: ElectionRow) {
@@ -77,6 +79,7 @@ export class ElectionsService {
     const unitPath = this.actors.unitPath(input.unitId);
     if (unitPath.length === 0) throw new AppError('not_found', 404, 'No such unit');
     this.validate(input);
+    this.checkPhotos(actor, input, null);
     const id = randomUUID();
     this.mutate(actor, { checks: [{ action: 'election.manage', resource: { unitPath } }], audit: { action: 'election.created', target: id, detail: { title: input.title } } }, (now) =>
       this.repo.insert(id, input, actor.memberId, now),
@@ -89,6 +92,7 @@ export class ElectionsService {
     requireState(row, 'draft');
     if (input.unitId !== row.unit_id) throw new AppError('validation_failed', 400, "An election's unit cannot change");
     this.validate(input);
+    this.checkPhotos(actor, input, inputOf(row));
     this.mutate(actor, { checks: this.check(row), audit: { action: 'election.updated', target: id, detail: { title: input.title } } }, (now) =>
       this.repo.update(id, { input: JSON.stringify(input) }, now),
     );

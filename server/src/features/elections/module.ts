@@ -6,6 +6,7 @@ import { pushModule } from '../push/index.ts';
 import { setupModule } from '../setup/index.ts';
 import { uploadsModule } from '../uploads/index.ts';
 import { fileBylawTemplate } from './bylaw-template.ts';
+import { candidatePhotoCheck, candidatePhotoReadRule, PhotoElections } from './candidate-photos.ts';
 import { ElectionsCrypto } from './crypto-pool.ts';
 import { ElectionCredentials } from './elections-credentials.ts';
 import { ElectionsRepo } from './elections-repo.ts';
@@ -26,11 +27,13 @@ export const electionsModule = defineModule({
       if (admin) fileBylawTemplate({ documents, uploads }, admin);
     });
     const repo = new ElectionsRepo(db);
+    // Candidate photos are served to the commission and the roll (candidate-photos.ts).
+    uploads.addReadRule(candidatePhotoReadRule(new PhotoElections(db), repo, actors));
     const electionsCrypto = new ElectionsCrypto(config.electionThreads);
     const electionVoting = new ElectionVoting(repo, clock, electionsCrypto);
     return {
       electionsCrypto,
-      elections: new ElectionsService(repo, clock, actors, mutate, electionsCrypto),
+      elections: new ElectionsService(repo, clock, actors, mutate, electionsCrypto, candidatePhotoCheck(uploads)),
       electionTrustees: new ElectionTrustees(repo, clock, actors, mutate),
       electionVoting,
       electionCredentials: new ElectionCredentials(repo, clock, actors, mutate),

@@ -2,18 +2,22 @@ import { can, type Actor, type Audience } from '@kumiai/shared';
 import type { Db } from '../../db/database.ts';
 import type { SyncEngine } from '../../sync/engine.ts';
 import type { ActorRepo } from '../auth/index.ts';
+import type { UploadsService } from './uploads-service.ts';
 
 export interface FileAccessDeps {
   db: Db;
   sync: SyncEngine;
   actors: ActorRepo;
+  /** For the rules features that depend on uploads add (e.g. elections' candidate photos). */
+  uploads: UploadsService;
 }
 
 /**
  * Who may fetch an uploaded file, in one place: its uploader; readers of a
  * notice or a document that references it; and for a file attached to a
  * submission, its member, reviewers of the applicant's unit (applications),
- * and those who see a named survey's results. Returns the name to serve it
+ * and those who see a named survey's results; then the rules other features
+ * add (`UploadsService.addReadRule`: candidate photos). Returns the name to serve it
  * under, or null (the caller answers 404, as for a file that does not exist).
  */
 export function fileNameFor(deps: FileAccessDeps, actor: Actor, hash: string): string | null {
@@ -45,5 +49,5 @@ export function fileNameFor(deps: FileAccessDeps, actor: Actor, hash: string): s
     return s.author_id === actor.memberId || deps.actors.mayPublishTo(actor, JSON.parse(s.audience) as Audience, 'form.results');
   });
   if (submission) return (db.prepare('SELECT name FROM upload_owners WHERE hash = ? AND member_id = ?').pluck().get(hash, submission.member_id) as string | undefined) ?? 'file';
-  return null;
+  return deps.uploads.nameByRules(actor, hash);
 }

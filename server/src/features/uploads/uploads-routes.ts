@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { requireAuth } from '../../plugins/auth.ts';
 import { fileNameFor, type FileAccessDeps } from './file-access.ts';
-import type { UploadsService } from './uploads-service.ts';
 
 /**
  * POST /api/uploads?name=… (the raw file as the body) and GET /api/files/:hash.
@@ -11,7 +10,7 @@ import type { UploadsService } from './uploads-service.ts';
  * does not exist. Files are served with nosniff and a sandboxing CSP, so an
  * uploaded PDF or image can never run script in our origin.
  */
-export function uploadsRoutes(parent: FastifyInstance, deps: FileAccessDeps & { uploads: UploadsService; maxBytes: number }): void {
+export function uploadsRoutes(parent: FastifyInstance, deps: FileAccessDeps & { maxBytes: number }): void {
   void parent.register(async (app) => {
     app.removeAllContentTypeParsers();
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.maxBytes + 1024 }, (_request, body, done) => done(null, body));

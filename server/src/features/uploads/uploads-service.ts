@@ -12,7 +12,12 @@ import type { UploadsRepo } from './uploads-repo.ts';
  * (written to a temporary name, fsynced, then renamed, so a crash never leaves
  * a half file under a real name), and remembered per uploader.
  */
+/** A feature's own rule for who may fetch a file it references: the name to serve it under, or null. */
+export type FileReadRule = (actor: Actor, hash: string) => string | null;
+
 export class UploadsService {
+  private readonly readRules: FileReadRule[] = [];
+
   constructor(
     private readonly repo: UploadsRepo,
     private readonly clock: Clock,
@@ -77,6 +82,31 @@ export class UploadsService {
   private notOwned(memberId: string, a: Attachment): boolean {
     const row = this.repo.owned(a.hash, memberId);
     return !row || row.size !== a.size || row.type !== a.type;
+  }
+
+  /**
+   * A feature that references uploads in its own tables (and depends on this
+   * one) adds its rule here; file-access.ts asks every rule after its own.
+   */
+  addReadRule(rule: FileReadRule): void {
+    this.readRules.push(rule);
+  }
+
+  /** The name the first added rule allowing this actor gives the file, or null. */
+  nameByRules(actor: Actor, hash: string): string | null {
+    for (const rule of this.readRules) {
+      const name = rule(actor, hash);
+      if (name !== null) return name;
+    }
+    return null;
+  }
+
+  /** Refuses a picture that this member did not upload, that is not an image, or that is larger than `maxBytes`. */
+  checkOwnedImage(memberId: string, hash: string, maxBytes: number): void {
+    const row = this.repo.owned(hash, memberId);
+    if (!row) throw new AppError('attachment_not_yours', 400, `File ${hash.slice(0, 12)} was not uploaded by this member`);
+    if (!row.type.startsWith('image/')) throw new AppError('unsupported_file_type', 400, 'Only an image (PNG, JPEG, WebP, GIF) is accepted here');
+    if (row.size > maxBytes) throw new AppError('payload_too_large', 413, `This image is limited to ${maxBytes} bytes`);
   }
 
   read(hash: string): { body: Buffer; type: string; size: number } {

@@ -5,7 +5,7 @@ import { createBallot, loadElection } from '@kumiai/shared/elections/crypto/inde
 import { AppShell } from '../pages/app-shell.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
-import { personOnDevice, WORKPLACE_OFFICER } from '../support/forms.ts';
+import { personOnDevice, photoPng, WORKPLACE_OFFICER } from '../support/forms.ts';
 import { originOf } from '../support/identity.ts';
 import type { RunningServer } from '../support/server.ts';
 import { MEMBER_A, unionWithRoster } from '../support/sync.ts';
@@ -205,5 +205,39 @@ test('two commission members run a strike vote from set-up to publication, each 
   } finally {
     await a.context.close();
     await b.context.close();
+  }
+});
+
+test('a commission member sets a candidate’s photo in the editor: made smaller on the device, shown with the name as its alt text, saved; a PDF is refused', async ({ page, server, browser }) => {
+  await unionWithRoster(page, server);
+  await grantCommission(page, server, MEMBER_A.employeeNumber);
+  const a = await personOnDevice(browser, page, server, MEMBER_A);
+  const pa = a.personPage;
+  try {
+    await pa.goto('/elections/manage/new');
+    await expect(pa.getByTestId('election-editor')).toBeVisible();
+    await pa.getByTestId('election-title').fill('役員選挙');
+    await pa.getByTestId('question-0-title').fill('スト権を確立しますか');
+    await pa.getByRole('button', { name: '役員選挙を加える' }).click();
+    await pa.getByTestId('question-1-title').fill('執行委員長');
+    await pa.getByTestId('question-1-option-0').fill('青木 一郎');
+    const field = pa.getByTestId('question-1-photo-0');
+    // A phone-sized photo (2400 × 1800) is redrawn at 1600 px before it is sent.
+    await pa.getByTestId('question-1-photo-0-input').setInputFiles({ name: 'aoki.png', mimeType: 'image/png', buffer: photoPng() });
+    const photo = field.getByRole('img', { name: '青木 一郎' });
+    await expect(photo).toBeVisible();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBe(1600);
+    await expectAccessible(pa, 'editor with a candidate photo');
+    await pa.getByTestId('question-1-photo-0-input').setInputFiles({ name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect(field.getByRole('alert')).toContainText('この写真は使えません');
+    await expect(photo).toBeVisible();
+    await pa.getByTestId('election-save').click();
+    await expect(pa.getByTestId('election-detail')).toHaveAttribute('data-state', 'draft');
+    const id = /\/elections\/manage\/([^/]+)$/.exec(pa.url())![1]!;
+    const saved = (await detailOf(pa, server, id)).input.questions[1]!.options[0]!;
+    expect(saved.photo).toMatch(/^[0-9a-f]{64}$/);
+    expect((await pa.request.get(`${server.url}/api/files/${saved.photo}`)).headers()['content-type']).toBe('image/jpeg');
+  } finally {
+    await a.context.close();
   }
 });

@@ -9,9 +9,6 @@ import type { ElectionInput, ElectionState } from './api.ts';
 /** Largest candidate photo the server accepts (the uploads limit is higher; a phone photo is made smaller before it is sent). */
 export const CANDIDATE_PHOTO_MAX_BYTES = 1024 * 1024;
 
-/** The types a candidate photo may be (checked by the server from the file's first bytes). */
-export const candidatePhotoTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
-
 /** Each candidate photo of the election, with the candidate's name (a photo used twice is listed twice). */
 export function candidatePhotos(input: Pick<ElectionInput, 'questions'>): { hash: string; name: string }[] {
   return input.questions.flatMap((q) => q.options.flatMap((o) => (o.photo ? [{ hash: o.photo, name: o.name }] : [])));

@@ -140,11 +140,11 @@ export class MeetingsRepo extends Repository {
     if (invitees.length === 0) return;
     this.sql(
       `INSERT INTO events (id, kind, meeting_id, member_id, answer, note, delegate, present, checkin_code, updated_at)
-       SELECT 'rsvp:' || ?1 || ':' || (j.value ->> '$.m'), 'rsvp', ?1, j.value ->> '$.m', 'undecided', '', j.value ->> '$.d', 0, j.value ->> '$.c', ?2
-       FROM json_each(?3) j WHERE true
+       SELECT 'rsvp:' || @meeting || ':' || (j.value ->> '$.m'), 'rsvp', @meeting, j.value ->> '$.m', 'undecided', '', j.value ->> '$.d', 0, j.value ->> '$.c', @now
+       FROM json_each(@list) j WHERE true
        ON CONFLICT (id) DO UPDATE SET withdrawn = 0, delegate = excluded.delegate, updated_at = excluded.updated_at
        WHERE events.withdrawn = 1 OR events.delegate IS NOT excluded.delegate`,
-    ).run(meetingId, now, JSON.stringify(invitees.map((i) => ({ m: i.memberId, d: i.delegate ? 1 : 0, c: i.code }))));
+    ).run({ meeting: meetingId, now, list: JSON.stringify(invitees.map((i) => ({ m: i.memberId, d: i.delegate ? 1 : 0, c: i.code }))) });
   }
 
   /** Marks withdrawn the rsvps of members no longer in the audience (their devices lose them; the row and its answer stay). */

@@ -30,7 +30,6 @@ export function committee(server: TestServer, overrides: Partial<MeetingInput> =
 
 export async function createMeeting(server: TestServer, headers: Headers, input: MeetingInput): Promise<MeetingDetail> {
   const res = await server.app.inject({ method: 'POST', url: '/api/meetings', headers, payload: input });
-  if (res.statusCode === 500) console.log(server.logs().split('\n').filter((l) => l.includes('"level":50')).join('\n'));
   expect(res.statusCode, res.body).toBe(200);
   return res.json<MeetingDetail>();
 }

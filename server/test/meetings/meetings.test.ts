@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MeetingDetail, MeetingSummary } from '@kumiai/shared';
-import { eachSeededServer, signIn } from '../seed.ts';
+import { startTestServer } from '../helpers.ts';
+import { eachSeededServer, seedOrg, signIn } from '../seed.ts';
 import { DAY, audience, committee, createMeeting, rsvpRow } from './support.ts';
 
 const server = eachSeededServer();
@@ -59,5 +60,28 @@ describe('meetings: create, update, cancel (issue 19)', () => {
     const meeting = await createMeeting(s, await signIn(s, '000010'), committee(s, { kind: 'convention', audience: audience({ units: ['wA1'] }) }));
     expect(meeting.invited).toBe(10_002);
     expect(rsvpRow(s, meeting.id, 'bulk9999')).toMatchObject({ answer: 'undecided', withdrawn: 0 });
+  });
+});
+
+describe('the check-in key (issue 19)', () => {
+  it('signs the open meetings’ codes again when the server starts without its key (a data directory restored without it)', async () => {
+    const first = await startTestServer({}, { keepData: true });
+    await seedOrg(first);
+    const meeting = await createMeeting(first, await signIn(first, '000010'), committee(first));
+    const oldCode = rsvpRow(first, meeting.id, 'memA')!.checkin_code;
+    const dataDir = first.config.dataDir;
+    await first.close();
+    fs.rmSync(path.join(dataDir, 'meetings-checkin.key'));
+
+    const again = await startTestServer({}, { dataDir });
+    try {
+      const newCode = rsvpRow(again, meeting.id, 'memA')!.checkin_code;
+      expect(newCode).not.toBe(oldCode);
+      const offA = await signIn(again, '000010');
+      const res = await again.app.inject({ method: 'POST', url: `/api/meetings/${meeting.id}/checkins`, headers: offA, payload: { checkins: [{ id: 'old-00001', at: 1, code: oldCode }, { id: 'new-00001', at: 1, code: newCode }] } });
+      expect(res.json()).toEqual({ recorded: 1, duplicates: 0, refused: [{ id: 'old-00001', code: 'checkin_code_invalid' }] });
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -26,13 +26,20 @@ export class CheckinCodes {
     this.log = log;
   }
 
+  /** Reads the key, or makes it when there is none (a new server, or a data directory restored without it): `created` says which. */
+  load(): { created: boolean } {
+    if (this.key) return { created: false };
+    const found = readKeyFile(this.keyFile, this.log, 'meetings check-in');
+    const text = found ?? writeKeyFile(this.keyFile, randomBytes(32).toString('hex'), this.log, 'meetings check-in');
+    const key = Buffer.from(text, 'hex');
+    if (key.length < 32) throw new Error(`${this.keyFile}: the meetings check-in key must be 64 hex digits`);
+    this.key = key;
+    return { created: found === null };
+  }
+
   private secret(): Buffer {
-    if (!this.key) {
-      const text = readKeyFile(this.keyFile, this.log, 'meetings check-in') ?? writeKeyFile(this.keyFile, randomBytes(32).toString('hex'), this.log, 'meetings check-in');
-      this.key = Buffer.from(text, 'hex');
-      if (this.key.length < 32) throw new Error(`${this.keyFile}: the meetings check-in key must be 64 hex digits`);
-    }
-    return this.key;
+    this.load();
+    return this.key!;
   }
 
   private mac(meetingId: string, memberId: string): Buffer {

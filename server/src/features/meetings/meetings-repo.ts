@@ -154,6 +154,17 @@ export class MeetingsRepo extends Repository {
     ).run(now, meetingId, JSON.stringify(keep)).changes;
   }
 
+  /** The rsvps of meetings not over yet (their codes are re-signed when the key is new). */
+  openRsvps(now: number): { meeting_id: string; member_id: string }[] {
+    return this.sql(
+      `SELECT r.meeting_id, r.member_id FROM events r JOIN events m ON m.id = r.meeting_id AND m.kind = 'meeting' WHERE r.kind = 'rsvp' AND m.ends_at > ?`,
+    ).all(now) as { meeting_id: string; member_id: string }[];
+  }
+
+  setCode(meetingId: string, memberId: string, code: string, now: number): void {
+    this.sql(`UPDATE events SET checkin_code = ?, updated_at = ? WHERE id = ? AND kind = 'rsvp'`).run(code, now, rsvpId(meetingId, memberId));
+  }
+
   /** The current invitees' rsvps (withdrawn ones left out). */
   rsvps(meetingId: string): RsvpRow[] {
     return this.sql(

@@ -122,6 +122,21 @@ export class MeetingsService {
   }
 
   /**
+   * At start: a check-in key made just now (a restored data directory without
+   * it, a lost file) cannot verify the codes signed with the old one, so the
+   * codes of meetings not over yet are signed again (devices get them by sync).
+   */
+  resignCodesIfKeyNew(): number {
+    if (!this.codes.load().created) return 0;
+    const now = this.clock.now();
+    const rows = this.repo.openRsvps(now);
+    this.repo.transaction(() => {
+      for (const r of rows) this.repo.setCode(r.meeting_id, r.member_id, this.codes.make(r.meeting_id, r.member_id), now);
+    });
+    return rows.length;
+  }
+
+  /**
    * Invitees follow their meetings' audiences: when a member joins, moves,
    * leaves or gets or loses a role (the fingerprint of members, units and
    * grants changed), every meeting not over yet gets rsvps for those it now

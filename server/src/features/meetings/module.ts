@@ -29,7 +29,10 @@ export const meetingsModule = defineModule({
     };
   },
   collections: () => [eventsCollection],
-  hooks: (app, { checkinCodes }) => checkinCodes.useLogger(app.log),
+  hooks: (app, { checkinCodes, meetings }) => {
+    checkinCodes.useLogger(app.log);
+    meetings.resignCodesIfKeyNew();
+  },
   routes: (app, services) => meetingsRoutes(app, services),
   // Invitees follow their meetings' audiences (a member joins, moves, leaves, gets a role).
   jobs: ({ meetings }) => [{ every: 'poll', run: () => meetings.followAudiences() }],

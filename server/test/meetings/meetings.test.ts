@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MeetingDetail, MeetingSummary } from '@kumiai/shared';
+import type { Attachment, MeetingDetail, MeetingSummary } from '@kumiai/shared';
 import { startTestServer } from '../helpers.ts';
+import { japanesePdf } from '../japanese-pdf.ts';
 import { eachSeededServer, seedOrg, signIn } from '../seed.ts';
 import { DAY, audience, committee, createMeeting, rsvpRow } from './support.ts';
 
@@ -83,5 +84,23 @@ describe('the check-in key (issue 19)', () => {
     } finally {
       await again.close();
     }
+  });
+});
+
+describe('meeting materials (issue 19)', () => {
+  it('serves an agenda item’s uploaded material to the invitees and to nobody else', async () => {
+    const s = server();
+    const offA = await signIn(s, '000010');
+    const up = await s.app.inject({ method: 'POST', url: `/api/uploads?name=${encodeURIComponent('方針案.pdf')}`, headers: { ...offA, 'content-type': 'application/octet-stream' }, payload: japanesePdf('運動方針案') });
+    expect(up.statusCode).toBe(201);
+    const file = up.json<Attachment>();
+    // Someone else's upload cannot be attached.
+    const offB = await signIn(s, '000020');
+    const stolen = await s.app.inject({ method: 'POST', url: '/api/meetings', headers: offB, payload: committee(s, { unitId: 'bB', audience: audience({ units: ['wB1'] }), chairId: 'offB', agenda: [{ id: 'x', title: '方針', materials: [{ file }] }] }) });
+    expect(stolen.json()).toMatchObject({ error: { code: 'attachment_not_yours' } });
+    await createMeeting(s, offA, committee(s, { agenda: [{ id: 'a1', title: '運動方針', materials: [{ file }] }] }));
+    const get = async (no: string) => (await s.app.inject({ method: 'GET', url: `/api/files/${file.hash}`, headers: await signIn(s, no) })).statusCode;
+    expect(await get('000100')).toBe(200); // memA, invited
+    expect(await get('000200')).toBe(404); // memB, not invited
   });
 });

@@ -11,7 +11,7 @@ export interface FileAccessDeps {
 
 /**
  * Who may fetch an uploaded file, in one place: its uploader; readers of a
- * notice or a document that references it; and for a file attached to a
+ * notice, a document or a meeting (an agenda item's material) that references it; and for a file attached to a
  * submission, its member, reviewers of the applicant's unit (applications),
  * and those who see a named survey's results. Returns the name to serve it
  * under, or null (the caller answers 404, as for a file that does not exist).
@@ -31,6 +31,17 @@ export function fileNameFor(deps: FileAccessDeps, actor: Actor, hash: string): s
     sync.readable(actor, 'documents', d.document_id),
   );
   if (document) return document.name;
+
+  // Meetings (issue 19): few rows, so the agenda JSON is searched rather than kept in a link table.
+  const material = (
+    db
+      .prepare(
+        `SELECT e.id, json_extract(m.value, '$.file.name') AS name FROM events e, json_each(e.agenda) a, json_each(a.value, '$.materials') m
+         WHERE e.kind = 'meeting' AND json_extract(m.value, '$.file.hash') = ?`,
+      )
+      .all(hash) as { id: string; name: string }[]
+  ).find((m) => sync.readable(actor, 'events', m.id));
+  if (material) return material.name;
 
   const submissions = db
     .prepare(

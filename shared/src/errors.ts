@@ -119,6 +119,27 @@ export const errorCodes = [
   'dues_account_unknown',
   /** A correction of a check-off row names a line the file does not have, or a column the file lacks. */
   'checkoff_fix_invalid',
+  // issue 19: meetings (会議・大会)
+  /** A meeting that does not hold together: it ends before it starts, an agenda id twice, a delegate or chair outside the audience, a decision for a secret-ballot item. */
+  'meeting_invalid',
+  /** The meeting has started: it can no longer be edited, and nobody is reminded to answer. */
+  'meeting_started',
+  /** The meeting has not started yet: decisions and minutes come at or after it. */
+  'meeting_not_started',
+  /** The meeting was cancelled. */
+  'meeting_cancelled',
+  /** The meeting has no quorum rule (a study session, a social event). */
+  'meeting_no_quorum',
+  /** A check-in code that is not one the server made (mistyped, damaged, forged). */
+  'checkin_code_invalid',
+  /** A genuine check-in code, but for another meeting. */
+  'checkin_code_other_meeting',
+  /** The member checked in is not invited to this meeting. */
+  'checkin_not_invited',
+  /** There are no minutes to approve yet: write the draft first. */
+  'minutes_missing',
+  /** The minutes are approved and filed: they no longer change. */
+  'minutes_approved',
   'internal',
 ] as const;
 

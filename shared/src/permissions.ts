@@ -39,6 +39,8 @@ export const actions = [
   'dues.read',
   /** Set dues rules and policy, exemptions and base pay; import check-off files; record direct payments (issue 18). */
   'dues.manage',
+  /** Run a meeting whose organising unit is in scope (issue 19): create, edit, cancel, check in, record decisions, draft and approve minutes. */
+  'meeting.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -80,6 +82,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'form.manage',
     'form.results',
     'application.review',
+    'meeting.manage',
   ]),
   treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay', 'dues.read', 'dues.manage']),
   viewer: new Set<Action>(['unit.read', 'member.read', 'form.results', 'application.review']),

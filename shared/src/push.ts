@@ -39,4 +39,6 @@ export type PushPayload =
   /** A survey the recipient has not answered yet (a reminder). */
   | { type: 'form'; formId: string; title: string; url: string }
   /** An election the recipient has not voted in yet (a reminder from the election commission). */
-  | { type: 'election'; electionId: string; title: string; url: string };
+  | { type: 'election'; electionId: string; title: string; url: string }
+  /** A meeting the recipient is invited to: a reminder to answer, or its date, place or cancellation changed (issue 19). */
+  | { type: 'meeting'; meetingId: string; title: string; url: string };

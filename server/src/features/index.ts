@@ -8,6 +8,7 @@ import { electionsModule } from './elections/module.ts';
 import { duesModule } from './dues/module.ts';
 import { formsModule } from './forms/module.ts';
 import { kioskModule } from './kiosk/module.ts';
+import { meetingsModule } from './meetings/module.ts';
 import { membersModule } from './members/module.ts';
 import { noticesModule } from './notices/module.ts';
 import { unitsModule } from './units/module.ts';
@@ -42,6 +43,7 @@ export const featureModules = [
   dataRightsModule,
   electionsModule,
   duesModule,
+  meetingsModule,
 ] as const satisfies readonly AnyFeatureModule[];
 
 type Modules = typeof featureModules;

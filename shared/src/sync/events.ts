@@ -76,6 +76,8 @@ export const eventDocSchema = {
     present: { type: 'boolean' },
     /** Server-set: this member's attendance code, shown as a QR (see api.ts). */
     checkinCode: { type: ['string', 'null'], maxLength: 200 },
+    /** Server-set: when an officer last reminded this member to answer (the in-app reminder; a push goes too). */
+    remindedAt: { type: ['integer', 'null'], minimum: 0, maximum: 9007199254740991 },
     /** Server-set: milliseconds of the last change. */
     updatedAt: { type: 'integer', minimum: 0, maximum: 9007199254740991, multipleOf: 1 },
   },

@@ -66,6 +66,14 @@ export const auditActionsJa = {
   'dues.checkoff_applied': 'チェックオフを取り込み',
   'dues.payment_recorded': '組合費の直接納入を記録',
   'dues.exported': '組合費を書き出し',
+  'meeting.created': '会議を作成',
+  'meeting.updated': '会議を変更',
+  'meeting.cancelled': '会議を中止',
+  'meeting.reminded': '会議の出欠回答を催促',
+  'meeting.checked_in': '会議の出席を記録',
+  'meeting.decided': '議題の採決結果を記録',
+  'meeting.minutes_drafted': '議事録の案を保存',
+  'meeting.minutes_approved': '議事録を承認して保存',
 } as const;
 
 export const auditActionsEn: Widen<typeof auditActionsJa> = {
@@ -130,6 +138,14 @@ export const auditActionsEn: Widen<typeof auditActionsJa> = {
   'dues.checkoff_applied': 'Imported a check-off file',
   'dues.payment_recorded': 'Recorded a direct dues payment',
   'dues.exported': 'Exported dues',
+  'meeting.created': 'Created a meeting',
+  'meeting.updated': 'Changed a meeting',
+  'meeting.cancelled': 'Cancelled a meeting',
+  'meeting.reminded': 'Reminded invitees to answer',
+  'meeting.checked_in': 'Recorded attendance at a meeting',
+  'meeting.decided': 'Recorded an agenda item’s decision',
+  'meeting.minutes_drafted': 'Saved draft minutes',
+  'meeting.minutes_approved': 'Approved and filed minutes',
 };
 
 export type AuditActionCode = keyof typeof auditActionsJa;

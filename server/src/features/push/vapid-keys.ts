@@ -1,13 +1,10 @@
 import { createECDH } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import webpush from 'web-push';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { readKeyFile, writeKeyFile, type KeyFileLogger } from '../../lib/key-file.ts';
 
-interface Logger {
-  warn(obj: object, msg: string): void;
-}
+type Logger = KeyFileLogger;
 
 export interface VapidKeys {
   publicKey: string;
@@ -19,52 +16,6 @@ function publicOf(privateKey: string): string {
   const ecdh = createECDH('prime256v1');
   ecdh.setPrivateKey(Buffer.from(privateKey, 'base64url'));
   return ecdh.getPublicKey().toString('base64url');
-}
-
-function readKeyFile(file: string, log: Logger): string | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8').trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  if ((fs.statSync(file).mode & 0o077) !== 0) {
-    fs.chmodSync(file, 0o600);
-    log.warn({ file }, 'the VAPID key file was readable by others: made it 0600');
-  }
-  return text === '' ? null : text;
-}
-
-/**
- * Writes the key file whole or not at all, readable by the server's user only:
- * a temporary file (0600, fsynced) hard-linked to the real name, which fails
- * if another process wrote it first. Returns the key that is in the file.
- */
-function writeKeyFile(file: string, privateKey: string, log: Logger): string {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w', 0o600);
-  try {
-    fs.writeSync(fd, `${privateKey}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.linkSync(tmp, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    fs.unlinkSync(tmp);
-  }
-  const dir = fs.openSync(path.dirname(file), 'r');
-  try {
-    fs.fsyncSync(dir);
-  } finally {
-    fs.closeSync(dir);
-  }
-  return readKeyFile(file, log) ?? privateKey;
 }
 
 /**
@@ -91,13 +42,13 @@ function scrubDatabase(db: Db): void {
  */
 export function loadVapidKeys(db: Db, keyFile: string, clock: Clock, log: Logger): VapidKeys {
   const row = db.prepare('SELECT public_key, private_key FROM push_vapid WHERE id = 1').get() as { public_key: string; private_key: string } | undefined;
-  let privateKey = readKeyFile(keyFile, log);
+  let privateKey = readKeyFile(keyFile, log, 'VAPID');
   if (row && row.private_key !== '') {
     // A key file left by a move that stopped before the scrub is the same key; otherwise the database's key moves out.
-    if (privateKey === null) privateKey = writeKeyFile(keyFile, row.private_key, log);
+    if (privateKey === null) privateKey = writeKeyFile(keyFile, row.private_key, log, 'VAPID');
     scrubDatabase(db);
   }
-  if (privateKey === null) privateKey = writeKeyFile(keyFile, webpush.generateVAPIDKeys().privateKey, log);
+  if (privateKey === null) privateKey = writeKeyFile(keyFile, webpush.generateVAPIDKeys().privateKey, log, 'VAPID');
   const publicKey = publicOf(privateKey);
   if (!row) {
     db.prepare("INSERT OR IGNORE INTO push_vapid (id, public_key, private_key, created_at) VALUES (1, ?, '', ?)").run(publicKey, clock.now());

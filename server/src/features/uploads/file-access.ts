@@ -14,7 +14,7 @@ export interface FileAccessDeps {
 
 /**
  * Who may fetch an uploaded file, in one place: its uploader; readers of a
- * notice or a document that references it; and for a file attached to a
+ * notice, a document or a meeting (an agenda item's material) that references it; and for a file attached to a
  * submission, its member, reviewers of the applicant's unit (applications),
  * and those who see a named survey's results; then the rules other features
  * add (`UploadsService.addReadRule`: candidate photos). Returns the name to serve it
@@ -35,6 +35,17 @@ export function fileNameFor(deps: FileAccessDeps, actor: Actor, hash: string): s
     sync.readable(actor, 'documents', d.document_id),
   );
   if (document) return document.name;
+
+  // Meetings (issue 19): few rows, so the agenda JSON is searched rather than kept in a link table.
+  const material = (
+    db
+      .prepare(
+        `SELECT e.id, json_extract(m.value, '$.file.name') AS name FROM events e, json_each(e.agenda) a, json_each(a.value, '$.materials') m
+         WHERE e.kind = 'meeting' AND json_extract(m.value, '$.file.hash') = ?`,
+      )
+      .all(hash) as { id: string; name: string }[]
+  ).find((m) => sync.readable(actor, 'events', m.id));
+  if (material) return material.name;
 
   const submissions = db
     .prepare(

@@ -54,8 +54,10 @@ test('the credential authority makes the letters on her device, and a member vot
 
   // The member scans her letter's QR with a phone where she is not signed in: she signs in and comes
   // back to the vote with the credential filled in (kept in the page's memory), gone from the address bar.
+  // This phone's clock is a day fast: the window is the server's, so voting still shows as open.
   const letterPhone = await phoneContext(browser, server);
   const letterPage = await letterPhone.newPage();
+  await letterPage.clock.install({ time: Date.now() + 24 * 3600_000 });
   await letterPage.goto(`/elections/${id}/vote#credential=${letterKey}`);
   await expect(letterPage).toHaveURL(/\/sign-in$/);
   await new SignInPage(letterPage).signIn(MEMBER_A.employeeNumber, MEMBER_A.password);

@@ -357,6 +357,8 @@ export interface VoterElection {
   questions: ElectionQuestion[];
   state: ElectionState;
   phase: ElectionPhase;
+  /** The server's clock when it answered: the device judges the window by it, not by its own clock (which may be a day off). */
+  serverNow?: number;
   opensAt: number;
   closesAt: number;
   /** online: a ballot of theirs is in the box (they may vote again while open); paper: recorded as voted on paper. */

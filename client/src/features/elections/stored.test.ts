@@ -1,6 +1,6 @@
 import type { VoterElection } from '@kumiai/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keepTracker, storedElections, storedTrackers, storeElections, trackersKey } from './stored.ts';
+import { clockOffset, keepTracker, storeClockOffset, storedClockOffset, storedElections, storedTrackers, storeElections, trackersKey } from './stored.ts';
 
 /** A localStorage of the test's own (Node has none). */
 function memoryStorage(): Storage {
@@ -47,5 +47,28 @@ describe('what the elections keep on the device', () => {
     expect(storedElections('m1')).toEqual([e]);
     localStorage.setItem('kumiai.elections.m1', JSON.stringify([e, { id: 3 }]));
     expect(storedElections('m1')).toEqual([e]);
+  });
+});
+
+describe('the server clock on a device whose own clock is off', () => {
+  beforeEach(() => {
+    globalThis.localStorage = memoryStorage();
+  });
+  afterEach(() => {
+    // @ts-expect-error -- Node has no localStorage; the test's own is removed again.
+    delete globalThis.localStorage;
+  });
+  const election = { id: 'e1', title: 't', questions: [], opensAt: 0, closesAt: 0, state: 'ready' } as unknown as VoterElection;
+  it('is learnt from the server’s answer: a phone a day ahead is corrected by a day back', () => {
+    const day = 24 * 3600_000;
+    expect(clockOffset([{ ...election, serverNow: 1_000_000 }], 1_000_000 + day)).toBe(-day);
+    expect(clockOffset([{ ...election, serverNow: 5_000 + day }], 5_000)).toBe(day);
+  });
+
+  it('is the device’s own when the server said nothing, and is kept per member', () => {
+    expect(clockOffset([election], 123)).toBe(0);
+    storeClockOffset('m1', -42);
+    expect(storedClockOffset('m1')).toBe(-42);
+    expect(storedClockOffset('m2')).toBe(0);
   });
 });

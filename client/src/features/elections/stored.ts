@@ -9,6 +9,26 @@ import { readStored, writeStored } from '../../lib/storage.ts';
  */
 export const electionsKey = (memberId: string): string => `kumiai.elections.${memberId}`;
 export const trackersKey = (memberId: string): string => `kumiai.electionTrackers.${memberId}`;
+export const clockKey = (memberId: string): string => `kumiai.electionsClock.${memberId}`;
+
+/**
+ * How far the server's clock is ahead of this device's (ms), from an answer's
+ * `serverNow` and the device's clock when it arrived: the window is judged on
+ * the server's clock, so a phone a day off still shows voting as open.
+ */
+export function clockOffset(elections: readonly VoterElection[], receivedAt: number): number {
+  const serverNow = elections.find((e) => typeof e.serverNow === 'number')?.serverNow;
+  return serverNow === undefined ? 0 : serverNow - receivedAt;
+}
+
+export function storedClockOffset(memberId: string): number {
+  const v = Number(readStored(clockKey(memberId)));
+  return Number.isFinite(v) ? v : 0;
+}
+
+export function storeClockOffset(memberId: string, offset: number): void {
+  writeStored(clockKey(memberId), String(offset));
+}
 
 function parse(raw: string | null): unknown {
   if (!raw) return null;

@@ -4,13 +4,14 @@ import { createExternalStore } from '../../lib/external-store.ts';
 import { useSyncStatus } from '../../sync/use-sync-status.ts';
 import { useSession } from '../auth/index.ts';
 import { fetchMyElections } from './elections-api.ts';
-import { storedElections, storeElections } from './stored.ts';
+import { clockOffset, storeClockOffset, storedClockOffset, storedElections, storeElections } from './stored.ts';
 
 /** The last answer per member, shared by the home card and the election page (null: none yet on this device). */
 const lists = createExternalStore<ReadonlyMap<string, VoterElection[]>>(new Map());
 
 function remember(memberId: string, elections: VoterElection[]): void {
   storeElections(memberId, elections);
+  if (elections.length > 0) storeClockOffset(memberId, clockOffset(elections, Date.now()));
   lists.update((m) => new Map(m).set(memberId, elections));
 }
 
@@ -73,12 +74,19 @@ export function useMyElections(): MyElections {
   return { elections, fresh, refresh };
 }
 
-/** Now, again every 30 s: the window's state on the device's clock moves on while a screen stays open. */
+/**
+ * Now on the server's clock (the device's, corrected by the offset learnt from
+ * the server's last answer), again every 30 s: the window is the server's, so
+ * a phone whose clock is a day off still shows voting as open while it is.
+ */
 export function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
+  const { me } = useSession();
+  const memberId = me?.member.id ?? '';
+  const [deviceNow, setDeviceNow] = useState(() => Date.now());
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    const timer = setInterval(() => setDeviceNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  return now;
+  // The offset is stored with each answer of the server (a new answer re-renders through the list's store).
+  return deviceNow + (memberId ? storedClockOffset(memberId) : 0);
 }

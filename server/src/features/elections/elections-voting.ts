@@ -56,6 +56,7 @@ export class ElectionVoting {
         questions: input.questions,
         state: row.state,
         phase: electionPhase(now, input),
+        serverNow: now,
         opensAt: input.opensAt,
         closesAt: input.closesAt,
         voted,

@@ -9,7 +9,7 @@ import { useMemberList } from '../members/index.ts';
 import { fetchRoll, sendPublicCredentials, setCredentialAuthority } from './commission-api.ts';
 import { makeLetters, type Letter } from './credential-authority-device.ts';
 import { CredentialLetters } from './CredentialLetters.tsx';
-import { useAction } from './use-action.ts';
+import { useAction } from '../../ui/use-action.ts';
 
 interface Props {
   detail: ElectionDetail;

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { fetchRoll, markPaperVoter, putPaperTotals } from './commission-api.ts';
-import { useAction } from './use-action.ts';
+import { useAction } from '../../ui/use-action.ts';
 
 interface Props {
   detail: ElectionDetail;

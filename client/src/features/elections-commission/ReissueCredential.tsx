@@ -7,7 +7,7 @@ import { pickText } from '../../ui/content-language.ts';
 import { reissueCredential, reissueCredentialAs } from './commission-api.ts';
 import { makeLetters, type Letter } from './credential-authority-device.ts';
 import { CredentialLetters } from './CredentialLetters.tsx';
-import { useAction } from './use-action.ts';
+import { useAction } from '../../ui/use-action.ts';
 
 interface Props {
   detail: ElectionDetail;

@@ -9,7 +9,7 @@ import { useSession } from '../auth/index.ts';
 import { useMemberList } from '../members/index.ts';
 import { changeRoll, fetchRoll, freezeRoll } from './commission-api.ts';
 import { ReissueCredential } from './ReissueCredential.tsx';
-import { useAction } from './use-action.ts';
+import { useAction } from '../../ui/use-action.ts';
 
 interface Props {
   detail: ElectionDetail;

@@ -7,7 +7,7 @@ import { archiveUrl, openElection, publishElection, remindVoters, startTally } f
 import { OutcomeView } from './OutcomeView.tsx';
 import { TrusteeProgressList } from './TrusteeProgressList.tsx';
 import { TurnoutPanel } from './TurnoutPanel.tsx';
-import { useAction } from './use-action.ts';
+import { useAction } from '../../ui/use-action.ts';
 
 interface Props {
   detail: ElectionDetail;

@@ -10,7 +10,7 @@ import { useSession } from '../auth/index.ts';
 import { fetchElection, fetchTrusteeTask, postTrusteeMessage } from './commission-api.ts';
 import { answerTask, backupText, loadKeep, makeCert, saveKeep, seedFromBackup, type TrusteeKeep } from './trustee-device.ts';
 import { TrusteeProgressList } from './TrusteeProgressList.tsx';
-import { useAction } from './use-action.ts';
+import { useAction } from '../../ui/use-action.ts';
 
 /** A trustee's own screen: runs on this device the step the server asks for, keeps the seed here and in a backup file. */
 export function TrusteePage({ electionId }: { electionId: string }) {

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useMemberList } from '../members/index.ts';
 import { setTrustees } from './commission-api.ts';
 import { TrusteeProgressList } from './TrusteeProgressList.tsx';
-import { useAction } from './use-action.ts';
+import { useAction } from '../../ui/use-action.ts';
 
 interface Props {
   detail: ElectionDetail;

@@ -7,14 +7,21 @@
 const ICON = '/icons/icon-192.png';
 
 const BODIES = {
-  ja: { notice: '新しいお知らせ', reminder: '未読のお知らせがあります', application: '申請', form: 'アンケートへの回答をお願いします', election: 'まだ投票していない選挙があります' },
-  en: { notice: 'New notice', reminder: 'You have an unread notice', application: 'Application', form: 'Please answer the survey', election: 'You have not voted in an election yet' },
+  ja: {
+    notice: '新しいお知らせ', reminder: '未読のお知らせがあります', application: '申請', form: 'アンケートへの回答をお願いします', election: 'まだ投票していない選挙があります',
+    meeting: '会議のお知らせ', meeting_remind: '会議の出欠を回答してください', meeting_changed: '会議の日時・場所が変わりました', meeting_cancelled: '会議は中止になりました', meeting_upcoming: '24時間以内に始まる会議があります',
+  },
+  en: {
+    notice: 'New notice', reminder: 'You have an unread notice', application: 'Application', form: 'Please answer the survey', election: 'You have not voted in an election yet',
+    meeting: 'Meeting', meeting_remind: 'Please say whether you will attend the meeting', meeting_changed: 'The meeting’s date, time or place changed', meeting_cancelled: 'The meeting was cancelled', meeting_upcoming: 'A meeting starts within 24 hours',
+  },
 };
-const TYPES = ['notice', 'reminder', 'application', 'form', 'election'];
+const TYPES = ['notice', 'reminder', 'application', 'form', 'election', 'meeting'];
+const MEETING_REASONS = ['remind', 'changed', 'cancelled', 'upcoming'];
 
 /**
- * The message as the server sends it ({type, title, url} with noticeId, applicationId, formId or electionId);
- * anything else is shown generically. `tag` keeps one notification per notice, application or survey.
+ * The message as the server sends it ({type, title, url} with noticeId, applicationId, formId, electionId or meetingId and reason);
+ * anything else is shown generically. `tag` keeps one notification per notice, application, survey, election or meeting.
  */
 function parse(event) {
   let data = null;
@@ -24,10 +31,12 @@ function parse(event) {
     data = null;
   }
   if (!data || typeof data !== 'object') data = {};
+  const type = TYPES.includes(data.type) ? data.type : 'notice';
   return {
-    type: TYPES.includes(data.type) ? data.type : 'notice',
+    type,
+    body: type === 'meeting' && MEETING_REASONS.includes(data.reason) ? `meeting_${data.reason}` : type,
     noticeId: typeof data.noticeId === 'string' ? data.noticeId : '',
-    tag: [data.noticeId, data.applicationId, data.formId, data.electionId].find((id) => typeof id === 'string' && id !== '') || '',
+    tag: [data.noticeId, data.applicationId, data.formId, data.electionId, data.meetingId].find((id) => typeof id === 'string' && id !== '') || '',
     title: typeof data.title === 'string' && data.title.trim() ? data.title : 'Kumiai 組合',
     url: typeof data.url === 'string' ? data.url : '/',
   };
@@ -47,7 +56,7 @@ self.addEventListener('push', (event) => {
   const message = parse(event);
   const lang = String(self.navigator.language || 'ja').toLowerCase().startsWith('ja') ? 'ja' : 'en';
   const options = {
-    body: BODIES[lang][message.type],
+    body: BODIES[lang][message.body],
     icon: ICON,
     lang,
     data: { url: message.url, noticeId: message.noticeId, type: message.type },

@@ -40,5 +40,11 @@ export type PushPayload =
   | { type: 'form'; formId: string; title: string; url: string }
   /** An election the recipient has not voted in yet (a reminder from the election commission). */
   | { type: 'election'; electionId: string; title: string; url: string }
-  /** A meeting the recipient is invited to: a reminder to answer, or its date, place or cancellation changed (issue 19). */
-  | { type: 'meeting'; meetingId: string; title: string; url: string };
+  /**
+   * A meeting the recipient is invited to (issue 19): `remind` to answer, `changed` date, time or place,
+   * `cancelled`, or `upcoming` (less than a day away; not sent to those who said they will be absent).
+   */
+  | { type: 'meeting'; reason: MeetingPushReason; meetingId: string; title: string; url: string };
+
+export const meetingPushReasons = ['remind', 'changed', 'cancelled', 'upcoming'] as const;
+export type MeetingPushReason = (typeof meetingPushReasons)[number];

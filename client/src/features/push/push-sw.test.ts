@@ -87,6 +87,21 @@ describe('push-sw.js', () => {
     ]);
   });
 
+  it('words each kind of meeting message, one notification per meeting, and a meeting message without a known reason generically', async () => {
+    const sw = worker();
+    for (const reason of ['remind', 'changed', 'cancelled', 'upcoming', 'other']) await sw.push({ type: 'meeting', reason, meetingId: 'm1', title: '定期大会', url: '/meetings/m1' });
+    expect(sw.shown.map((s) => [s.options.body, s.options.tag])).toEqual([
+      ['会議の出欠を回答してください', 'm1'],
+      ['会議の日時・場所が変わりました', 'm1'],
+      ['会議は中止になりました', 'm1'],
+      ['24時間以内に始まる会議があります', 'm1'],
+      ['会議のお知らせ', 'm1'],
+    ]);
+    const en = worker([], 'en-GB');
+    await en.push({ type: 'meeting', reason: 'upcoming', meetingId: 'm1', title: 'Convention', url: '/meetings/m1' });
+    expect(en.shown[0]?.options).toMatchObject({ body: 'A meeting starts within 24 hours', data: { url: '/meetings/m1', type: 'meeting' } });
+  });
+
   it('shows something sensible for a malformed message', async () => {
     const sw = worker();
     await sw.push('"not an object"');

@@ -58,7 +58,7 @@ export class MeetingAttendance {
     if (this.clock.now() >= row.starts_at) throw new AppError('meeting_started', 409, 'The meeting has started');
     const waiting = this.repo.rsvps(id).filter(unanswered).map((r) => r.member_id);
     this.mutate(actor, { checks: [], audit: { action: 'meeting.reminded', target: id, detail: { members: waiting.length } } }, (now) => this.repo.markReminded(id, waiting, now));
-    const pushed = this.push.toMembers(waiting, { type: 'meeting', meetingId: id, title: row.title, url: `/meetings/${encodeURIComponent(id)}` });
+    const pushed = this.push.toMembers(waiting, { type: 'meeting', reason: 'remind', meetingId: id, title: row.title, url: `/meetings/${encodeURIComponent(id)}` });
     return { reminded: waiting.length, pushed };
   }
 

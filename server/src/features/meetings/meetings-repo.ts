@@ -96,6 +96,18 @@ export class MeetingsRepo extends Repository {
     return this.sql(`SELECT * FROM events WHERE kind = 'meeting' AND starts_at < ? AND ends_at > ? ORDER BY starts_at, id`).all(to, from) as MeetingRow[];
   }
 
+  /** Meetings starting within (now, until], not cancelled, whose day-before push has not gone yet (the partial index on starts_at). */
+  startingSoonUnreminded(now: number, until: number): MeetingRow[] {
+    return this.sql(
+      `SELECT * FROM events WHERE kind = 'meeting' AND cancelled = 0 AND starts_at > ? AND starts_at <= ?
+         AND NOT EXISTS (SELECT 1 FROM meeting_day_before d WHERE d.meeting_id = events.id) ORDER BY starts_at, id`,
+    ).all(now, until) as MeetingRow[];
+  }
+
+  markDayBefore(meetingId: string, members: number, now: number): void {
+    this.sql('INSERT INTO meeting_day_before (meeting_id, sent_at, members) VALUES (?, ?, ?)').run(meetingId, now, members);
+  }
+
   /** Meetings not over yet and not cancelled: those whose invitees follow their audience. */
   openMeetings(now: number): MeetingRow[] {
     return this.sql(`SELECT * FROM events WHERE kind = 'meeting' AND cancelled = 0 AND ends_at > ?`).all(now) as MeetingRow[];

@@ -95,7 +95,7 @@ export class MeetingsService {
       this.repo.updateMeeting(id, input, now);
       return this.invite(id, input, now, true);
     });
-    if (moved) this.push.toMembers(invitees, { type: 'meeting', meetingId: id, title: input.title.trim(), url: `/meetings/${encodeURIComponent(id)}` });
+    if (moved) this.push.toMembers(invitees, { type: 'meeting', reason: 'changed', meetingId: id, title: input.title.trim(), url: `/meetings/${encodeURIComponent(id)}` });
     return this.detail(actor, id);
   }
 
@@ -104,7 +104,7 @@ export class MeetingsService {
     if (row.cancelled) throw new AppError('meeting_cancelled', 409, 'The meeting was cancelled already');
     this.mutate(actor, { checks: [], audit: { action: 'meeting.cancelled', target: id, detail: { reason } } }, (now) => this.repo.cancel(id, reason, now));
     const invitees = this.repo.rsvps(id).map((r) => r.member_id);
-    this.push.toMembers(invitees, { type: 'meeting', meetingId: id, title: row.title, url: `/meetings/${encodeURIComponent(id)}` });
+    this.push.toMembers(invitees, { type: 'meeting', reason: 'cancelled', meetingId: id, title: row.title, url: `/meetings/${encodeURIComponent(id)}` });
     return this.detail(actor, id);
   }
 

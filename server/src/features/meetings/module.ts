@@ -7,6 +7,7 @@ import { uploadsModule } from '../uploads/index.ts';
 import { CheckinCodes } from './checkin-code.ts';
 import { MeetingAttendance } from './meetings-attendance.ts';
 import { MeetingCalendar } from './meetings-calendar.ts';
+import { DayBeforeReminders } from './meetings-day-before.ts';
 import { MeetingMinutes } from './meetings-minutes.ts';
 import { MeetingsRepo } from './meetings-repo.ts';
 import { meetingsRoutes } from './meetings-routes.ts';
@@ -26,6 +27,7 @@ export const meetingsModule = defineModule({
       meetingAttendance: new MeetingAttendance(repo, clock, actors, mutate, checkinCodes, push),
       meetingMinutes: new MeetingMinutes(repo, clock, actors, mutate, documents, uploads),
       meetingCalendar: new MeetingCalendar(repo, clock, actors, config.publicUrl),
+      meetingDayBefore: new DayBeforeReminders(repo, clock, push),
     };
   },
   collections: () => [eventsCollection],
@@ -34,8 +36,11 @@ export const meetingsModule = defineModule({
     meetings.resignCodesIfKeyNew();
   },
   routes: (app, services) => meetingsRoutes(app, services),
-  // Invitees follow their meetings' audiences (a member joins, moves, leaves, gets a role).
-  jobs: ({ meetings }) => [{ every: 'poll', run: () => meetings.followAudiences() }],
+  // Invitees follow their meetings' audiences (a member joins, moves, leaves, gets a role); the push the day before.
+  jobs: ({ meetings, meetingDayBefore }) => [
+    { every: 'poll', run: () => meetings.followAudiences() },
+    { every: 'poll', run: () => meetingDayBefore.run() },
+  ],
   pushKinds: ['meeting'],
   auditActions: [
     'meeting.created',

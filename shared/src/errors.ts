@@ -130,6 +130,8 @@ export const errorCodes = [
   'meeting_cancelled',
   /** The meeting has no quorum rule (a study session, a social event). */
   'meeting_no_quorum',
+  /** A library document given as a meeting's material does not reach every invitee (its audience is narrower than the meeting's). */
+  'meeting_material_audience',
   /** A check-in code that is not one the server made (mistyped, damaged, forged). */
   'checkin_code_invalid',
   /** A genuine check-in code, but for another meeting. */

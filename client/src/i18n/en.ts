@@ -181,6 +181,7 @@ export const en: CoreMessages = {
     meeting_not_started: 'The meeting has not started yet. Record decisions and minutes at or after the meeting.',
     meeting_cancelled: 'This meeting was cancelled.',
     meeting_no_quorum: 'This meeting has no quorum rule.',
+    meeting_material_audience: 'Some of those invited cannot read a document chosen as material. Widen the document’s audience to cover the meeting’s, or attach it as a file instead.',
     checkin_code_invalid: 'This attendance code is not valid. Ask the member to show the code in their app again, or tick their name on the list.',
     checkin_code_other_meeting: 'This attendance code is for a different meeting.',
     checkin_not_invited: 'This member is not invited to this meeting.',

@@ -188,6 +188,7 @@ export const ja = {
     meeting_not_started: '会議はまだ始まっていません。採決と議事録は会議の開始後に記録してください。',
     meeting_cancelled: 'この会議は中止されました。',
     meeting_no_quorum: 'この会議には定足数の定めがありません。',
+    meeting_material_audience: '資料に選んだ文書を読めない招集対象者がいます。文書の公開範囲を会議の招集対象まで広げるか、ファイルとして添付してください。',
     checkin_code_invalid: 'この出席コードは有効ではありません。アプリのコードをもう一度表示してもらうか、名簿で出席を付けてください。',
     checkin_code_other_meeting: 'この出席コードは別の会議のものです。',
     checkin_not_invited: 'この組合員はこの会議に招集されていません。',

@@ -23,6 +23,13 @@ export class DocumentsService {
     private readonly mutate: Mutate,
   ) {}
 
+  /** Who reads a document (its audience, and its author always), for features that point at one (a meeting's materials); null when there is no such document. */
+  readersOf(id: string): { audience: Audience; authorId: string | null } | null {
+    const row = this.repo.document(id);
+    if (!row || row.kind !== 'document') return null;
+    return { audience: JSON.parse(row.audience) as Audience, authorId: row.author_id };
+  }
+
   private checkAudience(actor: Actor, audience: Audience): void {
     for (const unit of audience.units) if (this.actors.unitPath(unit).length === 0) throw notFound(`No such unit ${unit}`);
     if (!this.actors.mayPublishTo(actor, audience)) throw new AppError('forbidden', 403, 'You can publish only to units and members within your own scope');

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
+import type { DocumentsService } from '../documents/index.ts';
 import type { PushService } from '../push/index.ts';
 import type { UploadsService } from '../uploads/index.ts';
 import type { CheckinCodes } from './checkin-code.ts';
@@ -29,6 +30,7 @@ export class MeetingsService {
     private readonly codes: CheckinCodes,
     private readonly push: PushService,
     private readonly uploads: UploadsService,
+    private readonly documents: DocumentsService,
   ) {}
 
   private checkInput(actor: Actor, input: MeetingInput, existing: MeetingRow | null): void {
@@ -42,6 +44,26 @@ export class MeetingsService {
     // Files must be the organiser's own uploads (or already on this meeting); library documents are referred to by id.
     const existingFiles = new Set(existing ? this.filesOf(JSON.parse(existing.agenda) as MeetingInput['agenda']) : []);
     this.uploads.checkOwned(actor.memberId, this.fileAttachments(input.agenda).filter((f) => !existingFiles.has(f.hash)));
+    this.checkDocuments(input);
+  }
+
+  /**
+   * A library document given as material must exist and reach every invitee
+   * (its audience, or its author), or some would find an agenda item's
+   * material missing on the day. Checked when the meeting is saved; a later
+   * narrowing of the document's audience is the documents' officers' to weigh.
+   */
+  private checkDocuments(input: MeetingInput): void {
+    const ids = [...new Set(input.agenda.flatMap((item) => item.materials.flatMap((m) => ('documentId' in m ? [m.documentId] : []))))];
+    if (ids.length === 0) return;
+    const invitees = this.actors.audienceMembers(input.audience).map((m) => m.actor.memberId);
+    for (const documentId of ids) {
+      const doc = this.documents.readersOf(documentId);
+      if (!doc) throw notFound(`No such document ${documentId}`);
+      const readers = new Set(this.actors.audienceMembers(doc.audience).map((m) => m.actor.memberId));
+      const missing = invitees.filter((id) => id !== doc.authorId && !readers.has(id)).length;
+      if (missing > 0) throw new AppError('meeting_material_audience', 400, `Document ${documentId} does not reach ${missing} of the invitees`);
+    }
   }
 
   private fileAttachments(agenda: MeetingInput['agenda']) {

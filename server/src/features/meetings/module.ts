@@ -23,7 +23,7 @@ export const meetingsModule = defineModule({
     const checkinCodes = new CheckinCodes(path.join(config.dataDir, 'meetings-checkin.key'));
     return {
       checkinCodes,
-      meetings: new MeetingsService(repo, clock, actors, mutate, checkinCodes, push, uploads),
+      meetings: new MeetingsService(repo, clock, actors, mutate, checkinCodes, push, uploads, documents),
       meetingAttendance: new MeetingAttendance(repo, clock, actors, mutate, checkinCodes, push),
       meetingMinutes: new MeetingMinutes(repo, clock, actors, mutate, documents, uploads),
       meetingCalendar: new MeetingCalendar(repo, clock, actors, config.publicUrl),

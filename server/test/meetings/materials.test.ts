@@ -11,7 +11,7 @@ async function publishDocument(headers: Headers, units: string[]): Promise<strin
   const upload = await server.app.inject({ method: 'POST', url: `/api/uploads?name=${encodeURIComponent('議案書.pdf')}`, headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: japanesePdf('議案書') });
   expect(upload.statusCode).toBe(201);
   const folder = await server.app.inject({ method: 'POST', url: '/api/folders', headers, payload: { name: `資料 ${units.join(',')}`, audience: audience({ units }) } });
-  const doc = await server.app.inject({ method: 'POST', url: '/api/documents', headers, payload: { folderId: folder.json<{ id: string }>().id, title: '議案書', audience: audience({ units }), file: upload.json() } });
+  const doc = await server.app.inject({ method: 'POST', url: '/api/documents', headers, payload: { folderId: folder.json<{ id: string }>().id, title: '議案書', audience: audience({ units }), file: upload.json<{ hash: string; name: string; type: string; size: number }>() } });
   expect(doc.statusCode, doc.body).toBe(201);
   return doc.json<{ id: string }>().id;
 }

@@ -53,6 +53,9 @@ describe('federation: refused exchanges (issue 20)', () => {
     expect(await post(federation, late)).toEqual({ status: 409, code: 'federation_replayed' });
 
     expect(refusedCodes(federation)).toEqual(['federation_signature_invalid', 'federation_signature_invalid', 'federation_signature_invalid', 'federation_replayed', 'federation_replayed', 'federation_replayed']);
+    // A genuine request for a file no item lists gets nothing.
+    const fileRequest = JSON.stringify(makeEnvelope(id, 300, federation.clock.now(), 'material', { hash: 'b'.repeat(64) }));
+    expect(await post(federation, union.services.federationKeys.sign(fileRequest))).toEqual({ status: 404, code: 'not_found' });
     // The refused messages changed nothing: the sequence is the genuine message's.
     expect(federation.db.prepare('SELECT last_seq FROM fed_unions WHERE id = ?').pluck().get(id)).toBe(101);
   });

@@ -142,6 +142,33 @@ export const errorCodes = [
   'minutes_missing',
   /** The minutes are approved and filed: they no longer change. */
   'minutes_approved',
+  // Federation (issue 20)
+  /** The exchange token is unknown, expired or already used. */
+  'federation_token_invalid',
+  /** The federation withdrew this exchange token. */
+  'federation_token_revoked',
+  /** The exchange token was made for another member union. */
+  'federation_token_other_union',
+  /** An exchange message whose signature is not the linked server's. */
+  'federation_signature_invalid',
+  /** An exchange message seen before, or older than the last one (a replay). */
+  'federation_replayed',
+  /** The link is paused (by either side): nothing crosses until it resumes. */
+  'federation_link_paused',
+  /** The link was revoked (by either side): it never carries anything again. */
+  'federation_link_revoked',
+  /** There is no link to a federation (or no such member union). */
+  'federation_not_linked',
+  /** This server is already linked to a federation. */
+  'federation_already_linked',
+  /** The federation's address must be https (plain http only on this machine). */
+  'federation_insecure_url',
+  /** The federation's server could not be reached or answered something else. */
+  'federation_unreachable',
+  /** The federation's key is not the one whose fingerprint was confirmed. */
+  'federation_fingerprint_mismatch',
+  /** The survey is not one this union may share (not found, or not a survey). */
+  'federation_form_invalid',
   'internal',
 ] as const;
 

@@ -34,3 +34,4 @@ export * from './dues/api.ts';
 export * from './meetings/quorum.ts';
 export * from './meetings/api.ts';
 export * from './sync/events.ts';
+export * from './federation/api.ts';

@@ -41,6 +41,8 @@ export const actions = [
   'dues.manage',
   /** Run a meeting whose organising unit is in scope (issue 19): create, edit, cancel, check in, record decisions, draft and approve minutes. */
   'meeting.manage',
+  /** Run the link with the federation or with member unions (issue 20): tokens, links, what crosses; admins only. */
+  'federation.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 

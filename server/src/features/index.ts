@@ -6,6 +6,7 @@ import { dataRightsModule } from './data-rights/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { electionsModule } from './elections/module.ts';
 import { duesModule } from './dues/module.ts';
+import { federationModule } from './federation/module.ts';
 import { formsModule } from './forms/module.ts';
 import { kioskModule } from './kiosk/module.ts';
 import { meetingsModule } from './meetings/module.ts';
@@ -44,6 +45,7 @@ export const featureModules = [
   electionsModule,
   duesModule,
   meetingsModule,
+  federationModule,
 ] as const satisfies readonly AnyFeatureModule[];
 
 type Modules = typeof featureModules;

@@ -44,8 +44,8 @@ export function shownNoticeCategory(category: string | undefined): string | null
 
 export const noticeDocSchema = {
   title: 'notices',
-  // 1: titleEn and bodyEn (the English beside the Japanese; null when none).
-  version: 1,
+  // 1: titleEn and bodyEn (the English beside the Japanese; null when none). 2: origin (issue 20).
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -67,6 +67,8 @@ export const noticeDocSchema = {
     authorId: { type: 'string', maxLength: 64 },
     authorName: { type: 'string', maxLength: 100 },
     attachments: { type: 'array', maxItems: 20, items: attachmentSchema },
+    /** The federation a notice came from (issue 20: members see "from <federation>"); null for the union's own. */
+    origin: { type: ['string', 'null'], maxLength: 200 },
     version: { type: 'integer', minimum: 1 },
     updatedAt: { type: 'integer', minimum: 0, maximum: 9007199254740991, multipleOf: 1 },
   },

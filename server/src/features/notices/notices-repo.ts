@@ -27,11 +27,11 @@ export class NoticesRepo extends Repository {
     return this.sql('SELECT * FROM notices WHERE id = ?').get(id) as NoticeRow | undefined;
   }
 
-  insert(id: string, input: NoticeInput, status: NoticeStatus, publishAt: number, authorId: string, now: number): void {
+  insert(id: string, input: NoticeInput, status: NoticeStatus, publishAt: number, authorId: string, now: number, origin: string | null = null): void {
     this.sql(
-      `INSERT INTO notices (id, title, body, title_en, body_en, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    ).run(id, input.title.trim(), input.body, englishOrNull(input.titleEn), englishOrNull(input.bodyEn), input.category ?? DEFAULT_NOTICE_CATEGORY, input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, authorId, now, now);
+      `INSERT INTO notices (id, title, body, title_en, body_en, category, pinned, allow_comments, audience, status, publish_at, expires_at, author_id, version, created_at, updated_at, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+    ).run(id, input.title.trim(), input.body, englishOrNull(input.titleEn), englishOrNull(input.bodyEn), input.category ?? DEFAULT_NOTICE_CATEGORY, input.pinned ? 1 : 0, input.allowComments === false ? 0 : 1, JSON.stringify(input.audience), status, publishAt, input.expiresAt ?? null, authorId, now, now, origin);
   }
 
   update(id: string, input: NoticeInput, status: NoticeStatus, publishAt: number, expiresAt: number | null, version: number, now: number): void {

@@ -77,13 +77,23 @@ export class NoticesService {
     return this.insert(actor, input);
   }
 
-  private insert(actor: Actor, input: NoticeInput): { id: string } {
+  /**
+   * A federation's notice or unified action (issue 20), with its origin (members see "from <federation>"):
+   * released by an officer to an audience in their scope (`checked`), or to the default the union agreed to.
+   */
+  createFromFederation(actor: Actor, input: NoticeInput, origin: string, checked: boolean): { id: string } {
+    if (checked) this.checkAudience(actor, input.audience);
+    else for (const unit of input.audience.units) if (this.actors.unitPath(unit).length === 0) throw notFound(`No such unit ${unit}`);
+    return this.insert(actor, input, origin);
+  }
+
+  private insert(actor: Actor, input: NoticeInput, origin: string | null = null): { id: string } {
     const id = randomUUID();
     const now = this.clock.now();
     const publishAt = input.publishAt ?? now;
     const status = this.status(publishAt, input.expiresAt);
-    this.mutate(actor, { checks: [], audit: { action: 'notice.created', target: id, detail: { title: input.title.trim(), status, audience: input.audience } } }, () => {
-      this.repo.insert(id, input, status, publishAt, actor.memberId, now);
+    this.mutate(actor, { checks: [], audit: { action: 'notice.created', target: id, detail: { title: input.title.trim(), status, audience: input.audience, ...(origin ? { origin } : {}) } } }, () => {
+      this.repo.insert(id, input, status, publishAt, actor.memberId, now, origin);
       this.attach(actor, id, input.attachments);
       this.repo.addVersion(id, 1, input, actor.memberId, now);
     });

@@ -10,7 +10,7 @@ export const noticesCollection: CollectionRegistration = {
     projection: `json_object('id', t.id, 'title', t.title, 'body', t.body, 'titleEn', t.title_en, 'bodyEn', t.body_en, 'category', t.category,
       'pinned', json(CASE WHEN t.pinned THEN 'true' ELSE 'false' END), 'allowComments', json(CASE WHEN t.allow_comments THEN 'true' ELSE 'false' END),
       'audience', json(t.audience), 'status', t.status, 'publishAt', t.publish_at, 'expiresAt', t.expires_at, 'authorId', t.author_id,
-      'authorName', (SELECT name FROM members WHERE id = t.author_id), 'attachments', json(t.attachments), 'version', t.version, 'updatedAt', t.updated_at)`,
+      'authorName', (SELECT name FROM members WHERE id = t.author_id), 'attachments', json(t.attachments), 'origin', t.origin, 'version', t.version, 'updatedAt', t.updated_at)`,
   },
   capture: { member: 'author_id', audience: { column: 'audience', when: { sql: "NEW.status = 'published'", columns: ['status'] } } },
   readableUnits: () => [],

@@ -1,0 +1,241 @@
+import type { Attachment, DefaultAudience, FederationItem, FederationItemInput, Figures, LinkStatus } from '@kumiai/shared';
+import { Repository } from '../../lib/statements.ts';
+
+export interface UnionRow {
+  id: string;
+  name: string;
+  token_hash: string;
+  token_expires_at: number;
+  status: LinkStatus;
+  paused_by: 'federation' | 'union' | null;
+  public_key: string | null;
+  last_seq: number;
+  created_at: number;
+  linked_at: number | null;
+}
+
+export interface ItemRow {
+  id: string;
+  seq: number;
+  kind: 'notice' | 'action';
+  title: string;
+  body: string;
+  action_date: number | null;
+  demand: string | null;
+  question: string | null;
+  default_audience: DefaultAudience | null;
+  materials: string;
+  published_at: number;
+}
+
+export interface LinkRow {
+  id: string;
+  url: string;
+  federation_name: string;
+  federation_key: string;
+  status: 'active' | 'paused' | 'revoked';
+  paused_by: 'federation' | 'union' | null;
+  agreed_by: string;
+  use_default_audience: number;
+  shared_forms: string;
+  checkpoint: number;
+  out_seq: number;
+  linked_at: number;
+  last_sync_at: number | null;
+}
+
+export interface InboxRow extends Omit<ItemRow, 'seq'> {
+  received_at: number;
+  notice_id: string | null;
+  audience: string | null;
+  participation: number | null;
+}
+
+export interface ReportRow {
+  id: string;
+  at: number;
+  payload: string;
+  delivered_at: number | null;
+}
+
+export const itemOf = (r: ItemRow): FederationItem => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
+  actionDate: r.action_date,
+  demand: r.demand,
+  question: r.question,
+  defaultAudience: r.default_audience,
+  materials: JSON.parse(r.materials) as Attachment[],
+  publishedAt: r.published_at,
+  seq: r.seq,
+});
+
+/** The SQL of both roles: a federation's member unions, items and reports; a union's link, inbox and sent reports. */
+export class FederationRepo extends Repository {
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ---- federation side
+  insertUnion(id: string, name: string, tokenHash: string, expiresAt: number, now: number): void {
+    this.sql("INSERT INTO fed_unions (id, name, token_hash, token_expires_at, status, created_at) VALUES (?, ?, ?, ?, 'invited', ?)").run(id, name, tokenHash, expiresAt, now);
+  }
+
+  union(id: string): UnionRow | undefined {
+    return this.sql('SELECT * FROM fed_unions WHERE id = ?').get(id) as UnionRow | undefined;
+  }
+
+  unionByToken(tokenHash: string): UnionRow | undefined {
+    return this.sql('SELECT * FROM fed_unions WHERE token_hash = ?').get(tokenHash) as UnionRow | undefined;
+  }
+
+  unions(): UnionRow[] {
+    return this.sql('SELECT * FROM fed_unions ORDER BY name, id').all() as UnionRow[];
+  }
+
+  linkUnion(id: string, publicKey: string, now: number): void {
+    this.sql("UPDATE fed_unions SET status = 'active', public_key = ?, linked_at = ? WHERE id = ?").run(publicKey, now, id);
+  }
+
+  setUnionStatus(id: string, status: LinkStatus, pausedBy: 'federation' | 'union' | null): void {
+    this.sql('UPDATE fed_unions SET status = ?, paused_by = ? WHERE id = ?').run(status, pausedBy, id);
+  }
+
+  setLastSeq(id: string, seq: number): void {
+    this.sql('UPDATE fed_unions SET last_seq = ? WHERE id = ?').run(seq, id);
+  }
+
+  insertItem(id: string, input: FederationItemInput, authorId: string, now: number): ItemRow {
+    const seq = (this.sql('SELECT COALESCE(MAX(seq), 0) + 1 FROM fed_items').pluck().get() as number);
+    this.sql(
+      `INSERT INTO fed_items (id, seq, kind, title, body, action_date, demand, question, default_audience, materials, author_id, published_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, seq, input.kind, input.title.trim(), input.body, input.actionDate ?? null, input.demand ?? null, input.question ?? null, input.defaultAudience ?? null, JSON.stringify(input.materials ?? []), authorId, now);
+    return this.sql('SELECT * FROM fed_items WHERE id = ?').get(id) as ItemRow;
+  }
+
+  /** Whether a published item lists this file (only those are served to unions). */
+  isMaterial(hash: string): boolean {
+    return this.sql(`SELECT 1 FROM fed_items, json_each(fed_items.materials) m WHERE json_extract(m.value, '$.hash') = ? LIMIT 1`).get(hash) !== undefined;
+  }
+
+  items(): ItemRow[] {
+    return this.sql('SELECT * FROM fed_items ORDER BY seq DESC').all() as ItemRow[];
+  }
+
+  itemsAfter(seq: number, limit: number): ItemRow[] {
+    return this.sql('SELECT * FROM fed_items WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as ItemRow[];
+  }
+
+  /** Inserts the report unless its id is known (a resend); true when it is new. */
+  insertReport(id: string, unionId: string, at: number, figures: Figures, now: number): boolean {
+    return this.sql('INSERT OR IGNORE INTO fed_reports (id, union_id, at, received_at, figures) VALUES (?, ?, ?, ?, ?)').run(id, unionId, at, now, JSON.stringify(figures)).changes === 1;
+  }
+
+  lastReport(unionId: string): { at: number; figures: Figures } | null {
+    const row = this.sql('SELECT at, figures FROM fed_reports WHERE union_id = ? ORDER BY at DESC, received_at DESC LIMIT 1').get(unionId) as { at: number; figures: string } | undefined;
+    return row ? { at: row.at, figures: JSON.parse(row.figures) as Figures } : null;
+  }
+
+  // ---- union side
+  link(): LinkRow | undefined {
+    return this.sql("SELECT * FROM link_federation WHERE status <> 'revoked'").get() as LinkRow | undefined;
+  }
+
+  /** The current link, or the last revoked one (what the admin's screen shows). */
+  latestLink(): LinkRow | undefined {
+    return this.sql("SELECT * FROM link_federation ORDER BY status = 'revoked', linked_at DESC LIMIT 1").get() as LinkRow | undefined;
+  }
+
+  insertLink(row: Pick<LinkRow, 'id' | 'url' | 'federation_name' | 'federation_key' | 'agreed_by' | 'linked_at'>): void {
+    this.sql("INSERT INTO link_federation (id, url, federation_name, federation_key, status, agreed_by, linked_at) VALUES (?, ?, ?, ?, 'active', ?, ?)").run(
+      row.id, row.url, row.federation_name, row.federation_key, row.agreed_by, row.linked_at,
+    );
+  }
+
+  setLinkStatus(id: string, status: LinkRow['status'], pausedBy: 'federation' | 'union' | null): void {
+    this.sql('UPDATE link_federation SET status = ?, paused_by = ? WHERE id = ?').run(status, pausedBy, id);
+  }
+
+  setSharing(id: string, useDefault: boolean, forms: string[]): void {
+    this.sql('UPDATE link_federation SET use_default_audience = ?, shared_forms = ? WHERE id = ?').run(useDefault ? 1 : 0, JSON.stringify(forms), id);
+  }
+
+  /** The next message sequence, kept before the message leaves (a crash never reuses one). */
+  nextOutSeq(id: string): number {
+    return this.sql('UPDATE link_federation SET out_seq = out_seq + 1 WHERE id = ? RETURNING out_seq').pluck().get(id) as number;
+  }
+
+  setCheckpoint(id: string, checkpoint: number, now: number): void {
+    this.sql('UPDATE link_federation SET checkpoint = MAX(checkpoint, ?), last_sync_at = ? WHERE id = ?').run(checkpoint, now, id);
+  }
+
+  /** Stores a received item once (a repeated pull changes nothing); true when it is new. */
+  insertInbox(item: FederationItem, now: number): boolean {
+    return (
+      this.sql(
+        `INSERT OR IGNORE INTO link_inbox (id, kind, title, body, action_date, demand, question, default_audience, materials, published_at, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(item.id, item.kind, item.title, item.body, item.actionDate, item.demand, item.question, item.defaultAudience, JSON.stringify(item.materials), item.publishedAt, now).changes === 1
+    );
+  }
+
+  inbox(): InboxRow[] {
+    return this.sql('SELECT * FROM link_inbox ORDER BY published_at DESC, id').all() as InboxRow[];
+  }
+
+  inboxItem(id: string): InboxRow | undefined {
+    return this.sql('SELECT * FROM link_inbox WHERE id = ?').get(id) as InboxRow | undefined;
+  }
+
+  setReleased(id: string, noticeId: string, audience: string): void {
+    this.sql('UPDATE link_inbox SET notice_id = ?, audience = ? WHERE id = ?').run(noticeId, audience, id);
+  }
+
+  setParticipation(id: string, count: number): void {
+    this.sql('UPDATE link_inbox SET participation = ? WHERE id = ?').run(count, id);
+  }
+
+  participation(): { itemId: string; participants: number }[] {
+    return this.sql("SELECT id AS itemId, participation AS participants FROM link_inbox WHERE kind = 'action' AND participation IS NOT NULL ORDER BY id").all() as { itemId: string; participants: number }[];
+  }
+
+  /** Members not left, by class and by the kind of their unit: counts only. */
+  membership(): Figures['membership'] {
+    return this.sql(
+      `SELECT m.member_class AS memberClass, u.kind AS unitKind, COUNT(*) AS count FROM members m JOIN units u ON u.id = m.unit_id
+       WHERE m.status <> 'left' GROUP BY m.member_class, u.kind ORDER BY m.member_class, u.kind`,
+    ).all() as Figures['membership'];
+  }
+
+  /** A shared survey's title (the forms feature's table, read for the report's label only). */
+  formTitle(id: string): string | null {
+    return (this.sql('SELECT title FROM forms WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+  }
+
+  rootId(): string {
+    return (this.sql('SELECT id FROM units WHERE parent_id IS NULL').pluck().get() as string | undefined) ?? '';
+  }
+
+  unionName(): string {
+    return (this.sql('SELECT name FROM units WHERE parent_id IS NULL').pluck().get() as string | undefined) ?? '';
+  }
+
+  insertSent(id: string, at: number, payload: string): void {
+    this.sql('INSERT INTO link_reports (id, at, payload) VALUES (?, ?, ?)').run(id, at, payload);
+  }
+
+  pendingReports(): ReportRow[] {
+    return this.sql('SELECT * FROM link_reports WHERE delivered_at IS NULL ORDER BY at, id').all() as ReportRow[];
+  }
+
+  sentReports(): ReportRow[] {
+    return this.sql('SELECT * FROM link_reports ORDER BY at DESC, id').all() as ReportRow[];
+  }
+
+  setDelivered(id: string, now: number): void {
+    this.sql('UPDATE link_reports SET delivered_at = ? WHERE id = ?').run(now, id);
+  }
+}

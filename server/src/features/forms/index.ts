@@ -1,0 +1,3 @@
+/** What other features may use of forms (a lint rule holds other features to this file). */
+export { formsModule } from './module.ts';
+export type { FormResultsService } from './forms-results.ts';

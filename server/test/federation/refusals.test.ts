@@ -1,0 +1,162 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LinkState, MemberUnion } from '@kumiai/shared';
+import { makeEnvelope } from '../../src/features/federation/federation-envelope.ts';
+import { request, type HttpServer } from '../http-client.ts';
+import { startSyncServer, type SyncServer } from '../sync/support.ts';
+import { OTHER_UNION_NAME, UNION_NAME, api, invite, link, linkUnion, publishItem, startTrio, sync, type Trio } from './support.ts';
+
+let trio: Trio;
+let impostor: SyncServer | undefined;
+afterEach(async () => {
+  await impostor?.close();
+  impostor = undefined;
+  await trio.close();
+});
+
+const asHttp = (s: SyncServer): HttpServer => Object.assign(s, { base: `http://127.0.0.1:${s.port}`, host: '127.0.0.1' });
+const linkId = (s: SyncServer) => s.db.prepare("SELECT id FROM link_federation WHERE status <> 'revoked'").pluck().get() as string;
+
+/** Posts a signed message to the federation's exchange route as any sender could. */
+async function post(federation: SyncServer, signed: { message: string; signature: string }) {
+  const res = await request(asHttp(federation), '/api/federation/exchange', { json: signed });
+  return { status: res.status, code: res.status === 200 ? null : res.json<{ error: { code: string } }>().error.code };
+}
+
+const refusedCodes = (s: SyncServer) =>
+  (s.db.prepare("SELECT json_extract(detail, '$.code') FROM audit_log WHERE action = 'federation.exchange_refused' ORDER BY seq").pluck().all() as string[]);
+
+describe('federation: refused exchanges (issue 20)', () => {
+  it('refuses a forged, an altered, a replayed and another union’s message with their codes, and audits each refusal', async () => {
+    trio = await startTrio();
+    const { federation, union, other } = trio;
+    await linkUnion(trio);
+    await linkUnion(trio, other);
+    const id = linkId(union);
+    const now = federation.clock.now();
+    const pull = (seq: number) => JSON.stringify(makeEnvelope(id, seq, now, 'pull', { checkpoint: 0 }));
+
+    // Forged: the right link, signed by a key that is not the union's.
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    const forged = { message: pull(100), signature: sign(null, Buffer.from(pull(100)), stranger).toString('base64url') };
+    expect(await post(federation, forged)).toEqual({ status: 401, code: 'federation_signature_invalid' });
+    // Altered after signing.
+    const genuine = union.services.federationKeys.sign(pull(101));
+    expect(await post(federation, { ...genuine, message: genuine.message.replace('"checkpoint":0', '"checkpoint":1') })).toEqual({ status: 401, code: 'federation_signature_invalid' });
+    // Another union's message, claiming this union's link: signed with the other union's own key.
+    expect(await post(federation, other.services.federationKeys.sign(pull(102)))).toEqual({ status: 401, code: 'federation_signature_invalid' });
+
+    // The genuine message is taken once; the same bytes again are a replay, and so is an older sequence.
+    expect(await post(federation, genuine)).toEqual({ status: 200, code: null });
+    expect(await post(federation, genuine)).toEqual({ status: 409, code: 'federation_replayed' });
+    expect(await post(federation, union.services.federationKeys.sign(pull(50)))).toEqual({ status: 409, code: 'federation_replayed' });
+    // A message held back and sent an hour later.
+    const late = union.services.federationKeys.sign(pull(200));
+    federation.clock.advance(3600_000);
+    expect(await post(federation, late)).toEqual({ status: 409, code: 'federation_replayed' });
+
+    expect(refusedCodes(federation)).toEqual(['federation_signature_invalid', 'federation_signature_invalid', 'federation_signature_invalid', 'federation_replayed', 'federation_replayed', 'federation_replayed']);
+    // A genuine request for a file no item lists gets nothing.
+    const fileRequest = JSON.stringify(makeEnvelope(id, 300, federation.clock.now(), 'material', { hash: 'b'.repeat(64) }));
+    expect(await post(federation, union.services.federationKeys.sign(fileRequest))).toEqual({ status: 404, code: 'not_found' });
+    // The refused messages changed nothing: the sequence is the genuine message's.
+    expect(federation.db.prepare('SELECT last_seq FROM fed_unions WHERE id = ?').pluck().get(id)).toBe(101);
+  });
+
+  it('the union refuses answers not signed by the federation it confirmed (another server at its address), storing nothing', async () => {
+    trio = await startTrio({ keepFederationData: true });
+    const { federation, union } = trio;
+    await linkUnion(trio);
+    await publishItem(federation, { title: '本物' });
+    expect((await sync(union)).result).toMatchObject({ received: 1 });
+    // The same address and database, but another key: an impostor, or a server restored without its key.
+    const { dataDir } = federation.config;
+    await federation.close();
+    fs.rmSync(path.join(dataDir, 'federation.key'));
+    impostor = await startSyncServer({}, { dataDir, port: federation.port });
+    impostor.clock.advance(union.clock.now() - impostor.clock.now());
+    await publishItem(impostor, { title: '偽物' });
+    expect((await sync(union)).code).toBe('federation_signature_invalid');
+    expect(union.db.prepare('SELECT title FROM link_inbox').pluck().all()).toEqual(['本物']);
+    expect(union.db.prepare('SELECT checkpoint FROM link_federation').pluck().get()).toBe(1);
+    expect(union.db.prepare("SELECT json_extract(detail, '$.code') FROM audit_log WHERE action = 'federation.exchange_refused'").pluck().all()).toEqual(['federation_signature_invalid']);
+  });
+
+  it('refuses a revoked token, a token made for another union and a used token with their codes', async () => {
+    trio = await startTrio();
+    const { federation, union, other } = trio;
+    const revoked = await invite(federation, UNION_NAME);
+    expect((await api(federation, 'FED-ADMIN-01', 'POST', `/api/federation/unions/${revoked.unionId}/revoke`, {})).json<MemberUnion>().status).toBe('revoked');
+    expect((await link(trio, union, 'K7Q-0001', revoked.token)).json()).toMatchObject({ error: { code: 'federation_token_revoked' } });
+
+    const forOther = await invite(federation, OTHER_UNION_NAME);
+    expect((await link(trio, union, 'K7Q-0001', forOther.token)).json()).toMatchObject({ error: { code: 'federation_token_other_union' } });
+    expect(union.db.prepare('SELECT count(*) FROM link_federation').pluck().get()).toBe(0);
+    // The rightful union still links with it, once.
+    expect((await link(trio, other, 'Z3P-0001', forOther.token)).statusCode).toBe(200);
+    expect((await link(trio, union, 'K7Q-0001', forOther.token)).json()).toMatchObject({ error: { code: 'federation_token_invalid' } });
+    expect((await link(trio, union, 'K7Q-0001', 'kfx_not-a-token-at-all')).json()).toMatchObject({ error: { code: 'federation_token_invalid' } });
+    expect(refusedCodes(federation)).toEqual(['federation_token_revoked', 'federation_token_other_union', 'federation_token_invalid', 'federation_token_invalid']);
+  });
+});
+
+describe('federation: pause and revoke (issue 20)', () => {
+  it('a pause from either side stops both directions until that side resumes; a revoke from either side ends the link', async () => {
+    trio = await startTrio();
+    const { federation, union, other } = trio;
+    await linkUnion(trio);
+    await linkUnion(trio, other);
+    const unionId = linkId(union);
+    await publishItem(federation, { title: '一通目' });
+    expect((await sync(union)).result).toMatchObject({ received: 1 });
+
+    // The federation pauses: the union's pull and its report are refused, and the union records it.
+    await api(federation, 'FED-ADMIN-01', 'POST', `/api/federation/unions/${unionId}/pause`, {});
+    await publishItem(federation, { title: '停止中の二通目' });
+    await api(union, 'K7Q-0001', 'POST', '/api/federation/report/send', {});
+    expect((await sync(union)).code).toBe('federation_link_paused');
+    expect((await api(union, 'K7Q-0001', 'GET', '/api/federation/link')).json<LinkState>().link).toMatchObject({ status: 'paused', pausedBy: 'federation' });
+    expect(union.db.prepare('SELECT count(*) FROM link_inbox').pluck().get()).toBe(1);
+    expect(federation.db.prepare('SELECT count(*) FROM fed_reports').pluck().get()).toBe(0);
+    // The union cannot lift the federation's pause.
+    expect((await api(union, 'K7Q-0001', 'POST', '/api/federation/link/resume', {})).json()).toMatchObject({ error: { code: 'federation_link_paused' } });
+
+    // Resumed by the federation: the next sync brings the item and delivers the queued report.
+    await api(federation, 'FED-ADMIN-01', 'POST', `/api/federation/unions/${unionId}/resume`, {});
+    expect((await sync(union)).result).toEqual({ received: 1, released: 0, reportsDelivered: 1 });
+    expect((await api(union, 'K7Q-0001', 'GET', '/api/federation/link')).json<LinkState>().link?.status).toBe('active');
+
+    // The union pauses: the federation is told, the union asks nothing, and only the union resumes.
+    expect((await api(union, 'K7Q-0001', 'POST', '/api/federation/link/pause', {})).json<LinkState>().link).toMatchObject({ status: 'paused', pausedBy: 'union' });
+    expect(federation.db.prepare('SELECT status, paused_by FROM fed_unions WHERE id = ?').get(unionId)).toEqual({ status: 'paused', paused_by: 'union' });
+    await publishItem(federation, { title: '三通目' });
+    expect((await sync(union)).code).toBe('federation_link_paused');
+    expect(union.db.prepare('SELECT count(*) FROM link_inbox').pluck().get()).toBe(2);
+    expect((await api(federation, 'FED-ADMIN-01', 'POST', `/api/federation/unions/${unionId}/resume`, {})).json()).toMatchObject({ error: { code: 'federation_link_paused' } });
+    expect((await api(union, 'K7Q-0001', 'POST', '/api/federation/link/resume', {})).json<LinkState>().link?.status).toBe('active');
+    expect((await sync(union)).result).toMatchObject({ received: 1 });
+
+    // The federation revokes this union: refused for good, the union records it.
+    await api(federation, 'FED-ADMIN-01', 'POST', `/api/federation/unions/${unionId}/revoke`, {});
+    await publishItem(federation, { title: '解除後' });
+    expect((await sync(union)).code).toBe('federation_link_revoked');
+    expect((await api(union, 'K7Q-0001', 'GET', '/api/federation/link')).json<LinkState>().link?.status).toBe('revoked');
+    expect((await sync(union)).code).toBe('federation_not_linked');
+    expect(union.db.prepare('SELECT count(*) FROM link_inbox').pluck().get()).toBe(3);
+
+    // The other union revokes from its side: the federation marks it, and neither direction carries anything.
+    const otherId = linkId(other);
+    expect((await api(other, 'Z3P-0001', 'POST', '/api/federation/link/revoke', {})).json<LinkState>().link?.status).toBe('revoked');
+    expect(federation.db.prepare('SELECT status FROM fed_unions WHERE id = ?').pluck().get(otherId)).toBe('revoked');
+    expect((await sync(other, 'Z3P-0001')).code).toBe('federation_not_linked');
+    const stale = other.services.federationKeys.sign(JSON.stringify(makeEnvelope(otherId, 999, federation.clock.now(), 'pull', { checkpoint: 0 })));
+    expect(await post(federation, stale)).toEqual({ status: 403, code: 'federation_link_revoked' });
+
+    const unionAudit = union.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'federation.%'").pluck().all() as string[];
+    expect(unionAudit).toEqual(expect.arrayContaining(['federation.link_paused', 'federation.link_resumed', 'federation.exchange_refused', 'federation.exchange']));
+    const fedAudit = federation.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'federation.%'").pluck().all() as string[];
+    expect(fedAudit).toEqual(expect.arrayContaining(['federation.union_paused', 'federation.union_resumed', 'federation.union_revoked', 'federation.exchange_refused']));
+  });
+});

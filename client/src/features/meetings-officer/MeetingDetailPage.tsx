@@ -80,6 +80,11 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
                 {t.edit}
               </Link>
             ) : null}
+            {detail.can.checkIn ? (
+              <Link to="/meetings/manage/$meetingId/checkin" params={{ meetingId }} className="button button-primary" data-testid="meeting-checkin-link">
+                {t.checkinLink}
+              </Link>
+            ) : null}
           </p>
         ) : null}
         {!detail.cancelled && detail.can.edit ? <CancelSection detail={detail} onChange={setDetail} /> : null}

@@ -7,6 +7,7 @@ import { memberRoute } from '../../routes/member.tsx';
 const MeetingsManagePage = lazyRouteComponent(() => import('./MeetingsManagePage.tsx'), 'MeetingsManagePage');
 const MeetingEditPage = lazyRouteComponent(() => import('./MeetingEditPage.tsx'), 'MeetingEditPage');
 const MeetingDetailPage = lazyRouteComponent(() => import('./MeetingDetailPage.tsx'), 'MeetingDetailPage');
+const CheckinPage = lazyRouteComponent(() => import('./CheckinPage.tsx'), 'CheckinPage');
 
 export const meetingsManageRoute = createRoute({ getParentRoute: () => memberRoute, path: '/meetings/manage', beforeLoad: requireMember, component: MeetingsManagePage });
 
@@ -36,5 +37,15 @@ export const meetingEditRoute = createRoute({
   component: function MeetingEditRoute() {
     const { meetingId } = meetingEditRoute.useParams();
     return <MeetingEditPage key={meetingId} meetingId={meetingId} />;
+  },
+});
+
+export const meetingCheckinRoute = createRoute({
+  getParentRoute: () => memberRoute,
+  path: '/meetings/manage/$meetingId/checkin',
+  beforeLoad: requireMember,
+  component: function MeetingCheckinRoute() {
+    const { meetingId } = meetingCheckinRoute.useParams();
+    return <CheckinPage key={meetingId} meetingId={meetingId} />;
   },
 });

@@ -17,6 +17,8 @@ import { dayAndTime } from './meeting-form.ts';
 import { NotOfficer } from './NotOfficer.tsx';
 import { fetchMeeting } from './officer-api.ts';
 import { ResponsesSection } from './ResponsesSection.tsx';
+import { DecisionsSection } from './DecisionsSection.tsx';
+import { MinutesSection } from './MinutesSection.tsx';
 
 /** One meeting for those who run it: when and where, the agenda, editing and cancelling, the replies; on the day, check-in, decisions and minutes. */
 export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
@@ -37,6 +39,8 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
   if (!officer) return <NotOfficer />;
   if (!detail || !title) return error ? <ErrorAlert code={error} /> : <p role="status">{m.app.loading}</p>;
   const input = detail.input;
+  // The server decides (meeting_not_started); the sections appear once the meeting has begun, or when something is recorded.
+  const started = !detail.can.edit || detail.minutes !== null || Object.keys(detail.decisions).length > 0;
   const place = pickText(input.place ?? '', input.placeEn, lang);
   return (
     <div className="stack" data-testid="meeting-detail" data-cancelled={detail.cancelled}>
@@ -90,6 +94,12 @@ export function MeetingDetailPage({ meetingId }: { meetingId: string }) {
         {!detail.cancelled && detail.can.edit ? <CancelSection detail={detail} onChange={setDetail} /> : null}
       </section>
       <ResponsesSection detail={detail} />
+      {started && !detail.cancelled ? (
+        <>
+          <DecisionsSection detail={detail} onChange={setDetail} />
+          <MinutesSection detail={detail} onChange={setDetail} />
+        </>
+      ) : null}
     </div>
   );
 }

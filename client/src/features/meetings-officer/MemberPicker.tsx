@@ -25,7 +25,9 @@ export function MemberPicker({ legend, hint, value, onChange, names, onName, sin
   const [q, setQ] = useState('');
   const list = useMemberList({ q: q.trim() || undefined }, 10);
   const searching = q.trim().length > 0;
-  const found = searching ? list.members.filter((x) => !value.includes(x.id)) : [];
+  const term = q.trim();
+  // The list answers after a pause in typing: until then, only what matches the words typed now.
+  const found = searching ? list.members.filter((x) => !value.includes(x.id) && [x.name, x.nameKana, x.employeeNumber].some((s) => s.includes(term))) : [];
   return (
     <fieldset className="check-list stack" data-testid={testId}>
       <legend className="field-label">{legend}</legend>

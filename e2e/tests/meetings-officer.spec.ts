@@ -156,6 +156,13 @@ test('an officer sets up a convention with materials, checks a member in by came
       await op.reload();
       await expect(op.getByTestId('meeting-decisions')).toBeVisible({ timeout: 2000 });
     }).toPass({ timeout: 180_000, intervals: [5000] });
+    // Once it has started the meeting can no longer be edited: the page offers no edit, and the server's refusal is said in words.
+    await expect(op.getByTestId('meeting-edit')).toHaveCount(0);
+    await op.goto(`/meetings/manage/${meetingId}/edit`);
+    await op.getByTestId('meeting-save').click();
+    await expect(op.getByTestId('meeting-error')).toHaveAttribute('data-code', 'meeting_started');
+    await expect(op.getByTestId('meeting-error')).toContainText('会議はすでに始まっている');
+    await op.goto(`/meetings/manage/${meetingId}`);
     const decisions = op.getByTestId('decision-item');
     await decisions.nth(0).getByTestId('decision-for').fill('2');
     await decisions.nth(0).getByTestId('decision-save').click();

@@ -1,10 +1,13 @@
-import type { IScannerControls } from '@zxing/browser';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/use-i18n.ts';
 
+/** How often a frame is looked at, and the pause after a code was read. */
+const SCAN_MS = 150;
+const AFTER_READ_MS = 800;
+
 /**
- * The camera reading attendance QR codes (@zxing/browser, continuously, the back camera
- * when there is one). Each text read is handed to `onCode`; the caller drops repeats.
+ * The camera reading attendance QR codes (@zxing/browser's QR decoder on frames drawn to a canvas, the back
+ * camera when there is one). Each text read is handed to `onCode`; the caller drops repeats.
  */
 export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
   const { m } = useI18n();
@@ -19,17 +22,40 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
   useEffect(() => {
     if (!on || !video.current) return;
     const element = video.current;
-    let controls: IScannerControls | null = null;
+    let stream: MediaStream | null = null;
+    let timer = 0;
     let stopped = false;
     void (async () => {
       try {
         const { BrowserQRCodeReader } = await import('@zxing/browser');
-        const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 150, delayBetweenScanSuccess: 800 });
-        const started = await reader.decodeFromConstraints({ video: { facingMode: 'environment' } }, element, (result) => {
-          if (result) latest.current(result.getText());
-        });
-        if (stopped) started.stop();
-        else controls = started;
+        const reader = new BrowserQRCodeReader();
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+        if (stopped) {
+          for (const track of stream.getTracks()) track.stop();
+          return;
+        }
+        element.srcObject = stream;
+        await element.play();
+        // Our own loop over frames (the library's starts once and stops for good if the first frame had no size yet).
+        const canvas = document.createElement('canvas');
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        const look = () => {
+          if (stopped || !context) return;
+          let next = SCAN_MS;
+          if (element.videoWidth > 0 && element.videoHeight > 0) {
+            canvas.width = element.videoWidth;
+            canvas.height = element.videoHeight;
+            context.drawImage(element, 0, 0);
+            try {
+              latest.current(reader.decodeFromCanvas(canvas).getText());
+              next = AFTER_READ_MS;
+            } catch {
+              // No code in this frame: look at the next one.
+            }
+          }
+          timer = window.setTimeout(look, next);
+        };
+        look();
       } catch {
         if (!stopped) {
           setFailed(true);
@@ -39,7 +65,9 @@ export function QrScanner({ onCode }: { onCode: (text: string) => void }) {
     })();
     return () => {
       stopped = true;
-      controls?.stop();
+      window.clearTimeout(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+      element.srcObject = null;
     };
   }, [on]);
   return (

@@ -38,35 +38,15 @@ export function ResponsesSection({ detail }: { detail: MeetingDetail }) {
       <ErrorAlert code={error} />
       {page ? (
         <>
-          <div className="meeting-table-scroll" role="region" aria-label={t.perUnit} tabIndex={0}>
-          <table className="meeting-table" data-testid="responses-per-unit">
-            <caption className="field-label">{t.perUnit}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.unitCol}</th>
-                <th scope="col">{t.invited}</th>
-                <th scope="col">{t.attend}</th>
-                <th scope="col">{t.absent}</th>
-                <th scope="col">{t.undecided}</th>
-                <th scope="col">{t.proxies}</th>
-                <th scope="col">{t.noAnswer}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.perUnit.map((u) => (
-                <tr key={u.unitId} data-testid="responses-unit" data-unit-id={u.unitId}>
-                  <th scope="row">{unitName.get(u.unitId) ?? u.unitId}</th>
-                  <td>{u.invited}</td>
-                  <td>{u.attend}</td>
-                  <td>{u.absent}</td>
-                  <td>{u.undecided}</td>
-                  <td>{u.proxies}</td>
-                  <td>{u.noAnswer}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </div>
+          <h3>{t.perUnit}</h3>
+          <ul className="row-list" data-testid="responses-per-unit">
+            {page.perUnit.map((u) => (
+              <li key={u.unitId} className="stack meeting-wrap" data-testid="responses-unit" data-unit-id={u.unitId}>
+                <strong>{unitName.get(u.unitId) ?? u.unitId}</strong>
+                <span>{format(t.unitSays, { ...u })}</span>
+              </li>
+            ))}
+          </ul>
           <h3>{t.notAnswered}</h3>
           {page.members.length === 0 ? (
             <p>{t.everyoneAnswered}</p>

@@ -1,6 +1,7 @@
 import { isErrorCode } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { formatDateTime } from '../../ui/dates.ts';
 import type { QueueState } from './checkin-queue.ts';
 
@@ -31,6 +32,8 @@ export function WaitingCheckins({ state, onSend, onDismiss }: { state: QueueStat
           </p>
         </>
       ) : null}
+      {/* Offline is said at the top of the screen; any other refusal of a whole batch (a cancelled meeting) here. */}
+      <ErrorAlert code={state.error === 'network_failed' ? null : state.error} testId="checkin-send-error" />
       {state.recorded + state.duplicates > 0 ? <p data-testid="checkin-sent">{format(t.sentSays, { recorded: state.recorded, duplicates: state.duplicates })}</p> : null}
       {state.refused.length > 0 ? (
         <div role="alert" className="notice notice-error stack" data-testid="checkin-refused">

@@ -12,6 +12,7 @@ import { formsOfficerModule } from './forms-officer/module.ts';
 import { formsModule } from './forms/module.ts';
 import { homeModule } from './home/module.ts';
 import { kioskModule } from './kiosk/module.ts';
+import { meetingsOfficerModule } from './meetings-officer/module.ts';
 import { meModule } from './me/module.ts';
 import { membersModule } from './members/module.ts';
 import { noticesModule } from './notices/module.ts';
@@ -50,6 +51,7 @@ export const featureModules = [
   electionsModule,
   electionsCommissionModule,
   duesModule,
+  meetingsOfficerModule,
 ] as const satisfies readonly FeatureModule[];
 
 type Modules = typeof featureModules;

@@ -1,4 +1,4 @@
-import { can, type Actor, type UnitDoc } from '@kumiai/shared';
+import { can, type Action, type Actor, type UnitDoc } from '@kumiai/shared';
 import { docsJson, useLiveQuery } from '../sync/live-query.ts';
 
 export interface ScopeUnit {
@@ -24,8 +24,11 @@ export function pathsOf(docs: UnitDoc[]): (id: string) => string[] {
   };
 }
 
-/** The units (from the synced `units` collection) this officer may publish to, in tree order; whether they may address the whole union. */
-export function usePublishScope(actor: Actor | null): { units: ScopeUnit[]; wholeUnion: boolean } {
+/**
+ * The units (from the synced `units` collection) this officer may publish to, in tree order; whether they may address the whole union.
+ * `action`: the permission that decides (notices by default; meetings ask with meeting.manage).
+ */
+export function usePublishScope(actor: Actor | null, action: Action = 'notice.publish'): { units: ScopeUnit[]; wholeUnion: boolean } {
   const docs = useUnitDocs();
   if (!actor) return { units: [], wholeUnion: false };
   const byId = new Map(docs.map((u) => [u.id, u]));
@@ -38,10 +41,10 @@ export function usePublishScope(actor: Actor | null): { units: ScopeUnit[]; whol
   const units: ScopeUnit[] = [];
   const walk = (parent: string | null, depth: number): void => {
     for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'ja'))) {
-      if (u.kind !== 'union' && can(actor, 'notice.publish', { unitPath: pathOf(u.id) })) units.push({ id: u.id, name: u.name, depth });
+      if (u.kind !== 'union' && can(actor, action, { unitPath: pathOf(u.id) })) units.push({ id: u.id, name: u.name, depth });
       walk(u.id, depth + 1);
     }
   };
   walk(null, 0);
-  return { units, wholeUnion: can(actor, 'notice.publish', { unitPath: actor.unitPath.slice(0, 1) }) };
+  return { units, wholeUnion: can(actor, action, { unitPath: actor.unitPath.slice(0, 1) }) };
 }

@@ -2,3 +2,5 @@
 export { mayManage } from './may-manage.ts';
 export { issueCodes } from './members-api.ts';
 export { useMemberList } from './use-member-list.ts';
+// Meetings' officers (issue 19): the names of a meeting's chosen chair, delegates and named invitees.
+export { getMember } from './members-api.ts';

@@ -13,6 +13,7 @@ import { formsModule } from './forms/module.ts';
 import { homeModule } from './home/module.ts';
 import { kioskModule } from './kiosk/module.ts';
 import { meModule } from './me/module.ts';
+import { meetingsModule } from './meetings/module.ts';
 import { membersModule } from './members/module.ts';
 import { noticesModule } from './notices/module.ts';
 import { pushModule } from './push/module.ts';
@@ -50,6 +51,7 @@ export const featureModules = [
   electionsModule,
   electionsCommissionModule,
   duesModule,
+  meetingsModule,
 ] as const satisfies readonly FeatureModule[];
 
 type Modules = typeof featureModules;

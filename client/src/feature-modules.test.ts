@@ -67,7 +67,7 @@ describe('the client feature module list', () => {
     expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'elections-manage', 'dues-totals', 'dues-checkoff', 'dues-members', 'dues-arrears', 'dues-rules']);
     // マイページ's links to the member's own records, each at a route of the tree.
     const meLinks = modules.flatMap((m) => m.meLinks ?? []);
-    expect(meLinks.map((l) => l.id)).toEqual(['dues', 'meetings']);
+    expect(meLinks.map((l) => l.id)).toEqual(['dues', 'meetings', 'calendar-feed']);
     for (const link of meLinks) expect(paths, link.id).toContain(link.to);
     for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
     expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys', 'elections', 'meetings']);

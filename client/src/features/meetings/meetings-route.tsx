@@ -1,5 +1,6 @@
 import { createRoute } from '@tanstack/react-router';
 import { memberRoute } from '../../routes/member.tsx';
+import { CalendarFeedPage } from './CalendarFeedPage.tsx';
 import { MeetingPage } from './MeetingPage.tsx';
 import { MeetingsPage } from './MeetingsPage.tsx';
 
@@ -17,4 +18,11 @@ export const meetingRoute = createRoute({
     const { meetingId } = meetingRoute.useParams();
     return <MeetingPage key={meetingId} meetingId={meetingId} />;
   },
+});
+
+/** マイページ › カレンダー連携: the secret feed URL (online only: it is made on the server). */
+export const calendarFeedRoute = createRoute({
+  getParentRoute: () => memberRoute,
+  path: '/me/calendar',
+  component: CalendarFeedPage,
 });

@@ -143,6 +143,16 @@ test('a member reads a meeting’s material offline, answers 欠席 with a proxy
     await expectAccessible(memberPage, '/me/calendar with a URL at 200%');
     await memberPage.getByTestId('calendar-feed-revoke').click();
     await expect(memberPage.getByTestId('calendar-feed-note')).toHaveText('URLを無効にしました。以前のURLはもう使えません。');
+
+    // In English too, the answer now read from the device.
+    await shell.switchLanguage();
+    await memberPage.goto('/meetings');
+    await expect(memberPage.getByTestId('meeting-item')).toHaveAttribute('data-answer', 'absent');
+    await expectAccessible(memberPage, '/meetings in English at 200%');
+    await memberPage.getByTestId('meeting-item').click();
+    await expect(memberPage.getByTestId('rsvp-proxy-chair')).toBeChecked();
+    await expect(memberPage.getByTestId('meeting-kind')).toHaveText('Committee');
+    await expectAccessible(memberPage, 'meeting page in English at 200%');
   } finally {
     await phone.close();
   }

@@ -92,7 +92,7 @@ export const meetingsEn: Widen<typeof meetingsJa> = {
   ongoing: 'Under way',
   ended: 'Ended',
   kinds: { convention: 'Convention', committee: 'Committee', executive: 'Executive committee', workplace: 'Workplace meeting', study: 'Study session', social: 'Social event', other: 'Other' },
-  answers: { attend: 'Attending', absent: 'Not attending', undecided: 'Undecided' },
+  answers: { attend: 'Attend', absent: 'Absent', undecided: 'Undecided' },
   myAnswer: 'Your answer: {answer}',
   organiserOnly: 'You organise this meeting (you are not invited to it).',
   cardTitle: 'Next meeting',

@@ -67,10 +67,10 @@ describe('the client feature module list', () => {
     expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'elections-manage', 'dues-totals', 'dues-checkoff', 'dues-members', 'dues-arrears', 'dues-rules', 'meetings-manage']);
     // マイページ's links to the member's own records, each at a route of the tree.
     const meLinks = modules.flatMap((m) => m.meLinks ?? []);
-    expect(meLinks.map((l) => l.id)).toEqual(['dues']);
+    expect(meLinks.map((l) => l.id)).toEqual(['dues', 'meetings', 'calendar-feed']);
     for (const link of meLinks) expect(paths, link.id).toContain(link.to);
     for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
-    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys', 'elections']);
+    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys', 'elections', 'meetings']);
     // Every officer menu entry has a task group (名簿・組織 / 発信 / 手続き / 管理).
     expect(entries.filter((e) => e.group === undefined).map((e) => e.id)).toEqual([]);
   });
@@ -87,7 +87,7 @@ describe('the client feature module list', () => {
   it('adds other modules’ sections to a tab’s page only for a tab that exists: votes on 手続き', () => {
     const tabIds = new Set(modules.flatMap((m) => m.tabs ?? []).map((t) => t.id));
     const sections = modules.flatMap((m) => m.tabSections ?? []);
-    expect(sections.map((s) => `${s.tab}/${s.id}`)).toEqual(['procedures/elections-to-vote']);
+    expect(sections.map((s) => `${s.tab}/${s.id}`)).toEqual(['procedures/elections-to-vote', 'procedures/meetings-to-answer']);
     for (const section of sections) expect(tabIds, section.id).toContain(section.tab);
   });
 });

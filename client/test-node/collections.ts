@@ -1,6 +1,7 @@
 import type { CollectionRegistration } from '../src/sync/registration.ts';
 import { documentsCollection } from '../src/features/documents/collections.ts';
 import { duesCollection } from '../src/features/dues/collections.ts';
+import { eventsCollection } from '../src/features/meetings/collections.ts';
 import { formsCollection, submissionsCollection } from '../src/features/forms/collections.ts';
 import { membersCollection } from '../src/features/members/collections.ts';
 import { noticeCollections } from '../src/features/notices/collections.ts';
@@ -11,4 +12,4 @@ import { unitsCollection } from '../src/features/units/collections.ts';
  * (the modules themselves bring the app's pages, which these Node tests do not load).
  */
 export const unitsAndMembers: readonly CollectionRegistration[] = [unitsCollection, membersCollection];
-export const everyCollection: readonly CollectionRegistration[] = [...unitsAndMembers, ...noticeCollections, documentsCollection, formsCollection, submissionsCollection, duesCollection];
+export const everyCollection: readonly CollectionRegistration[] = [...unitsAndMembers, ...noticeCollections, documentsCollection, formsCollection, submissionsCollection, duesCollection, eventsCollection];

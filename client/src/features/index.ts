@@ -14,6 +14,7 @@ import { homeModule } from './home/module.ts';
 import { kioskModule } from './kiosk/module.ts';
 import { meetingsOfficerModule } from './meetings-officer/module.ts';
 import { meModule } from './me/module.ts';
+import { meetingsModule } from './meetings/module.ts';
 import { membersModule } from './members/module.ts';
 import { noticesModule } from './notices/module.ts';
 import { pushModule } from './push/module.ts';
@@ -51,6 +52,7 @@ export const featureModules = [
   electionsModule,
   electionsCommissionModule,
   duesModule,
+  meetingsModule,
   meetingsOfficerModule,
 ] as const satisfies readonly FeatureModule[];
 

@@ -3,6 +3,7 @@ import {
   type CollectionName,
   type DocumentDoc,
   type DuesDoc,
+  type EventDoc,
   type FormDoc,
   type MemberDoc,
   type NoticeCommentDoc,
@@ -30,7 +31,7 @@ import { createLossWatch, dexieEvents, watchStorage, type LossWatch } from './st
  *
  * Collection budget: RxDB's free edition opens at most 13 collections per
  * process; each replication adds no collection (its meta data is a storage
- * instance). Nine collections today; see server/src/sync/README.md.
+ * instance). Ten collections today; see server/src/sync/README.md.
  */
 
 export type KumiaiCollections = {
@@ -43,6 +44,7 @@ export type KumiaiCollections = {
   forms: RxCollection<FormDoc>;
   submissions: RxCollection<SubmissionDoc>;
   dues: RxCollection<DuesDoc>;
+  events: RxCollection<EventDoc>;
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 

@@ -49,9 +49,9 @@ const thresholdSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['kind', 'numerator', 'denominator', 'strict'],
-      properties: { kind: { const: 'fraction' }, numerator: { type: 'integer', minimum: 1, maximum: 100 }, denominator: { type: 'integer', minimum: 1, maximum: 100 }, strict: { type: 'boolean' } },
+      properties: { kind: { type: 'string', const: 'fraction' }, numerator: { type: 'integer', minimum: 1, maximum: 100 }, denominator: { type: 'integer', minimum: 1, maximum: 100 }, strict: { type: 'boolean' } },
     },
-    { type: 'object', additionalProperties: false, required: ['kind', 'atLeast'], properties: { kind: { const: 'count' }, atLeast: { type: 'integer', minimum: 1, maximum: 100_000 } } },
+    { type: 'object', additionalProperties: false, required: ['kind', 'atLeast'], properties: { kind: { type: 'string', const: 'count' }, atLeast: { type: 'integer', minimum: 1, maximum: 100_000 } } },
   ],
 } as const;
 

@@ -3,6 +3,7 @@ import { noticeCommentDocSchema } from './comments.ts';
 import { formDocSchema, submissionDocSchema } from '../forms/forms.ts';
 import { documentDocSchema } from './documents.ts';
 import { duesDocSchema } from './dues.ts';
+import { eventDocSchema } from './events.ts';
 import { noticeDocSchema, readDocSchema } from './notices.ts';
 
 /**
@@ -69,6 +70,7 @@ export const syncedCollections = {
   forms: formDocSchema,
   submissions: submissionDocSchema,
   dues: duesDocSchema,
+  events: eventDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;
 

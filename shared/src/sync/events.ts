@@ -23,6 +23,8 @@ import { agendaItemSchema, decisionInputSchema, meetingKinds, quorumRuleSchema, 
  * The sync engine reads a collection from one source table: meetings and
  * rsvps share one (`kind`), or the engine learns to read two.
  *
+ * Listed in `syncedCollections`; the client's meetings feature registers it.
+ *
  * The server follows the audience like notices: a member who leaves the
  * audience (moved, a role removed, the audience narrowed) loses the meeting
  * and their rsvp from the device.
@@ -65,7 +67,7 @@ export const eventDocSchema = {
     /** 委任状: to the chair, or to a named invitee; null: none. */
     proxy: {
       oneOf: [
-        { type: 'object', additionalProperties: false, required: ['chair'], properties: { chair: { const: true } } },
+        { type: 'object', additionalProperties: false, required: ['chair'], properties: { chair: { type: 'boolean', const: true } } },
         { type: 'object', additionalProperties: false, required: ['memberId'], properties: { memberId: { type: 'string', maxLength: 64 } } },
         { type: 'null' },
       ],

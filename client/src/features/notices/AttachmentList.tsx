@@ -6,11 +6,12 @@ import { cachedFile } from './file-cache.ts';
 
 /**
  * One attachment, opened from the device's copy (a blob: URL), so it works with
- * no network; until that copy is there, the server's address.
+ * no network; until that copy is there, the server's address. `deviceCopy`
+ * looks on another feature's shelf (meeting materials); the notices' by default.
  */
-export function AttachmentItem({ memberId, file }: { memberId: string; file: Attachment }) {
+export function AttachmentItem({ memberId, file, deviceCopy }: { memberId: string; file: Attachment; deviceCopy?: (hash: string) => Promise<Blob | null> }) {
   const { m } = useI18n();
-  const { href, onDevice } = useFileHref(file, memberId, (hash) => cachedFile(memberId, hash));
+  const { href, onDevice } = useFileHref(file, memberId, deviceCopy ?? ((hash) => cachedFile(memberId, hash)));
   const note = onDevice ? m.notices.fileOffline : m.notices.fileNotCached;
   if (file.type.startsWith('image/')) {
     return (

@@ -140,6 +140,19 @@ export const errorCodes = [
   'minutes_missing',
   /** The minutes are approved and filed: they no longer change. */
   'minutes_approved',
+  // issue 21: consultations (相談窓口)
+  /** Not a consultation category the union knows. */
+  'consultation_category_unknown',
+  /** The case is resolved or closed: it takes no more messages or changes. */
+  'consultation_closed',
+  /** The case's content was deleted (the retention period, or its member asked): nothing of it remains to read or change. */
+  'consultation_erased',
+  /** Someone who cannot take this desk's cases (no consultation.handle over the desk's unit, or no longer a member) was named as an assignee. */
+  'consultation_assignee_invalid',
+  /** A consultation file that is not yours to attach, or already attached elsewhere. */
+  'consultation_file_invalid',
+  /** The server has no consultations key (or a different one): the content cannot be read or written until the admin restores the key file. */
+  'consultation_key_missing',
   'internal',
 ] as const;
 

@@ -34,3 +34,5 @@ export * from './dues/api.ts';
 export * from './meetings/quorum.ts';
 export * from './meetings/api.ts';
 export * from './sync/events.ts';
+export * from './consultations/api.ts';
+export * from './sync/consultations.ts';

@@ -186,6 +186,13 @@ export const en: CoreMessages = {
     checkin_not_invited: 'This member is not invited to this meeting.',
     minutes_missing: 'There are no minutes to approve yet. Write the draft first.',
     minutes_approved: 'The minutes are already approved and filed, so they can no longer be changed.',
+    // issue 21: consultations (相談窓口)
+    consultation_category_unknown: 'This is not a consultation category we know. Please choose one from the list.',
+    consultation_closed: 'This consultation is resolved or closed, so nothing more can be added to it.',
+    consultation_erased: 'The content of this consultation has already been deleted.',
+    consultation_assignee_invalid: 'Someone who cannot take this desk’s consultations was chosen. Please choose the officers again.',
+    consultation_file_invalid: 'This attachment cannot be used. Please upload it again.',
+    consultation_key_missing: 'The server is missing the key for consultations, so they cannot be read or written. Please contact your administrator.',
     internal: 'Something went wrong on the server. Please try again later.',
     network_failed: 'Cannot reach the server. Please try again where there is a signal.',
     // --- issue 14 (server): the member's own password and PIN ---

@@ -193,6 +193,13 @@ export const ja = {
     checkin_not_invited: 'この組合員はこの会議に招集されていません。',
     minutes_missing: '承認する議事録がまだありません。先に議事録の案を作成してください。',
     minutes_approved: '議事録はすでに承認・保存されているため、変更できません。',
+    // issue 21: consultations (相談窓口)
+    consultation_category_unknown: '相談の種類が正しくありません。一覧から選び直してください。',
+    consultation_closed: 'この相談は解決済みまたは終了しているため、これ以上書き込めません。',
+    consultation_erased: 'この相談の内容はすでに削除されています。',
+    consultation_assignee_invalid: 'この窓口の相談を担当できない人が選ばれています。担当者を選び直してください。',
+    consultation_file_invalid: 'この添付ファイルは使えません。もう一度アップロードしてください。',
+    consultation_key_missing: '相談の暗号鍵がサーバーにないため、相談を読み書きできません。管理者に連絡してください。',
     internal: 'サーバーで問題が起きました。時間をおいてもう一度試してください。',
     network_failed: 'サーバーにつながりません。電波の届く場所でもう一度試してください。',
     // --- issue 14 (server): the member's own password and PIN ---

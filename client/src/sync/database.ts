@@ -1,6 +1,7 @@
 import {
   syncedCollections,
   type CollectionName,
+  type ConsultationDoc,
   type DocumentDoc,
   type DuesDoc,
   type FormDoc,
@@ -43,6 +44,7 @@ export type KumiaiCollections = {
   forms: RxCollection<FormDoc>;
   submissions: RxCollection<SubmissionDoc>;
   dues: RxCollection<DuesDoc>;
+  consultations: RxCollection<ConsultationDoc>;
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 

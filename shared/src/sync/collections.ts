@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { noticeCommentDocSchema } from './comments.ts';
 import { formDocSchema, submissionDocSchema } from '../forms/forms.ts';
 import { documentDocSchema } from './documents.ts';
+import { consultationDocSchema } from './consultations.ts';
 import { duesDocSchema } from './dues.ts';
 import { noticeDocSchema, readDocSchema } from './notices.ts';
 
@@ -69,6 +70,8 @@ export const syncedCollections = {
   forms: formDocSchema,
   submissions: submissionDocSchema,
   dues: duesDocSchema,
+  // issue 21: a member's cases, replies and (for assigned officers) internal notes
+  consultations: consultationDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;
 

@@ -17,18 +17,20 @@ export class ConsultationSeal {
   constructor(private readonly key: SealingKey) {}
 
   /**
-   * The key for this database: made at the first start of a database that has
-   * sealed nothing yet; otherwise the key file must be there and be the one
-   * that sealed the check (the server refuses to start rather than make a new
-   * key nothing opens, or hand out garbage).
+   * The key for this database. While nothing is sealed (no case content, no
+   * file) whatever key file there is serves, and one is made when there is
+   * none. Once something is sealed, the key file must be there and be the one
+   * that sealed the check: the server refuses to start rather than make a new
+   * key nothing opens, or hand out garbage.
    */
   static open(db: Db, file: string, log: { warn(obj: object, msg: string): void }): ConsultationSeal {
-    const check = db.prepare('SELECT key_check FROM consultation_settings WHERE id = 1').pluck().get() as string | null;
+    const sealed = db.prepare('SELECT EXISTS (SELECT 1 FROM consultations WHERE erased = 0) OR EXISTS (SELECT 1 FROM consultation_files)').pluck().get() === 1;
+    const check = sealed ? (db.prepare('SELECT key_check FROM consultation_settings WHERE id = 1').pluck().get() as string | null) : null;
     const key = SealingKey.load(file, log, 'consultations', check === null);
     if (!key) {
       throw new ConsultationKeyError(
         `The consultations key file ${file} is missing, but this database holds consultations sealed with it. Restore the key file kept ` +
-          'beside your backups (KUMIAI_CONSULTATIONS_KEY_FILE names another place); see server/src/features/consultations/README.md.',
+          'apart from your backups (KUMIAI_CONSULTATIONS_KEY_FILE names another place); see server/src/features/consultations/README.md.',
       );
     }
     if (check === null) {

@@ -169,6 +169,17 @@ export const errorCodes = [
   'federation_fingerprint_mismatch',
   /** The survey is not one this union may share (not found, or not a survey). */
   'federation_form_invalid',
+  // issue 21: consultations (相談窓口)
+  /** The case is resolved or closed: it takes no more messages or changes. */
+  'consultation_closed',
+  /** The case's content was deleted (the retention period, or its member asked): nothing of it remains to read or change. */
+  'consultation_erased',
+  /** Someone who cannot take this desk's cases (no consultation.handle over the desk's unit, or no longer a member) was named as an assignee. */
+  'consultation_assignee_invalid',
+  /** A consultation file that is not yours to attach, or already attached elsewhere. */
+  'consultation_file_invalid',
+  /** The server has no consultations key (or a different one): the content cannot be read or written until the admin restores the key file. */
+  'consultation_key_missing',
   'internal',
 ] as const;
 

@@ -35,3 +35,5 @@ export * from './meetings/quorum.ts';
 export * from './meetings/api.ts';
 export * from './sync/events.ts';
 export * from './federation/api.ts';
+export * from './consultations/api.ts';
+export * from './sync/consultations.ts';

@@ -43,6 +43,15 @@ export const actions = [
   'meeting.manage',
   /** Run the link with the federation or with member unions (issue 20): tokens, links, what crosses; admins only. */
   'federation.manage',
+  // issue 21: consultations (相談窓口). No action opens a case's content: only being assigned to it does.
+  /** Lead a consultation desk: granted on exactly the desk's unit (see `leadsDesk`), see its cases' metadata and assign officers. */
+  'consultation.desk',
+  /** Be assigned to consultations of desks in scope. */
+  'consultation.handle',
+  /** See counts of consultations per category × unit × month in scope (small groups hidden), never content. */
+  'consultation.stats',
+  /** Set how long closed consultations' content is kept. */
+  'consultation.settings',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -69,7 +78,8 @@ export interface Resource {
 /** What each role may do inside the subtree of the unit it is granted on. */
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   // Admins run the union, not its elections: the commission is independent of them (issue 17).
-  admin: new Set(actions.filter((a) => a !== 'election.manage')),
+  // Nor do they take consultations: an admin sees that cases exist (counts), never what they say (issue 21).
+  admin: new Set(actions.filter((a) => a !== 'election.manage' && a !== 'consultation.desk' && a !== 'consultation.handle')),
   officer: new Set<Action>([
     'unit.read',
     'unit.manage',
@@ -85,6 +95,9 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     'form.results',
     'application.review',
     'meeting.manage',
+    'consultation.desk',
+    'consultation.handle',
+    'consultation.stats',
   ]),
   treasurer: new Set<Action>(['unit.read', 'member.read', 'application.review', 'application.pay', 'dues.read', 'dues.manage']),
   viewer: new Set<Action>(['unit.read', 'member.read', 'form.results', 'application.review']),
@@ -117,6 +130,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     if (grant.role !== 'admin' && STRICTLY_BELOW.has(action)) return at < resource.unitPath.length - 1;
     return true;
   });
+}
+
+/** Whether the actor leads the consultation desk on this unit: consultation.desk granted on exactly that unit (a union officer does not lead every workplace's desk). */
+export function leadsDesk(actor: Actor, deskUnitId: string): boolean {
+  if (actor.status === 'left') return false;
+  return actor.grants.some((grant) => grant.unitId === deskUnitId && ROLE_ACTIONS[grant.role].has('consultation.desk'));
 }
 
 /** Roles a grant holder may hand out: admins any, officers only roles below their own. */

@@ -44,7 +44,12 @@ export type PushPayload =
    * A meeting the recipient is invited to (issue 19): `remind` to answer, `changed` date, time or place,
    * `cancelled`, or `upcoming` (less than a day away; not sent to those who said they will be absent).
    */
-  | { type: 'meeting'; reason: MeetingPushReason; meetingId: string; title: string; url: string };
+  | { type: 'meeting'; reason: MeetingPushReason; meetingId: string; title: string; url: string }
+  /**
+   * A consultation of the recipient's changed (issue 21): officers assigned, a reply, a status. Never any of
+   * its content: `title` is the fixed '相談窓口 / Consultation', `url` is `/consultations/<caseId>`.
+   */
+  | { type: 'consultation'; caseId: string; title: string; url: string };
 
 export const meetingPushReasons = ['remind', 'changed', 'cancelled', 'upcoming'] as const;
 export type MeetingPushReason = (typeof meetingPushReasons)[number];

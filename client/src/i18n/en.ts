@@ -200,6 +200,12 @@ export const en: CoreMessages = {
     federation_unreachable: "The federation's server could not be reached. Try again later.",
     federation_fingerprint_mismatch: "The federation's key is not the one whose fingerprint you confirmed. Start again from the check.",
     federation_form_invalid: 'One of the surveys cannot be shared.',
+    // issue 21: consultations (相談窓口)
+    consultation_closed: 'This consultation is resolved or closed, so nothing more can be added to it.',
+    consultation_erased: 'The content of this consultation has already been deleted.',
+    consultation_assignee_invalid: 'Someone who cannot take this desk’s consultations was chosen. Please choose the officers again.',
+    consultation_file_invalid: 'This attachment cannot be used. Please upload it again.',
+    consultation_key_missing: 'The server is missing the key for consultations, so they cannot be read or written. Please contact your administrator.',
     internal: 'Something went wrong on the server. Please try again later.',
     network_failed: 'Cannot reach the server. Please try again where there is a signal.',
     // --- issue 14 (server): the member's own password and PIN ---

@@ -207,6 +207,12 @@ export const ja = {
     federation_unreachable: '上部団体のサーバーに接続できませんでした。時間をおいて再度お試しください。',
     federation_fingerprint_mismatch: '上部団体の鍵が確認したフィンガープリントと一致しません。もう一度確認からやり直してください。',
     federation_form_invalid: '共有できないアンケートが含まれています。',
+    // issue 21: consultations (相談窓口)
+    consultation_closed: 'この相談は解決済みまたは終了しているため、これ以上書き込めません。',
+    consultation_erased: 'この相談の内容はすでに削除されています。',
+    consultation_assignee_invalid: 'この窓口の相談を担当できない人が選ばれています。担当者を選び直してください。',
+    consultation_file_invalid: 'この添付ファイルは使えません。もう一度アップロードしてください。',
+    consultation_key_missing: '相談の暗号鍵がサーバーにないため、相談を読み書きできません。管理者に連絡してください。',
     internal: 'サーバーで問題が起きました。時間をおいてもう一度試してください。',
     network_failed: 'サーバーにつながりません。電波の届く場所でもう一度試してください。',
     // --- issue 14 (server): the member's own password and PIN ---

@@ -1,6 +1,7 @@
 import {
   syncedCollections,
   type CollectionName,
+  type ConsultationDoc,
   type DocumentDoc,
   type DuesDoc,
   type EventDoc,
@@ -45,6 +46,7 @@ export type KumiaiCollections = {
   submissions: RxCollection<SubmissionDoc>;
   dues: RxCollection<DuesDoc>;
   events: RxCollection<EventDoc>;
+  consultations: RxCollection<ConsultationDoc>;
 };
 export type KumiaiDatabase = RxDatabase<KumiaiCollections>;
 

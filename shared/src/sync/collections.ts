@@ -2,6 +2,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 import { noticeCommentDocSchema } from './comments.ts';
 import { formDocSchema, submissionDocSchema } from '../forms/forms.ts';
 import { documentDocSchema } from './documents.ts';
+import { consultationDocSchema } from './consultations.ts';
 import { duesDocSchema } from './dues.ts';
 import { eventDocSchema } from './events.ts';
 import { noticeDocSchema, readDocSchema } from './notices.ts';
@@ -71,6 +72,8 @@ export const syncedCollections = {
   submissions: submissionDocSchema,
   dues: duesDocSchema,
   events: eventDocSchema,
+  // issue 21: a member's cases, replies and (for assigned officers) internal notes
+  consultations: consultationDocSchema,
 } as const;
 export type CollectionName = keyof typeof syncedCollections;
 

@@ -91,6 +91,12 @@ export const auditActionsJa = {
   'federation.sharing_set': '上部団体と共有する内容を設定',
   'federation.participation_set': '統一行動の参加人数を記録',
   'federation.report_queued': '上部団体への報告を送信待ちに',
+  // issue 21: consultations (never their content)
+  'consultation.assigned': '相談の担当者を決定',
+  'consultation.status_changed': '相談の状況を変更',
+  'consultation.erased': '相談の内容を削除',
+  'consultation.handed_back': '退任した担当者の相談を窓口に戻す',
+  'consultation.settings_changed': '相談の保存期間を変更',
 } as const;
 
 export const auditActionsEn: Widen<typeof auditActionsJa> = {
@@ -180,6 +186,12 @@ export const auditActionsEn: Widen<typeof auditActionsJa> = {
   'federation.sharing_set': 'Chose what is shared with the federation',
   'federation.participation_set': 'Recorded a unified action’s participation',
   'federation.report_queued': 'Queued a report to the federation',
+  // issue 21: consultations (never their content)
+  'consultation.assigned': 'Assigned officers to a consultation',
+  'consultation.status_changed': 'Changed a consultation’s status',
+  'consultation.erased': 'Deleted a consultation’s content',
+  'consultation.handed_back': 'Returned a consultation to its desk (its officer left office)',
+  'consultation.settings_changed': 'Changed how long consultations are kept',
 };
 
 export type AuditActionCode = keyof typeof auditActionsJa;

@@ -1,7 +1,6 @@
 import type { FormDoc, SubmissionDoc } from '@kumiai/shared';
-import { useEffect, useState } from 'react';
 import { docJson, docsJson, useLiveQuery } from '../../sync/live-query.ts';
-import { useSyncEngine } from '../../sync/SyncProvider.tsx';
+import { usePendingIds } from '../../sync/use-pending-ids.ts';
 
 /**
  * The forms and the member's own submissions from the device database, live
@@ -28,18 +27,7 @@ export function useSubmissionDoc(id: string | null): SubmissionDoc | null | unde
   return useLiveQuery(id === null ? null : (db) => db.submissions.findOne(id), docJson, [id]);
 }
 
-const none: ReadonlySet<string> = new Set();
-
 /** Ids of the submissions written on this device and not yet acknowledged by the server ("waiting to send"). */
 export function usePendingSubmissionIds(): ReadonlySet<string> {
-  const pending = useSyncEngine().engine?.database.pending ?? null;
-  const [ids, setIds] = useState<ReadonlySet<string>>(none);
-  useEffect(() => {
-    if (!pending) return;
-    const read = (): ReadonlySet<string> => new Set(pending.entries.filter((e) => e.collection === 'submissions').map((e) => e.id));
-    // The store publishes its count; an entry is added or removed whenever the count changes.
-    const sub = pending.count$.subscribe(() => setIds(read()));
-    return () => sub.unsubscribe();
-  }, [pending]);
-  return pending ? ids : none;
+  return usePendingIds('submissions');
 }

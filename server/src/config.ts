@@ -42,6 +42,9 @@ export interface Config {
   // --- issue 17 (elections): worker threads for the election cryptography ---
   /** Worker threads issuing credentials, checking ballots and computing the encrypted tally (KUMIAI_ELECTION_THREADS). */
   electionThreads: number;
+  // --- issue 21 (consultations): the key their content is sealed with, never in the database or a backup ---
+  /** KUMIAI_CONSULTATIONS_KEY_FILE, default `<data dir>/consultations.key` (made at the first start). */
+  consultationsKeyFile: string;
 }
 
 export interface OpsConfig {
@@ -204,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     transport: transportLimits(env),
     ops: loadOpsConfig(env, dataDir, cwd),
     electionThreads: int(env, 'KUMIAI_ELECTION_THREADS', Math.min(os.availableParallelism(), DEFAULT_ELECTION_THREADS_CAP), 1, 64),
+    consultationsKeyFile: path.resolve(cwd, env.KUMIAI_CONSULTATIONS_KEY_FILE || path.join(dataDir, 'consultations.key')),
   };
 }
 

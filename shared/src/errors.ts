@@ -141,8 +141,6 @@ export const errorCodes = [
   /** The minutes are approved and filed: they no longer change. */
   'minutes_approved',
   // issue 21: consultations (相談窓口)
-  /** Not a consultation category the union knows. */
-  'consultation_category_unknown',
   /** The case is resolved or closed: it takes no more messages or changes. */
   'consultation_closed',
   /** The case's content was deleted (the retention period, or its member asked): nothing of it remains to read or change. */

@@ -41,4 +41,9 @@ export type PushPayload =
   /** An election the recipient has not voted in yet (a reminder from the election commission). */
   | { type: 'election'; electionId: string; title: string; url: string }
   /** A meeting the recipient is invited to: a reminder to answer, or its date, place or cancellation changed (issue 19). */
-  | { type: 'meeting'; meetingId: string; title: string; url: string };
+  | { type: 'meeting'; meetingId: string; title: string; url: string }
+  /**
+   * A consultation of the recipient's changed (issue 21): officers assigned, a reply, a status. Never any of
+   * its content: `title` is the fixed '相談窓口 / Consultation', `url` is `/consultations/<caseId>`.
+   */
+  | { type: 'consultation'; caseId: string; title: string; url: string };

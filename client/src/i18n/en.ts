@@ -187,7 +187,6 @@ export const en: CoreMessages = {
     minutes_missing: 'There are no minutes to approve yet. Write the draft first.',
     minutes_approved: 'The minutes are already approved and filed, so they can no longer be changed.',
     // issue 21: consultations (相談窓口)
-    consultation_category_unknown: 'This is not a consultation category we know. Please choose one from the list.',
     consultation_closed: 'This consultation is resolved or closed, so nothing more can be added to it.',
     consultation_erased: 'The content of this consultation has already been deleted.',
     consultation_assignee_invalid: 'Someone who cannot take this desk’s consultations was chosen. Please choose the officers again.',

@@ -194,7 +194,6 @@ export const ja = {
     minutes_missing: '承認する議事録がまだありません。先に議事録の案を作成してください。',
     minutes_approved: '議事録はすでに承認・保存されているため、変更できません。',
     // issue 21: consultations (相談窓口)
-    consultation_category_unknown: '相談の種類が正しくありません。一覧から選び直してください。',
     consultation_closed: 'この相談は解決済みまたは終了しているため、これ以上書き込めません。',
     consultation_erased: 'この相談の内容はすでに削除されています。',
     consultation_assignee_invalid: 'この窓口の相談を担当できない人が選ばれています。担当者を選び直してください。',

@@ -2,6 +2,7 @@ import type { AnyFeatureModule, ProvidedBy, PushKind } from '../lib/feature-modu
 import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
 import { commentsModule } from './comments/module.ts';
+import { consultationsModule } from './consultations/module.ts';
 import { dataRightsModule } from './data-rights/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { electionsModule } from './elections/module.ts';
@@ -44,6 +45,7 @@ export const featureModules = [
   electionsModule,
   duesModule,
   meetingsModule,
+  consultationsModule,
 ] as const satisfies readonly AnyFeatureModule[];
 
 type Modules = typeof featureModules;

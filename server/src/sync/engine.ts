@@ -69,6 +69,11 @@ const BATCH_AUDIENCE_SQL = 'SELECT id, kind, value FROM sync_audience WHERE coll
 
 const withDeletedFalse = (data: string) => `${data.slice(0, -1)},"_deleted":false}`;
 
+/** A projected row as devices get it: through the registration's `decode` when it has one. */
+function decoded(registration: AnyRegistration, data: string): string {
+  return registration.decode ? JSON.stringify(registration.decode(JSON.parse(data) as Doc)) : data;
+}
+
 /**
  * The storage side of sync: pulls by checkpoint, pushes with conflict
  * detection and the collections' write rules, and re-evaluation of members
@@ -174,7 +179,7 @@ export class SyncEngine {
     const visible = reader.sees(c.registration, row.scope_unit, row.scope_member, audience);
     return {
       visible: visible && row.deleted === 0,
-      json: visible && row.deleted === 0 && row.data ? withDeletedFalse(row.data) : null,
+      json: visible && row.deleted === 0 && row.data ? withDeletedFalse(decoded(c.registration, row.data)) : null,
       exists: true,
       // A deleted document the reader could see may be created again (a reaction taken back, then given again); the write rule decides.
       deletedInScope: visible && row.deleted === 1,
@@ -270,7 +275,7 @@ export class SyncEngine {
         // What the reader sees now of the documents that moved or entered/left their scope: read in one go.
         const now = this.visibleNow(c, reader, [...moved, ...unheard, ...logged].map((r) => r.id));
         const merged = [
-          ...docs.map((d) => ({ seq: d.seq, apply: () => documents.set(d.id, d.deleted || !d.data ? c.tombstone(d.id) : withDeletedFalse(d.data)) })),
+          ...docs.map((d) => ({ seq: d.seq, apply: () => documents.set(d.id, d.deleted || !d.data ? c.tombstone(d.id) : withDeletedFalse(decoded(c.registration, d.data))) })),
           ...[...moved, ...unheard].map((m) => ({
             seq: m.seq,
             apply: () => {
@@ -406,7 +411,7 @@ export class SyncEngine {
   load(collection: string, ids: string[]): Map<string, string> {
     const c = this.get(collection);
     const rows = this.stmt(c.manySql).all(JSON.stringify(ids)) as { id: string; data: string }[];
-    return new Map(rows.map((r) => [r.id, withDeletedFalse(r.data)]));
+    return new Map(rows.map((r) => [r.id, withDeletedFalse(decoded(c.registration, r.data))]));
   }
 
   tombstone(collection: string, id: string): string {

@@ -88,6 +88,13 @@ export interface CollectionRegistration<D extends { id: string } = Doc, Decision
    * Only what every reader may see goes in (no hashes, no codes, ever).
    */
   source: { table: string; projection: string };
+  /**
+   * Turns a projected document into what devices get, per row, after SQL
+   * projected it: for content SQL cannot read (sealed at rest, `lib/sealed.ts`).
+   * Every document the engine hands out passes through it (pulls, the stream,
+   * conflicts, a push's master); removals never do (they carry no content).
+   */
+  decode?(doc: D): D;
   /** How changes to the source table reach sync: the generated triggers follow this (`{}`: every change, no scope of its own). */
   capture: ChangeCapture;
   /** Units whose documents the actor may read, decided by the read rule in shared/. */

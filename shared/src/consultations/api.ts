@@ -137,13 +137,13 @@ export interface DeskCase {
 
 /** Counts by category × unit (the case's desk unit) × month (YYYY-MM, of opening). */
 export interface ConsultationStats {
-  /** Groups below this many cases are hidden (count null). */
+  /** Groups below this many cases are left out: not even their existence is shown. */
   minGroup: number;
-  cells: { category: ConsultationCategory; unitId: string; month: string; count: number | null }[];
+  /** Only groups of at least `minGroup` cases. Never merged across months, units or categories. */
+  cells: { category: ConsultationCategory; unitId: string; month: string; count: number }[];
   /**
-   * Only ever sums of the shown cells, never of all cases: a total over hidden
-   * cells would reveal them by subtraction. `hiddenCells` says how many were hidden.
+   * The sum of the cells shown, never of all cases: a total over left-out
+   * groups would reveal them by subtraction.
    */
   shownTotal: number;
-  hiddenCells: number;
 }

@@ -20,6 +20,14 @@ export class UploadsRepo extends Repository {
     return this.sql('SELECT coalesce(sum(u.size), 0) FROM upload_owners o JOIN uploads u ON u.hash = o.hash WHERE o.member_id = ? AND o.at > ?').pluck().get(memberId, since) as number;
   }
 
+  /** Forgets a file and its uploaders (a sealed file being erased). */
+  forget(hash: string): void {
+    this.db.transaction(() => {
+      this.sql('DELETE FROM upload_owners WHERE hash = ?').run(hash);
+      this.sql('DELETE FROM uploads WHERE hash = ?').run(hash);
+    })();
+  }
+
   file(hash: string): { type: string; size: number } | undefined {
     return this.sql('SELECT type, size FROM uploads WHERE hash = ?').get(hash) as { type: string; size: number } | undefined;
   }

@@ -34,24 +34,61 @@ export class UploadsService {
     if (!type) throw new AppError('unsupported_file_type', 415, 'Only PDF, PNG, JPEG, WebP and GIF files are accepted');
     const hash = createHash('sha256').update(body).digest('hex');
     this.checkQuota(actor, hash, body.length);
-    const file = this.pathOf(hash);
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      const fd = fs.openSync(tmp, 'w', 0o600);
-      try {
-        fs.writeSync(fd, body);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(tmp, file);
-    }
+    this.writeOnce(hash, body);
     const now = this.clock.now();
     // No path separators or control characters in a stored file name.
     const cleanName = [...name.normalize('NFC')].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(0, 200) || 'file';
     this.repo.record(hash, body.length, type, actor.memberId, cleanName, now);
     return { hash, name: cleanName, type, size: body.length };
+  }
+
+  /** Writes the file under its hash unless it is there: a temporary name, fsynced, then renamed. */
+  private writeOnce(hash: string, body: Buffer): void {
+    const file = this.pathOf(hash);
+    if (fs.existsSync(file)) return;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeSync(fd, body);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  }
+
+  /**
+   * The at-rest option: a file whose plaintext must never reach the disk
+   * (consultations' attachments). Size, type (sniffed from the plaintext) and
+   * quota are checked as for any upload; then only `seal(body)` is written,
+   * under the SHA-256 of the sealed bytes (each seal has its own nonce, so no
+   * two are alike and nothing about the plaintext shows), and listed in
+   * `uploads` so backups carry it, sealed. No file name is kept here (the
+   * caller seals it with its own record); the uploader's row says `(sealed)`.
+   */
+  storeSealed(actor: Actor, body: Buffer, seal: (plain: Buffer) => Buffer): { hash: string; type: Attachment['type']; size: number } {
+    if (body.length > this.options.maxBytes) throw new AppError('payload_too_large', 413, `Files are limited to ${this.options.maxBytes} bytes`);
+    const type = sniffType(body);
+    if (!type) throw new AppError('unsupported_file_type', 415, 'Only PDF, PNG, JPEG, WebP and GIF files are accepted');
+    const sealed = seal(body);
+    const hash = createHash('sha256').update(sealed).digest('hex');
+    this.checkQuota(actor, hash, body.length);
+    this.writeOnce(hash, sealed);
+    this.repo.record(hash, sealed.length, 'application/octet-stream', actor.memberId, '(sealed)', this.clock.now());
+    return { hash, type, size: body.length };
+  }
+
+  /** The sealed bytes stored by `storeSealed` (the caller opens them). */
+  readSealed(hash: string): Buffer {
+    if (!this.repo.file(hash)) throw notFound();
+    return fs.readFileSync(this.pathOf(hash));
+  }
+
+  /** Deletes a sealed file for good: its bytes and its rows (erasure; plain uploads are never removed). */
+  removeSealed(hash: string): void {
+    this.repo.forget(hash);
+    fs.rmSync(this.pathOf(hash), { force: true });
   }
 
   /**

@@ -11,6 +11,10 @@ const BODIES = {
   en: { notice: 'New notice', reminder: 'You have an unread notice', application: 'Application', form: 'Please answer the survey', election: 'You have not voted in an election yet' },
 };
 const TYPES = ['notice', 'reminder', 'application', 'form', 'election'];
+// Consultations (issue 21): something changed in a case of the recipient's (officers assigned, a reply, a status); never its content.
+BODIES.ja.consultation = '相談窓口から連絡があります';
+BODIES.en.consultation = 'News about your consultation';
+TYPES.push('consultation');
 
 /**
  * The message as the server sends it ({type, title, url} with noticeId, applicationId, formId or electionId);
@@ -27,7 +31,7 @@ function parse(event) {
   return {
     type: TYPES.includes(data.type) ? data.type : 'notice',
     noticeId: typeof data.noticeId === 'string' ? data.noticeId : '',
-    tag: [data.noticeId, data.applicationId, data.formId, data.electionId].find((id) => typeof id === 'string' && id !== '') || '',
+    tag: [data.noticeId, data.applicationId, data.formId, data.electionId, data.caseId].find((id) => typeof id === 'string' && id !== '') || '',
     title: typeof data.title === 'string' && data.title.trim() ? data.title : 'Kumiai 組合',
     url: typeof data.url === 'string' ? data.url : '/',
   };

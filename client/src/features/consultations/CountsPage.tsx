@@ -12,7 +12,7 @@ import { fetchStats } from './consultations-api.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** /consultations/counts: how many cases per category × desk unit × month, never content; small groups hidden, and the page says so. */
+/** /consultations/counts: how many cases per category × desk unit × month, never content; small groups left out, and the page says so. */
 export function CountsPage() {
   const { m } = useI18n();
   const t = m.consultationsOfficer;
@@ -78,16 +78,16 @@ export function CountsPage() {
           <h2 id={`${id}-${month.month}`}>{format(t.countsMonth, { month: month.month })}</h2>
           <ul className="row-list">
             {month.rows.map((row) => (
-              <li key={`${row.category}-${row.unitId}`} className="row-item" data-testid="counts-cell" data-hidden={row.count === null ? 'true' : 'false'}>
+              <li key={`${row.category}-${row.unitId}`} className="row-item" data-testid="counts-cell">
                 <span className="row-title">{m.consultations.category[row.category]}</span>
                 <span>{format(t.countsUnit, { unit: tree?.get(row.unitId)?.name ?? row.unitId })}</span>
-                <span>{row.count === null ? format(t.countsCellHidden, { min: stats.data?.minGroup ?? 5 }) : format(t.countsCell, { count: row.count })}</span>
+                <span>{format(t.countsCell, { count: row.count })}</span>
               </li>
             ))}
           </ul>
         </section>
       ))}
-      {stats.data ? <p data-testid="counts-total">{format(t.countsTotal, { total: stats.data.shownTotal, hidden: stats.data.hiddenCells })}</p> : null}
+      {stats.data ? <p data-testid="counts-total">{format(t.countsTotal, { total: stats.data.shownTotal })}</p> : null}
     </section>
   );
 }

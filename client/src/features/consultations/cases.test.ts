@@ -82,23 +82,22 @@ describe('reading the synced collection', () => {
 });
 
 describe('the counts page', () => {
-  it('groups cells by month, newest first, categories in their order; a hidden cell stays hidden', () => {
+  it('groups cells by month, newest first, categories in their order then units', () => {
     const stats: ConsultationStats = {
       minGroup: 5,
       cells: [
         { category: 'pay', unitId: 'u1', month: '2026-10', count: 7 },
-        { category: 'overtime', unitId: 'u2', month: '2026-11', count: null },
+        { category: 'overtime', unitId: 'u2', month: '2026-11', count: 5 },
         { category: 'overtime', unitId: 'u1', month: '2026-11', count: 12 },
       ],
-      shownTotal: 19,
-      hiddenCells: 1,
+      shownTotal: 24,
     };
     expect(countsByMonth(stats, consultationCategories)).toEqual([
       {
         month: '2026-11',
         rows: [
           { category: 'overtime', unitId: 'u1', count: 12 },
-          { category: 'overtime', unitId: 'u2', count: null },
+          { category: 'overtime', unitId: 'u2', count: 5 },
         ],
       },
       { month: '2026-10', rows: [{ category: 'pay', unitId: 'u1', count: 7 }] },

@@ -96,13 +96,13 @@ export function readersOf(c: Pick<ConsultationDoc, 'assignees' | 'deskLevel' | '
   return { kind: 'not_yet_assigned', desk: c.deskLevel ?? deskLevelOf(c.category ?? 'other', c.anonymousToWorkplace === true) };
 }
 
-/** One month's rows of the counts page: each category × unit cell, shown or hidden. */
+/** One month's rows of the counts page: each category × unit group the server shows (small ones are left out there). */
 export interface CountsMonth {
   month: string;
-  rows: { category: ConsultationCategory; unitId: string; count: number | null }[];
+  rows: { category: ConsultationCategory; unitId: string; count: number }[];
 }
 
-/** The counts by month (newest first), each month's cells by category then unit; hidden cells stay hidden (null). */
+/** The counts by month (newest first), each month's cells by category then unit. */
 export function countsByMonth(stats: ConsultationStats, categoryOrder: readonly ConsultationCategory[]): CountsMonth[] {
   const months = new Map<string, CountsMonth['rows']>();
   for (const cell of stats.cells) {

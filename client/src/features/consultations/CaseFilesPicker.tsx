@@ -3,7 +3,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { sizeText } from '../../ui/files.ts';
-import { outboxFor, prepareFile } from '../forms/index.ts';
+import { keepPickedFiles } from '../forms/index.ts';
 
 interface Props {
   memberId: string;
@@ -28,19 +28,11 @@ export function CaseFilesPicker({ memberId, files, onChange, disabled }: Props) 
   async function add(picked: File[]): Promise<void> {
     setBusy(true);
     setProblem(false);
-    const next = [...files];
+    let next = [...files];
     try {
-      for (const file of picked) {
-        if (next.length >= max) break;
-        const result = await prepareFile(file);
-        if (!result.ok) {
-          setProblem(true);
-          continue;
-        }
-        await outboxFor(memberId).put(result.file);
-        const { blob: _blob, ...attachment } = result.file;
-        if (!next.some((f) => f.hash === attachment.hash)) next.push(attachment);
-      }
+      const kept = await keepPickedFiles(memberId, picked, files, max);
+      next = kept.files;
+      setProblem(kept.problem !== null && kept.problem.code !== 'too_many');
     } finally {
       setBusy(false);
       onChange(next);

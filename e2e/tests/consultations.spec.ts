@@ -66,6 +66,8 @@ test('a member opens a consultation offline with a photo; the desk lead assigns 
     await expect(memberPage.getByTestId('consultation-status')).toHaveAttribute('data-state', 'waiting');
     await expect(memberPage.getByTestId('consultation-waiting')).toBeVisible();
     await expect(memberPage.getByTestId('consultation-case-text')).toHaveText(CASE_TEXT);
+    // Counted as waiting like any write (the header; signing out would warn).
+    await expect(shell.syncStatus).toHaveAttribute('data-pending', '1');
     await expectAccessible(memberPage, '/consultations/:id waiting to send at 200%');
 
     // Back online: the photo is uploaded, then the case is pushed and received (受付).

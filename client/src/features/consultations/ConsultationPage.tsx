@@ -2,6 +2,7 @@ import './consultations.css';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
+import { useSyncEngine } from '../../sync/SyncProvider.tsx';
 import { usePendingIds } from '../../sync/use-pending-ids.ts';
 import { formatDate } from '../../ui/dates.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
@@ -23,6 +24,7 @@ export function ConsultationPage({ caseId }: { caseId: string }) {
   const { items, store } = useOutgoing();
   const pending = usePendingIds('consultations');
   const navigate = useNavigate();
+  const engine = useSyncEngine().engine;
   const synced = docs?.find((d) => d.kind === 'case' && d.id === caseId) ?? null;
   const queued = items.find((i) => i.id === caseId) ?? null;
   const c = synced ?? queued?.doc ?? null;
@@ -67,6 +69,7 @@ export function ConsultationPage({ caseId }: { caseId: string }) {
           store={store}
           onDiscarded={() => {
             for (const file of queued.files) void outboxFor(memberId).remove(file.hash);
+            void engine?.database.pending.forget('consultations', [queued.id]);
             void navigate({ to: '/consultations' });
           }}
         />

@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { useSyncDatabase } from '../../sync/SyncProvider.tsx';
+import { useSyncDatabase, useSyncEngine } from '../../sync/SyncProvider.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -22,6 +22,7 @@ export function NewConsultationPage() {
   const t = m.consultations;
   const { me } = useSession();
   const db = useSyncDatabase();
+  const pending = useSyncEngine().engine?.database.pending ?? null;
   const { store } = useOutgoing();
   const navigate = useNavigate();
   const id = useId();
@@ -48,8 +49,13 @@ export function NewConsultationPage() {
     try {
       const caseId = crypto.randomUUID();
       const doc = newCaseDoc({ category, text, attachments: [], contactAtWork: contactAtWork === 'yes', preferredContact, contactNote, anonymousToWorkplace: anonymous }, caseId, Date.now());
-      if (files.length > 0 && store) await enqueue(store, doc, files, Date.now());
-      else await db.consultations.insert(doc);
+      if (files.length > 0 && store) {
+        await enqueue(store, doc, files, Date.now());
+        // Counted as waiting like any write (the header, sign-out's warning, the kiosk's wait) until it is sent and acknowledged.
+        await pending?.record('consultations', [{ id: caseId, doc }]);
+      } else {
+        await db.consultations.insert(doc);
+      }
       await navigate({ to: '/consultations/$caseId', params: { caseId } });
     } finally {
       setBusy(false);

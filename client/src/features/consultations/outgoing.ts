@@ -14,6 +14,8 @@ import { uploadRetryable } from '../forms/index.ts';
  * Storage, `forms/outbox.ts`), until the device is online: the files are
  * uploaded, then the case is written to the synced collection with their ids
  * and pushed like any other write. A case without files is written at once.
+ * A waiting case is also recorded in the sync engine's pending store (the
+ * screen that queues it does), so it counts as waiting everywhere a write does.
  */
 
 export interface OutgoingItem {

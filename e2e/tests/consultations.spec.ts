@@ -104,6 +104,8 @@ test('a member opens a consultation offline with a photo; the desk lead assigns 
     await expect(leadPage.getByTestId('counts-total')).toBeVisible();
     await expect(leadPage.getByTestId('counts-cell')).toHaveCount(0);
     await expect(leadPage.getByTestId('counts-total')).toContainText('0件');
+    await expect(leadPage.getByTestId('consultation-retention-days')).toBeVisible();
+    await expect(leadPage.getByTestId('consultation-retention-input')).toHaveCount(0);
     await expectAccessible(leadPage, '/consultations/counts at 200%');
 
     // The assigned officer finds it on their device, writes an internal note, replies and sets 対応中.
@@ -165,6 +167,14 @@ test('a member opens a consultation offline with a photo; the desk lead assigns 
     const leadData = await readDeviceData(leadPage);
     expect(traces(leadData, [CASE_TEXT, REPLY, NOTE, MEMBER_REPLY, 'サービス残業'])).toEqual([]);
     expect(leadData.indexedDb.filter((db) => Object.values(db.stores).some((rows) => rows.includes(caseId))).map((db) => db.name)).toEqual([]);
+
+    // The union's admin sees counts only, and sets how long a closed case's content is kept (an officer only reads it).
+    await page.goto('/consultations/counts');
+    await expect(page.getByTestId('consultation-retention-days')).toBeVisible();
+    await page.getByTestId('consultation-retention-input').fill('30');
+    await page.getByRole('button', { name: '期間を変える' }).click();
+    await expect(page.getByTestId('consultation-retention-days')).toContainText('30日後');
+    await expectAccessible(page, '/consultations/counts as the admin');
   } finally {
     await phone.close();
     await lead.context.close();

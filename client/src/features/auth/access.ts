@@ -12,7 +12,7 @@ export function actorOf(me: Me): Actor {
 }
 
 /** The officer and admin areas of the app, each shown only to those who may use it. */
-export const areas = ['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'dues', 'duesManage', 'consultationDesk', 'consultationCases', 'consultationStats'] as const;
+export const areas = ['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'dues', 'duesManage', 'consultationDesk', 'consultationCases', 'consultationStats', 'consultationSettings'] as const;
 export type Area = (typeof areas)[number];
 
 const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
@@ -31,6 +31,7 @@ const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
   consultationDesk: 'consultation.desk',
   consultationCases: 'consultation.handle',
   consultationStats: 'consultation.stats',
+  consultationSettings: 'consultation.settings',
 };
 
 export function mayUse(me: Me | null, area: Area): boolean {

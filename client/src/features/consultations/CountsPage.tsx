@@ -6,7 +6,9 @@ import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { mayUse, useSession } from '../auth/index.ts';
 import { useUnits } from '../units/index.ts';
+import { RetentionSection } from './RetentionSection.tsx';
 import { countsByMonth, monthOf, monthsBefore } from './cases.ts';
 import { fetchStats } from './consultations-api.ts';
 
@@ -28,6 +30,7 @@ export function CountsPage() {
   const [invalid, setInvalid] = useState(false);
   const stats = useApiResource((signal) => fetchStats(asked.from, asked.to, signal), [asked.from, asked.to]);
   const { tree } = useUnits();
+  const { me } = useSession();
   useDocumentTitle(t.countsTitle);
   const months = stats.data ? countsByMonth(stats.data, consultationCategories) : null;
   return (
@@ -88,6 +91,7 @@ export function CountsPage() {
         </section>
       ))}
       {stats.data ? <p data-testid="counts-total">{format(t.countsTotal, { total: stats.data.shownTotal })}</p> : null}
+      <RetentionSection mayChange={mayUse(me, 'consultationSettings')} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { AssigneesInput, ConsultationFile, ConsultationStats, ConsultationStatus, DeskCase, Officer } from '@kumiai/shared';
+import type { AssigneesInput, ConsultationFile, ConsultationSettings, ConsultationStats, ConsultationStatus, DeskCase, Officer } from '@kumiai/shared';
 import { apiGet, apiPost, apiPut, apiRequest, query } from '../../api/client.ts';
 
 /**
@@ -38,4 +38,13 @@ export function setCaseStatus(caseId: string, status: ConsultationStatus): Promi
 
 export function fetchStats(from: string, to: string, signal: AbortSignal): Promise<ConsultationStats> {
   return apiGet(`/api/consultations/stats${query({ from, to })}`, { signal });
+}
+
+/** How long a resolved or closed case's content is kept (read: consultation.stats; changed: consultation.settings, the union's admins). */
+export function fetchSettings(signal: AbortSignal): Promise<ConsultationSettings> {
+  return apiGet('/api/consultations/settings', { signal });
+}
+
+export function saveSettings(settings: ConsultationSettings): Promise<ConsultationSettings> {
+  return apiPut('/api/consultations/settings', settings);
 }

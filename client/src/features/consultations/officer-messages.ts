@@ -63,6 +63,12 @@ export const consultationsOfficerJa = {
   countsTotal: '表示した件数の合計: {total}件（表示しない組み合わせは含みません）',
   countsUnit: '窓口: {unit}',
   monthInvalid: '月を YYYY-MM の形で入れてください（はじめの月はおわりの月より前）。',
+  retentionTitle: '内容を残す期間',
+  retentionNow: '解決・終了した相談の内容（文・写真・やりとり・メモ）は、{days}日後に削除されます。件数は残ります。',
+  retentionLabel: '日数（1〜3650）',
+  retentionSave: '期間を変える',
+  retentionSaved: '期間を変えました。',
+  retentionInvalid: '1から3650までの日数を入れてください。',
 };
 
 export const consultationsOfficerEn: Widen<typeof consultationsOfficerJa> = {
@@ -125,6 +131,12 @@ export const consultationsOfficerEn: Widen<typeof consultationsOfficerJa> = {
   countsTotal: 'Total of the counts shown: {total} (left-out combinations not included)',
   countsUnit: 'Desk: {unit}',
   monthInvalid: 'Enter months as YYYY-MM (the first month before the last).',
+  retentionTitle: 'How long content is kept',
+  retentionNow: 'The content of a resolved or closed consultation (text, photos, messages, notes) is deleted after {days} days. The counts stay.',
+  retentionLabel: 'Days (1 to 3650)',
+  retentionSave: 'Change the period',
+  retentionSaved: 'The period was changed.',
+  retentionInvalid: 'Enter a number of days from 1 to 3650.',
 };
 
 declare module '../../i18n/types.ts' {

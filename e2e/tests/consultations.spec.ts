@@ -175,6 +175,18 @@ test('a member opens a consultation offline with a photo; the desk lead assigns 
     await page.getByRole('button', { name: '期間を変える' }).click();
     await expect(page.getByTestId('consultation-retention-days')).toContainText('30日後');
     await expectAccessible(page, '/consultations/counts as the admin');
+
+    // The member asks for the content to be deleted: it leaves their device and the officer's.
+    await memberPage.getByTestId('consultation-erase').click();
+    await expect(memberPage.getByTestId('consultation-erase-dialog')).toBeVisible();
+    expect(await seriousViolations(memberPage), 'the deletion question').toEqual([]);
+    await memberPage.getByTestId('consultation-erase-dialog-confirm').click();
+    await expect(memberPage.getByTestId('consultation-not-found')).toBeVisible({ timeout: 30_000 });
+    await expect(op.getByTestId('consultation-not-found')).toBeVisible({ timeout: 30_000 });
+    await expectUpToDate(shell);
+    await expectUpToDate(officerShell);
+    expect(traces(await readDeviceData(memberPage), [CASE_TEXT, REPLY, MEMBER_REPLY])).toEqual([]);
+    expect(traces(await readDeviceData(op), [CASE_TEXT, REPLY, MEMBER_REPLY, NOTE])).toEqual([]);
   } finally {
     await phone.close();
     await lead.context.close();

@@ -1,5 +1,5 @@
 import type { ConsultationDoc, ConsultationStats } from '@kumiai/shared';
-import { consultationCategories, consultationDocSchema } from '@kumiai/shared';
+import { consultationCategories, consultationDocSchema, deviceMayKeepSent } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
 import { assignedCases, awaitsMember, caseProblems, conversation, countsByMonth, monthsBefore, myCases, newCaseDoc, newEntryDoc, readersOf } from './cases.ts';
 
@@ -32,6 +32,11 @@ describe('the documents a device writes', () => {
 
   it('a reply and a note name their case and nothing of their author', () => {
     expect(newEntryDoc('note', 'case-0001', ' 人事に確認 ', 'n-000001', 5)).toEqual({ id: 'n-000001', kind: 'note', caseId: 'case-0001', text: '人事に確認', updatedAt: 5 });
+  });
+
+  it('once acknowledged, no copy of a case or reply stays in the device’s log of sent writes (erasure must leave nothing)', () => {
+    expect(deviceMayKeepSent('consultations', newEntryDoc('message', 'case-0001', '返信', 'r-000001', 1))).toBe(false);
+    expect(deviceMayKeepSent('submissions', { anonymous: false })).toBe(true);
   });
 
   it('refuses an empty text and texts over the limits before anything is written', () => {

@@ -126,7 +126,7 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
   registerMetrics(app, { token: config.ops.metricsToken, hub, engine: services.sync, push: services.push, ops });
   app.addHook('onRequest', async (request) => {
     ops.touch();
-    if (request.method === 'POST' && request.routeOptions.url === '/api/uploads' && ops.diskLow()) {
+    if (request.method === 'POST' && (request.routeOptions.url === '/api/uploads' || request.routeOptions.url === '/api/consultations/files') && ops.diskLow()) {
       throw new AppError('storage_full', 507, 'The server is nearly out of disk space');
     }
   });

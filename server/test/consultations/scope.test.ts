@@ -15,9 +15,22 @@ describe('consultations scope (issue 21)', () => {
   it('reaches only its member and the assigned officers, on pull, stream and search; not the workplace desk when the member chose central, not an admin, not the unassigned lead', async () => {
     server = await startSyncServer();
     await seedDesks(server);
+    const sent: { to: string; payload: Record<string, unknown> }[] = [];
+    server.services.push.sender = (target, payload) => {
+      sent.push({ to: target.endpoint.split('/').pop()!, payload: JSON.parse(payload) as Record<string, unknown> });
+      return Promise.resolve({ statusCode: 201 });
+    };
+    const subscribe = server.db.prepare("INSERT INTO push_subscriptions (endpoint, member_id, p256dh, auth, created_at) VALUES (?, ?, 'k', 'a', 0)");
+    for (const member of ['memA', 'offW', 'offU', 'offU2', 'admin']) subscribe.run(`https://fcm.googleapis.com/fcm/send/${member}`, member);
+    const told = async () => {
+      await server.services.push.settled();
+      return sent.splice(0).map((s) => `${s.to}:${String(s.payload.url)}`).sort();
+    };
     const memA = await openAs(server, 'memA', clients);
     const c1 = caseDoc({ text: '上司からの嫌がらせ 秘匿語ペンギン', anonymousToWorkplace: true });
     await pushOk(memA, c1);
+    // The central desk's leads hear of a new case (never what it says); the workplace's do not.
+    expect(await told()).toEqual(['offU2:/consultations/desk', 'offU:/consultations/desk']);
     const row = server.db.prepare('SELECT desk_unit_id, desk_level, status, member_id FROM consultations WHERE id = ?').get(c1.id);
     expect(row).toEqual({ desk_unit_id: 'u', desk_level: 'central', status: 'received', member_id: 'memA' });
 
@@ -48,6 +61,7 @@ describe('consultations scope (issue 21)', () => {
     const assigned = await assign(server, offU, c1.id, ['offU2']);
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect(assigned.json()).toMatchObject({ assignees: [{ memberId: 'offU2' }], needsAssignment: false });
+    expect(await told()).toEqual([`memA:/consultations/${c1.id}`, `offU2:/consultations/${c1.id}`]);
     const offU2 = await openAs(server, 'offU2', clients);
     const seen = await live(offU2);
     expect(seen.ids).toEqual([c1.id]);
@@ -58,6 +72,10 @@ describe('consultations scope (issue 21)', () => {
     await pushOk(offU2, reply, note);
     const back = messageDoc(c1.id, 'ありがとうございます');
     await pushOk(memA, back);
+    // The reply reached the member, the member's answer the officer; the note nobody; no payload carries content.
+    const payloads = JSON.stringify(sent);
+    expect(await told()).toEqual([`memA:/consultations/${c1.id}`, `offU2:/consultations/${c1.id}`]);
+    expect(payloads).not.toMatch(/伺い|ありがとう|カワウソ|ペンギン/);
     expect((await live(offU2)).ids).toEqual([c1.id, reply.id, note.id, back.id].sort());
     const memberView = await live(memA);
     expect(memberView.ids).toEqual([c1.id, reply.id, back.id].sort());

@@ -74,6 +74,12 @@ export const auditActionsJa = {
   'meeting.decided': '議題の採決結果を記録',
   'meeting.minutes_drafted': '議事録の案を保存',
   'meeting.minutes_approved': '議事録を承認して保存',
+  // issue 21: consultations (never their content)
+  'consultation.assigned': '相談の担当者を決定',
+  'consultation.status_changed': '相談の状況を変更',
+  'consultation.erased': '相談の内容を削除',
+  'consultation.handed_back': '退任した担当者の相談を窓口に戻す',
+  'consultation.settings_changed': '相談の保存期間を変更',
 } as const;
 
 export const auditActionsEn: Widen<typeof auditActionsJa> = {
@@ -146,6 +152,12 @@ export const auditActionsEn: Widen<typeof auditActionsJa> = {
   'meeting.decided': 'Recorded an agenda item’s decision',
   'meeting.minutes_drafted': 'Saved draft minutes',
   'meeting.minutes_approved': 'Approved and filed minutes',
+  // issue 21: consultations (never their content)
+  'consultation.assigned': 'Assigned officers to a consultation',
+  'consultation.status_changed': 'Changed a consultation’s status',
+  'consultation.erased': 'Deleted a consultation’s content',
+  'consultation.handed_back': 'Returned a consultation to its desk (its officer left office)',
+  'consultation.settings_changed': 'Changed how long consultations are kept',
 };
 
 export type AuditActionCode = keyof typeof auditActionsJa;

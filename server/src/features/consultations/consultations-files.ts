@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { notFound } from '../../lib/errors.ts';
 import type { SyncEngine } from '../../sync/engine.ts';
-import type { UploadsService } from '../uploads/index.ts';
+import { cleanFileName, type UploadsService } from '../uploads/index.ts';
 import type { ConsultationSeal } from './consultations-seal.ts';
 
 /**
@@ -27,8 +27,7 @@ export class ConsultationFiles {
     this.db
       .prepare('INSERT INTO consultation_files (id, hash, uploader_id, type, size, record_id, case_id, created_at) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)')
       .run(id, stored.hash, actor.memberId, stored.type, stored.size, this.clock.now());
-    const clean = [...name.normalize('NFC')].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(0, 200) || 'file';
-    return { id, name: clean, type: stored.type, size: stored.size };
+    return { id, name: cleanFileName(name), type: stored.type, size: stored.size };
   }
 
   /** The file and the name to serve it under, for those who may read it; otherwise 404, as for one that does not exist. */
@@ -42,7 +41,8 @@ export class ConsultationFiles {
     let name = 'file';
     if (row.record_id !== null) {
       const sealed = this.db.prepare('SELECT attachments FROM consultations WHERE id = ?').pluck().get(row.record_id) as string;
-      name = this.seal.openAttachments(row.record_id, sealed).find((f) => f.id === id)?.name ?? 'file';
+      // The name the device wrote beside the file's id, cleaned as any served name.
+      name = cleanFileName(this.seal.openAttachments(row.record_id, sealed).find((f) => f.id === id)?.name ?? 'file');
     }
     return { body: this.seal.openFileBytes(id, this.uploads.readSealed(row.hash)), type: row.type, name };
   }

@@ -12,6 +12,11 @@ import type { UploadsRepo } from './uploads-repo.ts';
  * (written to a temporary name, fsynced, then renamed, so a crash never leaves
  * a half file under a real name), and remembered per uploader.
  */
+/** A file name as stored and served: NFC, no path separators or control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  return [...name.normalize('NFC')].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(0, 200) || 'file';
+}
+
 /** A feature's own rule for who may fetch a file it references: the name to serve it under, or null. */
 export type FileReadRule = (actor: Actor, hash: string) => string | null;
 
@@ -36,8 +41,7 @@ export class UploadsService {
     this.checkQuota(actor, hash, body.length);
     this.writeOnce(hash, body);
     const now = this.clock.now();
-    // No path separators or control characters in a stored file name.
-    const cleanName = [...name.normalize('NFC')].map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch)).join('').slice(0, 200) || 'file';
+    const cleanName = cleanFileName(name);
     this.repo.record(hash, body.length, type, actor.memberId, cleanName, now);
     return { hash, name: cleanName, type, size: body.length };
   }

@@ -15,7 +15,9 @@ export function EraseSection({ caseId }: { caseId: string }) {
   return (
     <section className="stack" aria-labelledby="consultation-erase">
       <h2 id="consultation-erase">{t.eraseTitle}</h2>
-      <p className="muted">{t.eraseHint}</p>
+      <p className="muted">
+        {t.eraseHint} {t.eraseOnline}
+      </p>
       <button type="button" className="button button-danger" disabled={action.busy || done} onClick={() => setAsking(true)} data-testid="consultation-erase">
         {t.erase}
       </button>

@@ -16,8 +16,11 @@ const BODIES = {
     meeting: 'Meeting', meeting_remind: 'Please say whether you will attend the meeting', meeting_changed: 'The meeting’s date, time or place changed', meeting_cancelled: 'The meeting was cancelled', meeting_upcoming: 'A meeting starts within 24 hours',
   },
 };
-const TYPES = ['notice', 'reminder', 'application', 'form', 'election', 'meeting'];
+const TYPES = ['notice', 'reminder', 'application', 'form', 'election', 'meeting', 'consultation'];
 const MEETING_REASONS = ['remind', 'changed', 'cancelled', 'upcoming'];
+// Consultations (issue 21): something changed in a case of the recipient's (officers assigned, a reply, a status); never its content.
+BODIES.ja.consultation = '相談窓口から連絡があります';
+BODIES.en.consultation = 'News about your consultation';
 
 /**
  * The message as the server sends it ({type, title, url} with noticeId, applicationId, formId, electionId or meetingId and reason);
@@ -36,7 +39,7 @@ function parse(event) {
     type,
     body: type === 'meeting' && MEETING_REASONS.includes(data.reason) ? `meeting_${data.reason}` : type,
     noticeId: typeof data.noticeId === 'string' ? data.noticeId : '',
-    tag: [data.noticeId, data.applicationId, data.formId, data.electionId, data.meetingId].find((id) => typeof id === 'string' && id !== '') || '',
+    tag: [data.noticeId, data.applicationId, data.formId, data.electionId, data.meetingId, data.caseId].find((id) => typeof id === 'string' && id !== '') || '',
     title: typeof data.title === 'string' && data.title.trim() ? data.title : 'Kumiai 組合',
     url: typeof data.url === 'string' ? data.url : '/',
   };

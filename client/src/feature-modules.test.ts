@@ -64,10 +64,10 @@ describe('the client feature module list', () => {
   it('points every menu entry at a route of the tree, with unique ids', () => {
     const paths = new Set(allRoutes(routeTree).map((r) => r.fullPath as string));
     const entries = modules.flatMap((m) => m.nav ?? []);
-    expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'elections-manage', 'dues-totals', 'dues-checkoff', 'dues-members', 'dues-arrears', 'dues-rules', 'meetings-manage']);
+    expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'elections-manage', 'dues-totals', 'dues-checkoff', 'dues-members', 'dues-arrears', 'dues-rules', 'meetings-manage', 'consultations-desk', 'consultations-assigned', 'consultations-counts']);
     // マイページ's links to the member's own records, each at a route of the tree.
     const meLinks = modules.flatMap((m) => m.meLinks ?? []);
-    expect(meLinks.map((l) => l.id)).toEqual(['dues', 'meetings', 'calendar-feed']);
+    expect(meLinks.map((l) => l.id)).toEqual(['dues', 'meetings', 'calendar-feed', 'consultations']);
     for (const link of meLinks) expect(paths, link.id).toContain(link.to);
     for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
     expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys', 'elections', 'meetings']);

@@ -4,6 +4,7 @@ import type { CollectionRegistration } from '../sync/registration.ts';
 import { auditModule } from './audit/module.ts';
 import { authModule } from './auth/module.ts';
 import { cardsModule } from './cards/module.ts';
+import { consultationsModule } from './consultations/module.ts';
 import { documentsModule } from './documents/module.ts';
 import { duesModule } from './dues/module.ts';
 import { electionsModule } from './elections/module.ts';
@@ -54,6 +55,7 @@ export const featureModules = [
   duesModule,
   meetingsModule,
   meetingsOfficerModule,
+  consultationsModule,
 ] as const satisfies readonly FeatureModule[];
 
 type Modules = typeof featureModules;

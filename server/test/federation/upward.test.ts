@@ -56,7 +56,7 @@ describe('federation: agreed figures upward (issue 20)', () => {
     expect((await sync(union)).result).toMatchObject({ reportsDelivered: 1 });
     expect((await sync(union)).result).toMatchObject({ reportsDelivered: 0 });
     const log = (await api(union, 'K7Q-0001', 'GET', '/api/federation/report/sent')).json<{ reports: SentReport[] }>().reports;
-    expect(log).toEqual([{ ...sent, deliveredAt: expect.any(Number) }]);
+    expect(log).toEqual([{ ...sent, deliveredAt: expect.any(Number) as number }]);
 
     const view = (await api(federation, 'FED-ADMIN-01', 'GET', '/api/federation/unions')).json<{ unions: MemberUnion[]; totals: FigureTotals; notReported: string[] }>();
     const mine = view.unions.find((u) => u.name === UNION_NAME)!;

@@ -81,7 +81,11 @@ export type CollectionName = keyof typeof syncedCollections;
  * Whether a device may keep a copy of a state it sent once the server has acknowledged it (to send it
  * again should the server be restored from an older backup). Never for an anonymous survey answer:
  * once it has reached the server, nothing of its content may stay on the device (secret by construction).
+ * Never for a consultation (issue 21) either: its content must leave the device when it is erased (the
+ * member's request, the retention period), which a kept copy would outlive; the price is that a case or
+ * reply written after the backup a server is restored from is not sent again.
  */
 export function deviceMayKeepSent(collection: CollectionName, doc: Record<string, unknown>): boolean {
+  if (collection === 'consultations') return false;
   return !(collection === 'submissions' && doc.anonymous === true);
 }

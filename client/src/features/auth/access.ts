@@ -12,7 +12,7 @@ export function actorOf(me: Me): Actor {
 }
 
 /** The officer and admin areas of the app, each shown only to those who may use it. */
-export const areas = ['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'dues', 'duesManage'] as const;
+export const areas = ['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'dues', 'duesManage', 'consultationDesk', 'consultationCases', 'consultationStats', 'consultationSettings'] as const;
 export type Area = (typeof areas)[number];
 
 const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
@@ -27,6 +27,11 @@ const areaAction: Record<Exclude<Area, 'audit'>, Action> = {
   // Treasurers' screens (a member reads only their own dues, on マイページ, never through this area).
   dues: 'dues.read',
   duesManage: 'dues.manage',
+  // Consultations (issue 21): leading a desk, taking cases, the counts. None opens a case's content: being assigned does.
+  consultationDesk: 'consultation.desk',
+  consultationCases: 'consultation.handle',
+  consultationStats: 'consultation.stats',
+  consultationSettings: 'consultation.settings',
 };
 
 export function mayUse(me: Me | null, area: Area): boolean {

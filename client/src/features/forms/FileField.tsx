@@ -5,9 +5,8 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { sizeText } from '../../ui/files.ts';
 import { useSession } from '../auth/index.ts';
 import { fieldInputId } from './answers.ts';
-import { prepareFile, type PrepareProblem } from './downscale.ts';
 import { FieldShell, type FieldControlProps } from './FieldShell.tsx';
-import { outboxFor } from './outbox.ts';
+import { keepPickedFiles, type PickProblem } from './outbox.ts';
 
 
 function asFiles(value: Answer | null | undefined): Attachment[] {
@@ -23,7 +22,7 @@ export function FileField({ field, value, onChange, lang, error, disabled }: Fie
   const { m } = useI18n();
   const { me } = useSession();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ code: PrepareProblem | 'too_many'; size?: number } | null>(null);
+  const [problem, setProblem] = useState<PickProblem | null>(null);
   const files = asFiles(value);
   const max = field.max ?? 20;
   const base = fieldInputId(field.id);
@@ -32,22 +31,11 @@ export function FileField({ field, value, onChange, lang, error, disabled }: Fie
     if (!me) return;
     setBusy(true);
     setProblem(null);
-    const next = [...files];
+    let next = files;
     try {
-      for (const file of picked) {
-        if (next.length >= max) {
-          setProblem({ code: 'too_many' });
-          break;
-        }
-        const result = await prepareFile(file);
-        if (!result.ok) {
-          setProblem({ code: result.problem, ...(result.size !== undefined ? { size: result.size } : {}) });
-          continue;
-        }
-        await outboxFor(me.member.id).put(result.file);
-        const { blob: _blob, ...attachment } = result.file;
-        if (!next.some((f) => f.hash === attachment.hash)) next.push(attachment);
-      }
+      const kept = await keepPickedFiles(me.member.id, picked, files, max);
+      next = kept.files;
+      setProblem(kept.problem);
     } finally {
       setBusy(false);
       onChange(next);

@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client.ts';
 import type { BeforePushHook } from '../../sync/replication.ts';
 import { memberOutboxCacheName } from '../../sync/session-data.ts';
 import { uploadFile } from '../../api/files.ts';
+import { prepareFile, type PrepareProblem } from './downscale.ts';
 
 /**
  * The per-member outbox of attached files: a photo or PDF picked offline is
@@ -99,6 +100,35 @@ export function outboxFor(memberId: string): OutboxStore {
     outboxes.set(memberId, store);
   }
   return store;
+}
+
+/** Why a picked file was not added: the device could not prepare it, or the list is full. */
+export type PickProblem = { code: PrepareProblem | 'too_many'; size?: number };
+
+/**
+ * Adds picked files to a list of attachments, offline: each is prepared on the
+ * device (a photo downscaled, hashed), kept in the member's outbox until it is
+ * uploaded, and listed once; at most `max` in all. Answers the new list and
+ * the last problem met (a file that could not be used, or one too many).
+ */
+export async function keepPickedFiles(memberId: string, picked: readonly File[], current: readonly Attachment[], max: number): Promise<{ files: Attachment[]; problem: PickProblem | null }> {
+  const files = [...current];
+  let problem: PickProblem | null = null;
+  for (const file of picked) {
+    if (files.length >= max) {
+      problem = { code: 'too_many' };
+      break;
+    }
+    const result = await prepareFile(file);
+    if (!result.ok) {
+      problem = { code: result.problem, ...(result.size !== undefined ? { size: result.size } : {}) };
+      continue;
+    }
+    await outboxFor(memberId).put(result.file);
+    const { blob: _blob, ...attachment } = result.file;
+    if (!files.some((f) => f.hash === attachment.hash)) files.push(attachment);
+  }
+  return { files, problem };
 }
 
 /** The files the answers of these documents refer to (file answers are arrays of {hash, name, type, size}). */

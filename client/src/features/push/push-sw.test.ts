@@ -102,6 +102,14 @@ describe('push-sw.js', () => {
     expect(en.shown[0]?.options).toMatchObject({ body: 'A meeting starts within 24 hours', data: { url: '/meetings/m1', type: 'meeting' } });
   });
 
+  it('words a consultation’s change without any of its content, one notification per case', async () => {
+    const sw = worker();
+    await sw.push({ type: 'consultation', caseId: 'c1', title: '相談窓口 / Consultation', url: '/consultations/c1' });
+    expect(sw.shown.map((s) => [s.title, s.options.body, s.options.tag, s.options.data])).toEqual([
+      ['相談窓口 / Consultation', '相談窓口から連絡があります', 'c1', { url: '/consultations/c1', noticeId: '', type: 'consultation' }],
+    ]);
+  });
+
   it('shows something sensible for a malformed message', async () => {
     const sw = worker();
     await sw.push('"not an object"');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Actor, FederationIdentity, FederationItem, FederationItemInput, FigureReport, FigureTotals, LinkRequest, MemberUnion, SignedMessage, UnionInvite, UnionInviteInput } from '@kumiai/shared';
+import type { Actor, FederationIdentity, FederationItem, FederationItemInput, FigureTotals, LinkRequest, MemberUnion, SignedMessage, UnionInvite, UnionInviteInput } from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';

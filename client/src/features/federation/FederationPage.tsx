@@ -12,6 +12,7 @@ import { LinkStatePanel } from './LinkStatePanel.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
 import { ReportSection } from './ReportSection.tsx';
 import { SharingSection } from './SharingSection.tsx';
+import { useKept } from './use-kept.ts';
 
 /** The union's side of the link with its federation (上部団体): link, state, sharing, what arrived, reports. Online only. */
 export function FederationPage() {
@@ -21,10 +22,10 @@ export function FederationPage() {
   const { me } = useSession();
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
-  const state = useFetched((signal) => fetchLink(signal), [version]);
+  const state = useKept(useFetched((signal) => fetchLink(signal), [version]));
   const link = state.state === 'done' ? state.value.link : null;
   const live = link !== null && link.status !== 'revoked';
-  const inbox = useFetched((signal) => (live ? fetchInbox(signal) : Promise.resolve({ items: [] })), [version, live]);
+  const inbox = useKept(useFetched((signal) => (live ? fetchInbox(signal) : Promise.resolve({ items: [] })), [version, live]));
   if (!mayManageFederation(me)) return <NotAllowed />;
   const titles = new Map(inbox.state === 'done' ? inbox.value.items.map((i) => [i.id, i.title]) : []);
   return (
@@ -43,7 +44,7 @@ export function FederationPage() {
             <>
               <InboxSection inbox={inbox} onChanged={reload} />
               <ReportSection titles={titles} version={version} onChanged={reload} />
-              <SharingSection key={version} link={link} onChanged={reload} />
+              <SharingSection key={`${link.useDefaultAudience}/${link.sharedForms.join()}`} link={link} onChanged={reload} />
             </>
           ) : (
             <LinkForm onLinked={reload} />

@@ -1,4 +1,5 @@
 import type { Figures } from '@kumiai/shared';
+import { useId } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { actionTable, membershipTable } from './report-table.ts';
@@ -6,14 +7,16 @@ import { actionTable, membershipTable } from './report-table.ts';
 /** A report's figures as readable tables: members by unit kind and class, shared surveys' totals, unified actions' participants. */
 export function FiguresTable({ figures, titles, testId }: { figures: Figures; titles: ReadonlyMap<string, string>; testId: string }) {
   const { m } = useI18n();
+  const id = useId();
   const t = m.federation;
   const membership = membershipTable(figures);
   const actions = actionTable(figures.actions, titles);
   const kindName = (kind: string) => (kind in m.units.kinds ? m.units.kinds[kind as keyof typeof m.units.kinds] : kind);
   return (
     <div className="stack" data-testid={testId}>
-      <h4>{t.membership}</h4>
-      <div className="table-wrap">
+      <h4 id={`${id}-members`}>{t.membership}</h4>
+      {/* Wide tables at 200 % text scroll inside a region the keyboard can reach. */}
+      <div className="table-wrap" role="region" aria-labelledby={`${id}-members`} tabIndex={0}>
         <table className="report-table" data-testid={`${testId}-membership`}>
           <thead>
             <tr>
@@ -48,9 +51,9 @@ export function FiguresTable({ figures, titles, testId }: { figures: Figures; ti
           <h5 className="h3">{s.title}</h5>
           <p className="muted">{format(t.answered, { answered: s.answered, size: s.audienceSize })}</p>
           {s.fields.map((f, j) => (
-            <div className="table-wrap" key={j}>
+            <div className="table-wrap" key={j} role="region" aria-labelledby={`${id}-s${i}-f${j}`} tabIndex={0}>
               <table className="report-table">
-                <caption>{f.label}</caption>
+                <caption id={`${id}-s${i}-f${j}`}>{f.label}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t.option}</th>
@@ -70,11 +73,11 @@ export function FiguresTable({ figures, titles, testId }: { figures: Figures; ti
           ))}
         </div>
       ))}
-      <h4>{t.actions}</h4>
+      <h4 id={`${id}-actions`}>{t.actions}</h4>
       {actions.length === 0 ? (
         <p className="muted">{t.none}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-labelledby={`${id}-actions`} tabIndex={0}>
           <table className="report-table" data-testid={`${testId}-actions`}>
             <thead>
               <tr>

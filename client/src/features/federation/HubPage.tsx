@@ -10,6 +10,7 @@ import { InviteSection } from './InviteSection.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
 import { PublishSection } from './PublishSection.tsx';
 import { UnionsSection } from './UnionsSection.tsx';
+import { useKept } from './use-kept.ts';
 
 /** The federation's side: invite member unions, their state and figures, publish notices and unified actions. Online only. */
 export function HubPage() {
@@ -19,8 +20,8 @@ export function HubPage() {
   const { me } = useSession();
   const [version, setVersion] = useState(0);
   const reload = () => setVersion((v) => v + 1);
-  const overview = useFetched((signal) => fetchUnions(signal), [version]);
-  const items = useFetched((signal) => fetchItems(signal), [version]);
+  const overview = useKept(useFetched((signal) => fetchUnions(signal), [version]));
+  const items = useKept(useFetched((signal) => fetchItems(signal), [version]));
   if (!mayManageFederation(me)) return <NotAllowed />;
   const published = items.state === 'done' ? items.value.items : [];
   return (

@@ -7,13 +7,14 @@ import { useAction } from '../../ui/use-action.ts';
 import { useFetched } from '../../ui/use-fetched.ts';
 import { fetchReportPreview, fetchSentReports, sendReport } from './federation-api.ts';
 import { FiguresTable } from './FiguresTable.tsx';
+import { useKept } from './use-kept.ts';
 
 /** Upward: exactly what the next report sends (the server's own payload), send it, and the log of what was sent. */
 export function ReportSection({ titles, version, onChanged }: { titles: ReadonlyMap<string, string>; version: number; onChanged: () => void }) {
   const { m, lang } = useI18n();
   const t = m.federation;
-  const preview = useFetched((signal) => fetchReportPreview(signal), [version]);
-  const sent = useFetched((signal) => fetchSentReports(signal), [version]);
+  const preview = useKept(useFetched((signal) => fetchReportPreview(signal), [version]));
+  const sent = useKept(useFetched((signal) => fetchSentReports(signal), [version]));
   const [queued, setQueued] = useState(false);
   const { busy, error, run } = useAction();
   return (

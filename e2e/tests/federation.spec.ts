@@ -62,20 +62,27 @@ test('a federation and a union link, a unified action reaches a member â€œfromâ€
     await expectAccessible(fed, 'token shown (ja, 390 px)');
     await expect(fed.getByTestId('federation-union')).toHaveAttribute('data-status', 'invited');
 
-    // The union's admin enters the address and token, sees the federation's name and the same fingerprint, confirms.
-    await page.goto('/federation');
-    await page.getByTestId('federation-url').fill(`http://127.0.0.1:${federation.port}`);
-    await page.getByTestId('federation-token').fill(token);
-    await expectAccessible(page, 'link form (ja, 390 px)');
-    await page.getByTestId('federation-check').click();
-    await expect(page.getByTestId('federation-preview-name')).toHaveText(FEDERATION);
-    await expect(page.getByTestId('federation-preview-fingerprint')).toHaveAttribute('data-fingerprint', fingerprint!);
-    // In large groups of four digits, as both officers read them.
-    await expect(page.getByTestId('federation-preview-fingerprint').locator('li').first()).toHaveText(/^([0-9A-F]{4}){4}$/);
-    await expectAccessible(page, 'fingerprint check (ja, 390 px)');
+    // The union's admin enters the address and token, sees the federation's name and the same fingerprint, confirms
+    // (first at 100 % text, then again at 200 %: checking stores nothing).
+    const shell = new AppShell(page);
+    for (const scale of [100, 200] as const) {
+      await shell.setFontScale(scale);
+      await page.goto('/federation');
+      await page.getByTestId('federation-url').fill(`http://127.0.0.1:${federation.port}`);
+      await page.getByTestId('federation-token').fill(token);
+      await expectAccessible(page, `link form (ja, 390 px, ${scale}%)`);
+      await page.getByTestId('federation-check').click();
+      await expect(page.getByTestId('federation-preview-name')).toHaveText(FEDERATION);
+      await expect(page.getByTestId('federation-preview-fingerprint')).toHaveAttribute('data-fingerprint', fingerprint!);
+      // In large groups of four digits, as both officers read them.
+      await expect(page.getByTestId('federation-preview-fingerprint').locator('li').first()).toHaveText(/^([0-9A-F]{4}){4}$/);
+      await expectAccessible(page, `fingerprint check (ja, 390 px, ${scale}%)`);
+    }
     await page.getByTestId('federation-confirm').click();
     await expect(page.getByTestId('federation-link-state')).toHaveAttribute('data-status', 'active');
     await expect(page.getByTestId('federation-name')).toHaveText(FEDERATION);
+    await shell.setFontScale(100);
+    await page.goto('/federation');
 
     // The federation publishes a unified action; it sees the union linked.
     await fed.reload();
@@ -125,6 +132,7 @@ test('a federation and a union link, a unified action reaches a member â€œfromâ€
     await expect(page.getByTestId('federation-sent-report')).toHaveAttribute('data-delivered', 'false');
     await page.getByTestId('federation-sync').click();
     await expect(page.getByTestId('federation-sent-report')).toHaveAttribute('data-delivered', 'true');
+    await expectAccessible(page, 'union link with inbox and report (ja, 390 px)');
 
     // The federation sees that union's count, and nobody left to report.
     await fed.reload();
@@ -134,6 +142,7 @@ test('a federation and a union link, a unified action reaches a member â€œfromâ€
     const union = fed.getByTestId('federation-union');
     await union.locator('summary').click();
     await expect(union.getByTestId('figures-participants')).toHaveText('37');
+    await expectAccessible(fed, 'member unions with figures (ja, 390 px)');
 
     // Every new screen at 390 px and 200 % text, ja and en.
     await expectScreensAccessible(page, [['union link', '/federation', 'federation-report-preview']]);

@@ -144,9 +144,35 @@ test('a federation and a union link, a unified action reaches a member “from�
     await expect(union.getByTestId('figures-participants')).toHaveText('37');
     await expectAccessible(fed, 'member unions with figures (ja, 390 px)');
 
+    // The union pauses (after a confirmation): the federation sees who paused; the union resumes.
+    await page.goto('/federation');
+    await page.getByTestId('federation-link-pause').click();
+    await expectAccessible(page, 'pause confirmation (ja, 390 px)');
+    await page.getByTestId('federation-link-confirm-confirm').click();
+    await expect(page.getByTestId('federation-link-state')).toHaveAttribute('data-status', 'paused');
+    await expect(page.getByTestId('federation-sync')).toHaveCount(0);
+    await fed.reload();
+    await expect(union).toHaveAttribute('data-status', 'paused');
+    await expect(union.getByTestId('federation-union-status')).toHaveText('一時停止中(この組合が停止)');
+    await page.getByTestId('federation-link-resume').click();
+    await page.getByTestId('federation-link-confirm-confirm').click();
+    await expect(page.getByTestId('federation-link-state')).toHaveAttribute('data-status', 'active');
+    await fed.reload();
+    await expect(union).toHaveAttribute('data-status', 'active');
+
     // Every new screen at 390 px and 200 % text, ja and en.
     await expectScreensAccessible(page, [['union link', '/federation', 'federation-report-preview']]);
     await expectScreensAccessible(fed, [['member unions', '/federation/unions', 'federation-totals']]);
+
+    // The federation ends the link: the union learns it at its next sync, says so, and offers a new link.
+    await union.locator('[data-testid$="-revoke"]').click();
+    await fed.locator('[data-testid$="-confirm-confirm"]').click();
+    await expect(union).toHaveAttribute('data-status', 'revoked');
+    await page.goto('/federation');
+    await page.getByTestId('federation-sync').click();
+    await expect(page.getByTestId('federation-link-state')).toHaveAttribute('data-status', 'revoked');
+    await expect(page.getByTestId('federation-sync-error')).toHaveAttribute('data-code', 'federation_link_revoked');
+    await expect(page.getByTestId('federation-link-form')).toBeVisible();
   } finally {
     await phone?.close();
     await fedContext.close();

@@ -38,8 +38,8 @@ export function LinkStatePanel({ link, onChanged }: { link: Link; onChanged: () 
         <summary>{t.fingerprint}</summary>
         <FingerprintView fingerprint={link.fingerprint} testId="federation-fingerprint" explain={false} />
       </details>
-      {link.status === 'active' ? (
-        <div className="stack">
+      {/* Syncing also learns that a federation's pause has ended. */}
+      {link.status === 'active' || (link.status === 'paused' && link.pausedBy === 'federation') ? (
           <p className="button-row">
             <button
               type="button"
@@ -49,22 +49,26 @@ export function LinkStatePanel({ link, onChanged }: { link: Link; onChanged: () 
               onClick={() =>
                 void sync.run(async () => {
                   setResult(null);
-                  setResult(await syncNow());
-                  onChanged();
+                  try {
+                    setResult(await syncNow());
+                  } finally {
+                    // A refusal (paused or ended by the federation) changes the link's state too.
+                    onChanged();
+                  }
                 })
               }
             >
               {t.syncNow}
             </button>
           </p>
-          {result ? (
-            <p className="notice notice-success" role="status" data-testid="federation-synced">
-              {format(t.synced, { received: result.received, released: result.released, reports: result.reportsDelivered })}
-            </p>
-          ) : null}
-          <ErrorAlert code={sync.error} testId="federation-sync-error" />
-        </div>
       ) : null}
+      {/* Kept when the state changes under it: a refusal says why the link is now paused or ended. */}
+      {result ? (
+        <p className="notice notice-success" role="status" data-testid="federation-synced">
+          {format(t.synced, { received: result.received, released: result.released, reports: result.reportsDelivered })}
+        </p>
+      ) : null}
+      <ErrorAlert code={sync.error} testId="federation-sync-error" />
       <StatusActions
         status={link.status}
         pausedBy={link.pausedBy}

@@ -32,6 +32,7 @@ CREATE TABLE fed_items (
   demand           TEXT,
   question         TEXT,
   default_audience TEXT CHECK (default_audience IN ('all', 'officers')),
+  materials        TEXT NOT NULL DEFAULT '[]',  -- [{hash, name, type, size}]: uploads of the author, served to linked unions
   author_id        TEXT NOT NULL REFERENCES members(id),
   published_at     INTEGER NOT NULL
 );
@@ -74,6 +75,7 @@ CREATE TABLE link_inbox (
   demand           TEXT,
   question         TEXT,
   default_audience TEXT,
+  materials        TEXT NOT NULL DEFAULT '[]',  -- as the federation sent them; each file fetched and stored in uploads
   published_at     INTEGER NOT NULL,
   received_at      INTEGER NOT NULL,
   notice_id        TEXT REFERENCES notices(id),

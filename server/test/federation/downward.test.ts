@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InboxItem, LinkPreview, LinkState } from '@kumiai/shared';
+import type { Attachment, InboxItem, LinkPreview, LinkState } from '@kumiai/shared';
+import { japanesePdf } from '../japanese-pdf.ts';
+import { signIn } from '../seed.ts';
 import { audience, openAs, type RawClient } from '../sync/support.ts';
 import { FEDERATION_NAME, UNION_NAME, api, fedUrl, invite, link, linkUnion, live, publishItem, startTrio, sync, type Trio } from './support.ts';
 
@@ -96,5 +98,31 @@ describe('federation: the link and items downward (issue 20)', () => {
     const memA = await openAs(union, 'memA', clients);
     expect((await live(offA)).map((d) => [d.title, d.origin])).toEqual([['役員向け', FEDERATION_NAME]]);
     expect(await live(memA)).toEqual([]);
+  });
+
+  it('carries an item’s materials: fetched once by the union, attached to its notice, served to its readers only', async () => {
+    trio = await startTrio();
+    const { federation, union } = trio;
+    await linkUnion(trio);
+    const pdf = japanesePdf('統一行動の要求書');
+    const upload = await federation.app.inject({ method: 'POST', url: '/api/uploads?name=要求書.pdf', headers: { ...(await signIn(federation, 'FED-ADMIN-01')), 'content-type': 'application/pdf' }, payload: pdf });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const material = upload.json<Attachment>();
+    // Only the author's own uploads may be materials.
+    expect((await api(federation, 'FED-ADMIN-01', 'POST', '/api/federation/items', { kind: 'action', title: 'x', body: '', materials: [{ ...material, hash: 'a'.repeat(64) }] })).json()).toMatchObject({ error: { code: 'attachment_not_yours' } });
+    const item = await publishItem(federation, { kind: 'action', title: '要求書つき', materials: [material] });
+
+    expect((await sync(union)).result).toMatchObject({ received: 1 });
+    expect((await sync(union)).result).toMatchObject({ received: 0 });
+    const materialExchanges = () => federation.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'federation.exchange' AND json_extract(detail, '$.kind') = 'material'").pluck().get();
+    expect(materialExchanges()).toBe(1);
+    await api(union, 'K7Q-0010', 'POST', `/api/federation/inbox/${item.id}/release`, { audience: audience({ units: ['bA'] }) });
+
+    const memA = await openAs(union, 'memA', clients);
+    expect((await live(memA))[0]).toMatchObject({ origin: FEDERATION_NAME, attachments: [material] });
+    const file = await union.app.inject({ method: 'GET', url: `/api/files/${material.hash}`, headers: await signIn(union, 'K7Q-0100') });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect((await union.app.inject({ method: 'GET', url: `/api/files/${material.hash}`, headers: await signIn(union, 'K7Q-0200') })).statusCode).toBe(404);
   });
 });

@@ -1,13 +1,18 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LinkState, MemberUnion } from '@kumiai/shared';
 import { makeEnvelope } from '../../src/features/federation/federation-envelope.ts';
 import { request, type HttpServer } from '../http-client.ts';
-import type { SyncServer } from '../sync/support.ts';
+import { startSyncServer, type SyncServer } from '../sync/support.ts';
 import { OTHER_UNION_NAME, UNION_NAME, api, invite, link, linkUnion, publishItem, startTrio, sync, type Trio } from './support.ts';
 
 let trio: Trio;
+let impostor: SyncServer | undefined;
 afterEach(async () => {
+  await impostor?.close();
+  impostor = undefined;
   await trio.close();
 });
 
@@ -53,8 +58,30 @@ describe('federation: refused exchanges (issue 20)', () => {
     expect(await post(federation, late)).toEqual({ status: 409, code: 'federation_replayed' });
 
     expect(refusedCodes(federation)).toEqual(['federation_signature_invalid', 'federation_signature_invalid', 'federation_signature_invalid', 'federation_replayed', 'federation_replayed', 'federation_replayed']);
+    // A genuine request for a file no item lists gets nothing.
+    const fileRequest = JSON.stringify(makeEnvelope(id, 300, federation.clock.now(), 'material', { hash: 'b'.repeat(64) }));
+    expect(await post(federation, union.services.federationKeys.sign(fileRequest))).toEqual({ status: 404, code: 'not_found' });
     // The refused messages changed nothing: the sequence is the genuine message's.
     expect(federation.db.prepare('SELECT last_seq FROM fed_unions WHERE id = ?').pluck().get(id)).toBe(101);
+  });
+
+  it('the union refuses answers not signed by the federation it confirmed (another server at its address), storing nothing', async () => {
+    trio = await startTrio({ keepFederationData: true });
+    const { federation, union } = trio;
+    await linkUnion(trio);
+    await publishItem(federation, { title: '本物' });
+    expect((await sync(union)).result).toMatchObject({ received: 1 });
+    // The same address and database, but another key: an impostor, or a server restored without its key.
+    const { dataDir } = federation.config;
+    await federation.close();
+    fs.rmSync(path.join(dataDir, 'federation.key'));
+    impostor = await startSyncServer({}, { dataDir, port: federation.port });
+    impostor.clock.advance(union.clock.now() - impostor.clock.now());
+    await publishItem(impostor, { title: '偽物' });
+    expect((await sync(union)).code).toBe('federation_signature_invalid');
+    expect(union.db.prepare('SELECT title FROM link_inbox').pluck().all()).toEqual(['本物']);
+    expect(union.db.prepare('SELECT checkpoint FROM link_federation').pluck().get()).toBe(1);
+    expect(union.db.prepare("SELECT json_extract(detail, '$.code') FROM audit_log WHERE action = 'federation.exchange_refused'").pluck().all()).toEqual(['federation_signature_invalid']);
   });
 
   it('refuses a revoked token, a token made for another union and a used token with their codes', async () => {

@@ -41,8 +41,8 @@ export interface Trio {
 export const fedUrl = (s: SyncServer) => `http://127.0.0.1:${s.port}`;
 
 /** Three real servers on 127.0.0.1, each on its own SQLite file: a federation and two unions. */
-export async function startTrio(options: { keepUnionData?: boolean } = {}): Promise<Trio> {
-  const federation = await startSyncServer();
+export async function startTrio(options: { keepUnionData?: boolean; keepFederationData?: boolean } = {}): Promise<Trio> {
+  const federation = await startSyncServer({}, { keepData: options.keepFederationData });
   await seedFederation(federation.db);
   const union = await startSyncServer({}, { keepData: options.keepUnionData });
   await seedUnion(union.db, 'K7Q');

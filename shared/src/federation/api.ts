@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { audienceSchema, type Audience } from '../sync/notices.ts';
+import { attachmentSchema, audienceSchema, type Attachment, type Audience } from '../sync/notices.ts';
 
 /**
  * Federation (上部団体連携, issue 20): the contract between two Kumiai servers
@@ -34,7 +34,7 @@ import { audienceSchema, type Audience } from '../sync/notices.ts';
  * Between servers (public routes; every message signed, server-exchange.ts):
  *
  *   POST   /api/federation/exchange/link  LinkRequest        → SignedMessage         (the token, once, with the union's name + key)
- *   POST   /api/federation/exchange       SignedMessage      → SignedMessage         (pull | report | pause | resume | revoke)
+ *   POST   /api/federation/exchange       SignedMessage      → SignedMessage         (pull | material | report | pause | resume | revoke)
  *
  * A signed message is `{message, signature}`: `message` is the exact JSON text
  * signed (Ed25519, base64url), holding the link id, a sequence that must grow,
@@ -99,6 +99,8 @@ export const federationItemInputSchema = {
     demand: { type: 'string', maxLength: 2000 },
     question: { type: 'string', maxLength: 500 },
     defaultAudience: { type: 'string', enum: defaultAudiences },
+    /** Files the author uploaded (POST /api/uploads): the unions fetch them and attach them to their notice. */
+    materials: { type: 'array', maxItems: 10, items: attachmentSchema },
   },
 } as const;
 export type FederationItemInput = FromSchema<typeof federationItemInputSchema>;
@@ -112,6 +114,7 @@ export interface FederationItem {
   demand: string | null;
   question: string | null;
   defaultAudience: DefaultAudience | null;
+  materials: Attachment[];
   publishedAt: number;
   /** The federation's sequence: a union pulls the items after its checkpoint. */
   seq: number;
@@ -214,7 +217,7 @@ export interface FigureTotals {
   actions: { itemId: string; participants: number }[];
 }
 
-export const federationMessageKinds = ['pull', 'report', 'pause', 'resume', 'revoke'] as const;
+export const federationMessageKinds = ['pull', 'material', 'report', 'pause', 'resume', 'revoke'] as const;
 export type FederationMessageKind = (typeof federationMessageKinds)[number];
 
 export const signedMessageSchema = {

@@ -74,6 +74,23 @@ export const auditActionsJa = {
   'meeting.decided': '議題の採決結果を記録',
   'meeting.minutes_drafted': '議事録の案を保存',
   'meeting.minutes_approved': '議事録を承認して保存',
+  // Federation (issue 20)
+  'federation.union_invited': '加盟組合の連携トークンを発行',
+  'federation.union_linked': '加盟組合との連携が成立',
+  'federation.union_paused': '加盟組合との連携を一時停止',
+  'federation.union_resumed': '加盟組合との連携を再開',
+  'federation.union_revoked': '加盟組合との連携を解除',
+  'federation.item_published': '上部団体の通知・統一行動を発信',
+  'federation.figures_read': '加盟組合の集計を閲覧',
+  'federation.exchange': '連携先とデータを交換',
+  'federation.exchange_refused': '連携先からのメッセージを拒否',
+  'federation.linked': '上部団体と連携',
+  'federation.link_paused': '上部団体との連携を一時停止',
+  'federation.link_resumed': '上部団体との連携を再開',
+  'federation.link_revoked': '上部団体との連携を解除',
+  'federation.sharing_set': '上部団体と共有する内容を設定',
+  'federation.participation_set': '統一行動の参加人数を記録',
+  'federation.report_queued': '上部団体への報告を送信待ちに',
 } as const;
 
 export const auditActionsEn: Widen<typeof auditActionsJa> = {
@@ -146,6 +163,23 @@ export const auditActionsEn: Widen<typeof auditActionsJa> = {
   'meeting.decided': 'Recorded an agenda item’s decision',
   'meeting.minutes_drafted': 'Saved draft minutes',
   'meeting.minutes_approved': 'Approved and filed minutes',
+  // Federation (issue 20)
+  'federation.union_invited': 'Made an exchange token for a member union',
+  'federation.union_linked': 'A member union linked',
+  'federation.union_paused': 'Paused a member union’s link',
+  'federation.union_resumed': 'Resumed a member union’s link',
+  'federation.union_revoked': 'Ended a member union’s link',
+  'federation.item_published': 'Published a federation notice or unified action',
+  'federation.figures_read': 'Viewed member unions’ figures',
+  'federation.exchange': 'Exchanged data with the linked server',
+  'federation.exchange_refused': 'Refused a message from a linked server',
+  'federation.linked': 'Linked with the federation',
+  'federation.link_paused': 'Paused the link with the federation',
+  'federation.link_resumed': 'Resumed the link with the federation',
+  'federation.link_revoked': 'Ended the link with the federation',
+  'federation.sharing_set': 'Chose what is shared with the federation',
+  'federation.participation_set': 'Recorded a unified action’s participation',
+  'federation.report_queued': 'Queued a report to the federation',
 };
 
 export type AuditActionCode = keyof typeof auditActionsJa;

@@ -3,6 +3,7 @@ import type { Actor, FederationIdentity, FederationItem, FederationItemInput, Fi
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
+import type { UploadsService } from '../uploads/index.ts';
 import { readEnvelope, replyTo, validFigureReport, type Envelope } from './federation-envelope.ts';
 import { fingerprintOf, publicKeyObject, verifySigned, type FederationKeys } from './federation-keys.ts';
 import { itemOf, type FederationRepo, type UnionRow } from './federation-repo.ts';
@@ -26,6 +27,7 @@ export class FederationHub {
     private readonly keys: FederationKeys,
     private readonly clock: Clock,
     private readonly mutate: Mutate,
+    private readonly uploads: UploadsService,
   ) {}
 
   private root(): { unitPath: string[] } {
@@ -96,6 +98,7 @@ export class FederationHub {
 
   publish(actor: Actor, input: FederationItemInput): FederationItem {
     const id = randomUUID();
+    this.uploads.checkOwned(actor.memberId, input.materials ?? []);
     const row = this.mutate(actor, { checks: this.manage(), audit: { action: 'federation.item_published', target: id, detail: { kind: input.kind, title: input.title.trim() } } }, (now) =>
       this.repo.insertItem(id, input, actor.memberId, now),
     );
@@ -158,6 +161,13 @@ export class FederationHub {
         const page = rows.slice(0, PULL_PAGE).map(itemOf);
         return { items: page, checkpoint: page.at(-1)?.seq ?? after, more: rows.length > PULL_PAGE };
       }
+      case 'material': {
+        // Only a file a published item lists; the answer is signed like any other, so the union can trust the bytes.
+        const hash = typeof envelope.body.hash === 'string' ? envelope.body.hash : '';
+        if (!this.repo.isMaterial(hash)) throw notFound('No such material');
+        const file = this.uploads.read(hash);
+        return { hash, type: file.type, data: file.body.toString('base64') };
+      }
       case 'report': {
         const report = envelope.body.report;
         if (!validFigureReport(report)) throw new AppError('validation_failed', 400, 'A report holds counts only, in the agreed shape');
@@ -180,6 +190,7 @@ export class FederationHub {
 /** What the audit keeps of an answer: counts, never the items or figures. */
 function summary(body: Record<string, unknown>): Record<string, unknown> {
   if (Array.isArray(body.items)) return { items: body.items.length, checkpoint: body.checkpoint };
+  if ('data' in body) return { hash: body.hash };
   if ('reportId' in body) return { reportId: body.reportId, stored: body.stored };
   return body;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  can, isErrorCode, type Actor, type Audience, type FederationIdentity, type FederationItem, type FederationMessageKind, type FigureReport, type InboxItem, type LinkConfirmInput,
+  can, isErrorCode, type Actor, type Attachment, type Audience, type FederationIdentity, type FederationItem, type FederationMessageKind, type FigureReport, type InboxItem, type LinkConfirmInput,
   type LinkPreview, type LinkPreviewInput, type LinkState, type SentReport, type SharingInput, type SyncResult,
 } from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
@@ -9,6 +9,7 @@ import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
 import type { FormResultsService } from '../forms/index.ts';
 import type { NoticesService } from '../notices/index.ts';
+import type { UploadsService } from '../uploads/index.ts';
 import { makeEnvelope, readReply } from './federation-envelope.ts';
 import { agreedFigures } from './federation-figures.ts';
 import { fingerprintOf, verifySigned, type FederationKeys } from './federation-keys.ts';
@@ -54,7 +55,7 @@ async function call<T>(url: string, body?: unknown): Promise<T> {
 
 const inboxOf = (r: InboxRow): InboxItem => ({
   id: r.id, kind: r.kind, title: r.title, body: r.body, actionDate: r.action_date, demand: r.demand, question: r.question, defaultAudience: r.default_audience,
-  publishedAt: r.published_at, receivedAt: r.received_at, noticeId: r.notice_id, audience: r.audience ? (JSON.parse(r.audience) as Audience) : null, participation: r.participation,
+  materials: JSON.parse(r.materials) as Attachment[], publishedAt: r.published_at, receivedAt: r.received_at, noticeId: r.notice_id, audience: r.audience ? (JSON.parse(r.audience) as Audience) : null, participation: r.participation,
 });
 
 const DEFAULT_AUDIENCES: Record<string, Audience> = {
@@ -88,6 +89,7 @@ export class FederationLink {
     private readonly actors: ActorRepo,
     private readonly notices: NoticesService,
     private readonly formResults: FormResultsService,
+    private readonly uploads: UploadsService,
   ) {}
 
   private manage() {
@@ -218,6 +220,7 @@ export class FederationLink {
         result.received += fresh;
         return fresh;
       });
+      await this.fetchMaterials(link);
       for (const item of items) if (this.releaseByDefault(link, item.id)) result.released += 1;
       link = this.current();
       if (body.more !== true) break;
@@ -230,6 +233,24 @@ export class FederationLink {
       result.reportsDelivered += 1;
     }
     return result;
+  }
+
+  /**
+   * Fetches the files of received items that this server does not hold yet (a failure leaves them for the
+   * next sync), stored in uploads in the name of the admin who made the link, each checked against its hash.
+   */
+  private async fetchMaterials(link: LinkRow): Promise<void> {
+    const keeper = this.actors.load(link.agreed_by);
+    if (!keeper) return;
+    for (const item of this.repo.inbox()) {
+      for (const material of JSON.parse(item.materials) as Attachment[]) {
+        if (this.uploads.ownsAll(keeper.memberId, [material])) continue;
+        const body = await this.send(link, 'material', { hash: material.hash });
+        const stored = this.uploads.store(keeper, material.name, Buffer.from(typeof body.data === 'string' ? body.data : '', 'base64'));
+        if (stored.hash !== material.hash) throw new AppError('federation_signature_invalid', 502, 'A material is not the file its item names');
+        this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: link.id, detail: { kind: 'material', hash: material.hash, size: stored.size } } }, () => undefined);
+      }
+    }
   }
 
   /** The hourly pull: nothing when there is no link or this union paused it; a failure waits for the next hour (the checkpoint holds). */
@@ -256,8 +277,10 @@ export class FederationLink {
   }
 
   private publish(actor: Actor, item: InboxRow, audience: Audience, origin: string, checked: boolean): void {
+    // The materials become the releasing officer's uploads too, so the notice attaches them like any other.
+    const attachments = (JSON.parse(item.materials) as Attachment[]).map((m) => this.uploads.store(actor, m.name, this.uploads.read(m.hash).body));
     this.repo.transaction(() => {
-      const { id } = this.notices.createFromFederation(actor, { title: item.title, body: noticeBody(item), audience }, origin, checked);
+      const { id } = this.notices.createFromFederation(actor, { title: item.title, body: noticeBody(item), audience, attachments }, origin, checked);
       this.repo.setReleased(item.id, id, JSON.stringify(audience));
     });
   }

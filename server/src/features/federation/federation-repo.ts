@@ -1,4 +1,4 @@
-import type { DefaultAudience, FederationItem, FederationItemInput, Figures, LinkStatus } from '@kumiai/shared';
+import type { Attachment, DefaultAudience, FederationItem, FederationItemInput, Figures, LinkStatus } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
 
 export interface UnionRow {
@@ -24,6 +24,7 @@ export interface ItemRow {
   demand: string | null;
   question: string | null;
   default_audience: DefaultAudience | null;
+  materials: string;
   published_at: number;
 }
 
@@ -66,6 +67,7 @@ export const itemOf = (r: ItemRow): FederationItem => ({
   demand: r.demand,
   question: r.question,
   defaultAudience: r.default_audience,
+  materials: JSON.parse(r.materials) as Attachment[],
   publishedAt: r.published_at,
   seq: r.seq,
 });
@@ -108,10 +110,15 @@ export class FederationRepo extends Repository {
   insertItem(id: string, input: FederationItemInput, authorId: string, now: number): ItemRow {
     const seq = (this.sql('SELECT COALESCE(MAX(seq), 0) + 1 FROM fed_items').pluck().get() as number);
     this.sql(
-      `INSERT INTO fed_items (id, seq, kind, title, body, action_date, demand, question, default_audience, author_id, published_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, seq, input.kind, input.title.trim(), input.body, input.actionDate ?? null, input.demand ?? null, input.question ?? null, input.defaultAudience ?? null, authorId, now);
+      `INSERT INTO fed_items (id, seq, kind, title, body, action_date, demand, question, default_audience, materials, author_id, published_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, seq, input.kind, input.title.trim(), input.body, input.actionDate ?? null, input.demand ?? null, input.question ?? null, input.defaultAudience ?? null, JSON.stringify(input.materials ?? []), authorId, now);
     return this.sql('SELECT * FROM fed_items WHERE id = ?').get(id) as ItemRow;
+  }
+
+  /** Whether a published item lists this file (only those are served to unions). */
+  isMaterial(hash: string): boolean {
+    return this.sql(`SELECT 1 FROM fed_items, json_each(fed_items.materials) m WHERE json_extract(m.value, '$.hash') = ? LIMIT 1`).get(hash) !== undefined;
   }
 
   items(): ItemRow[] {
@@ -169,9 +176,9 @@ export class FederationRepo extends Repository {
   insertInbox(item: FederationItem, now: number): boolean {
     return (
       this.sql(
-        `INSERT OR IGNORE INTO link_inbox (id, kind, title, body, action_date, demand, question, default_audience, published_at, received_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(item.id, item.kind, item.title, item.body, item.actionDate, item.demand, item.question, item.defaultAudience, item.publishedAt, now).changes === 1
+        `INSERT OR IGNORE INTO link_inbox (id, kind, title, body, action_date, demand, question, default_audience, materials, published_at, received_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(item.id, item.kind, item.title, item.body, item.actionDate, item.demand, item.question, item.defaultAudience, JSON.stringify(item.materials), item.publishedAt, now).changes === 1
     );
   }
 

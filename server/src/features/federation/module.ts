@@ -3,6 +3,7 @@ import { defineModule } from '../../lib/feature-module.ts';
 import { authModule } from '../auth/index.ts';
 import { formsModule } from '../forms/index.ts';
 import { noticesModule } from '../notices/index.ts';
+import { uploadsModule } from '../uploads/index.ts';
 import { FederationHub } from './federation-hub.ts';
 import { FederationKeys } from './federation-keys.ts';
 import { FederationLink } from './federation-link.ts';
@@ -12,14 +13,14 @@ import { federationRoutes } from './federation-routes.ts';
 /** Federation (上部団体連携, issue 20): a federation's member unions and items (`federationHub`), a union's link to its federation (`federationLink`). */
 export const federationModule = defineModule({
   name: 'federation',
-  dependsOn: [authModule, noticesModule, formsModule],
-  services: ({ db, clock, mutate, config }, { actors, notices, formResults }) => {
+  dependsOn: [authModule, uploadsModule, noticesModule, formsModule],
+  services: ({ db, clock, mutate, config }, { actors, notices, formResults, uploads }) => {
     const repo = new FederationRepo(db);
     const federationKeys = new FederationKeys(path.join(config.dataDir, 'federation.key'));
     return {
       federationKeys,
-      federationHub: new FederationHub(repo, federationKeys, clock, mutate),
-      federationLink: new FederationLink(repo, federationKeys, clock, mutate, actors, notices, formResults),
+      federationHub: new FederationHub(repo, federationKeys, clock, mutate, uploads),
+      federationLink: new FederationLink(repo, federationKeys, clock, mutate, actors, notices, formResults, uploads),
     };
   },
   hooks: (app, { federationKeys, federationLink }) => {

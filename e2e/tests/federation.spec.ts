@@ -3,7 +3,7 @@ import { AppShell } from '../pages/app-shell.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { ADMIN, setupAdmin } from '../support/identity.ts';
-import { otherMemberOnPhone, unitIdOf } from '../support/notices.ts';
+import { otherMemberOnPhone, PDF, unitIdOf } from '../support/notices.ts';
 import { record } from '../support/recorder.ts';
 import { startServer } from '../support/server.ts';
 import { unionWithRoster } from '../support/sync.ts';
@@ -93,6 +93,8 @@ test('a federation and a union link, a unified action reaches a member “from�
     await fed.getByTestId('federation-item-date').fill('2027-03-12');
     await fed.getByTestId('federation-item-demand').fill('月額1万円の賃上げ');
     await fed.getByTestId('federation-item-question').fill('職場集会に参加しましたか');
+    await fed.getByTestId('notice-file-input').setInputFiles({ name: '行動要領.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await expect(fed.getByTestId('notice-attached-file')).toContainText('行動要領.pdf');
     await fed.getByTestId('federation-publish-submit').click();
     await expect(fed.getByTestId('federation-published')).toBeVisible();
     await expect(fed.getByTestId('federation-item')).toContainText('春季統一行動');
@@ -103,6 +105,7 @@ test('a federation and a union link, a unified action reaches a member “from�
     const item = page.getByTestId('federation-inbox-item');
     await expect(item).toContainText('春季統一行動');
     await expect(item).toContainText('月額1万円の賃上げ');
+    await expect(item.getByTestId('federation-item-materials')).toContainText('行動要領.pdf');
     const a2 = await unitIdOf(page, server, 'A2');
     await item.locator(`[data-testid="audience-unit"][data-unit-id="${a2}"]`).check();
     await item.getByTestId('federation-release').click();
@@ -118,6 +121,8 @@ test('a federation and a union link, a unified action reaches a member “from�
     await expectAccessible(mp, 'notices with an origin (ja, 390 px)');
     await row.click();
     await expect(mp.getByTestId('notice-view').getByTestId('notice-origin')).toHaveText(`${FEDERATION} から`);
+    // The federation's material came with it, attached for the notice's readers.
+    await expect(mp.getByTestId('notice-attachment')).toHaveCount(1);
     await expectAccessible(mp, 'notice from the federation (ja, 390 px)');
 
     // The union's officer enters the participants; the preview shows exactly that, with no names; sends; the next sync delivers.

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { AudiencePicker } from '../../ui/AudiencePicker.tsx';
 import { formatDate, formatDateTime } from '../../ui/dates.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { sizeText } from '../../ui/files.ts';
 import { useAction } from '../../ui/use-action.ts';
 import { usePublishScope } from '../../ui/use-publish-scope.ts';
 import { useActor } from '../auth/index.ts';
@@ -53,6 +54,18 @@ export function InboxItemCard({ item, onChanged }: { item: InboxItem; onChanged:
         </dl>
       ) : null}
       <p className="federation-body">{item.body}</p>
+      {item.materials.length > 0 ? (
+        <>
+          <h4>{t.materials}</h4>
+          <ul data-testid="federation-item-materials">
+            {item.materials.map((f) => (
+              <li key={f.hash}>
+                {f.name} ({sizeText(f.size)})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {item.noticeId ? (
         <p className="notice notice-success" data-testid="federation-item-released">
           {t.released}

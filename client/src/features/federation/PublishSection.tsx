@@ -7,6 +7,7 @@ import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useAction } from '../../ui/use-action.ts';
+import { AttachmentPicker } from '../notices/index.ts';
 import { publishItem } from './federation-api.ts';
 import { emptyDraft, itemInput, type ItemDraft } from './publish-input.ts';
 
@@ -17,6 +18,7 @@ export function PublishSection({ items, onPublished }: { items: readonly Federat
   const [draft, setDraft] = useState<ItemDraft>(emptyDraft);
   const [missing, setMissing] = useState<'title' | 'date' | null>(null);
   const [done, setDone] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const { busy, error, onSubmit } = useAction();
   const set = <K extends keyof ItemDraft>(key: K) => (value: ItemDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   return (
@@ -71,6 +73,7 @@ export function PublishSection({ items, onPublished }: { items: readonly Federat
             <TextField label={t.question} value={draft.question} onValueChange={set('question')} maxLength={500} data-testid="federation-item-question" />
           </>
         ) : null}
+        <AttachmentPicker value={draft.materials} onChange={set('materials')} onBusy={setUploading} />
         <RadioGroup
           legend={t.defaultAudience}
           options={(['none', 'all', 'officers'] as const).map((value) => ({ value, label: t.defaultAudiences[value] }))}
@@ -85,7 +88,7 @@ export function PublishSection({ items, onPublished }: { items: readonly Federat
           </p>
         ) : null}
         <p className="button-row">
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="federation-publish-submit">
+          <button type="submit" className="button button-primary" disabled={busy || uploading} data-testid="federation-publish-submit">
             {t.publish}
           </button>
         </p>

@@ -1,4 +1,4 @@
-import type { DefaultAudience, FederationItemInput, FederationItemKind } from '@kumiai/shared';
+import type { Attachment, DefaultAudience, FederationItemInput, FederationItemKind } from '@kumiai/shared';
 import { fromLocalInput } from '../../ui/dates.ts';
 
 export interface ItemDraft {
@@ -10,9 +10,11 @@ export interface ItemDraft {
   demand: string;
   question: string;
   defaultAudience: DefaultAudience | 'none';
+  /** Uploaded files the unions fetch and attach to their notice. */
+  materials: Attachment[];
 }
 
-export const emptyDraft: ItemDraft = { kind: 'notice', title: '', body: '', actionDay: '', demand: '', question: '', defaultAudience: 'none' };
+export const emptyDraft: ItemDraft = { kind: 'notice', title: '', body: '', actionDay: '', demand: '', question: '', defaultAudience: 'none', materials: [] };
 
 /**
  * What is published for a draft: a notice carries no action fields (whatever was typed before
@@ -23,6 +25,7 @@ export function itemInput(draft: ItemDraft): { input: FederationItemInput } | { 
   if (!title) return { missing: 'title' };
   const input: FederationItemInput = { kind: draft.kind, title, body: draft.body.trim() };
   if (draft.defaultAudience !== 'none') input.defaultAudience = draft.defaultAudience;
+  if (draft.materials.length > 0) input.materials = draft.materials;
   if (draft.kind === 'notice') return { input };
   const actionDate = fromLocalInput(draft.actionDay ? `${draft.actionDay}T00:00` : '');
   if (actionDate === null) return { missing: 'date' };

@@ -3,7 +3,7 @@ import { AppShell } from '../pages/app-shell.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { ADMIN, setupAdmin } from '../support/identity.ts';
-import { otherMemberOnPhone, PDF, unitIdOf } from '../support/notices.ts';
+import { MEMBER_C, otherMemberOnPhone, PDF, unitIdOf } from '../support/notices.ts';
 import { record } from '../support/recorder.ts';
 import { startServer } from '../support/server.ts';
 import { unionWithRoster } from '../support/sync.ts';
@@ -132,6 +132,8 @@ test('a federation and a union link, a unified action reaches a member â€œfromâ€
     await expect(preview.getByTestId('figures-participants')).toHaveText('37');
     await expect(preview.getByTestId('federation-report-preview-members')).toHaveText('4');
     await expect(page.getByTestId('federation-report')).not.toContainText(ADMIN.name);
+    await expect(page.getByTestId('federation-report')).not.toContainText(MEMBER_C.name);
+    await expect(page.getByTestId('federation-report')).not.toContainText(MEMBER_C.employeeNumber);
     await page.getByTestId('federation-send-report').click();
     await expect(page.getByTestId('federation-report-queued')).toBeVisible();
     await expect(page.getByTestId('federation-sent-report')).toHaveAttribute('data-delivered', 'false');

@@ -64,7 +64,7 @@ describe('the client feature module list', () => {
   it('points every menu entry at a route of the tree, with unique ids', () => {
     const paths = new Set(allRoutes(routeTree).map((r) => r.fullPath as string));
     const entries = modules.flatMap((m) => m.nav ?? []);
-    expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'elections-manage', 'dues-totals', 'dues-checkoff', 'dues-members', 'dues-arrears', 'dues-rules', 'meetings-manage', 'consultations-desk', 'consultations-assigned', 'consultations-counts']);
+    expect(entries.map((e) => e.id)).toEqual(['members', 'roster', 'cards', 'units', 'audit', 'kiosk', 'notices', 'forms', 'approvals', 'elections-manage', 'dues-totals', 'dues-checkoff', 'dues-members', 'dues-arrears', 'dues-rules', 'meetings-manage', 'consultations-desk', 'consultations-assigned', 'consultations-counts', 'federation', 'federation-unions']);
     // マイページ's links to the member's own records, each at a route of the tree.
     const meLinks = modules.flatMap((m) => m.meLinks ?? []);
     expect(meLinks.map((l) => l.id)).toEqual(['dues', 'meetings', 'calendar-feed', 'consultations']);

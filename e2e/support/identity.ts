@@ -16,13 +16,16 @@ export function originOf(server: RunningServer): Record<string, string> {
   return { origin: server.url };
 }
 
-/** Completes first-run setup through the API; the request context (and its browser context) is then signed in as the admin. */
-export async function setupAdmin(request: APIRequestContext, server: RunningServer): Promise<void> {
+/**
+ * Completes first-run setup through the API; the request context (and its browser context) is then signed in as the admin.
+ * `unionName` names another organisation (a second server: the federation of federation.spec).
+ */
+export async function setupAdmin(request: APIRequestContext, server: RunningServer, unionName: string = ADMIN.union): Promise<void> {
   if (!server.setupLink) throw new Error('The server printed no setup link');
   const token = new URL(server.setupLink).hash.replace(/^#token=/, '');
   const res = await request.post(`${server.url}/api/setup`, {
     headers: originOf(server),
-    data: { token, unionName: ADMIN.union, employeeNumber: ADMIN.employeeNumber, name: ADMIN.name, password: ADMIN.password },
+    data: { token, unionName, employeeNumber: ADMIN.employeeNumber, name: ADMIN.name, password: ADMIN.password },
   });
   if (!res.ok()) throw new Error(`setup failed: ${res.status()} ${await res.text()}`);
 }

@@ -9,6 +9,7 @@ import { documentsModule } from './documents/module.ts';
 import { duesModule } from './dues/module.ts';
 import { electionsModule } from './elections/module.ts';
 import { electionsCommissionModule } from './elections-commission/module.ts';
+import { federationModule } from './federation/module.ts';
 import { formsOfficerModule } from './forms-officer/module.ts';
 import { formsModule } from './forms/module.ts';
 import { homeModule } from './home/module.ts';
@@ -56,6 +57,7 @@ export const featureModules = [
   meetingsModule,
   meetingsOfficerModule,
   consultationsModule,
+  federationModule,
 ] as const satisfies readonly FeatureModule[];
 
 type Modules = typeof featureModules;

@@ -1,6 +1,7 @@
 import '../../ui/content.css';
 import { Link } from '@tanstack/react-router';
 import { shownNoticeCategory } from '@kumiai/shared';
+import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { pickText } from '../../ui/content-language.ts';
 import { formatDateTime } from '../../ui/dates.ts';
@@ -46,6 +47,11 @@ export function NoticeFeed({ variant }: { variant: 'home' | 'page' }) {
                     {n.pinned ? <span className="badge">{m.notices.pinned}</span> : null}
                     {unread ? <span className="badge badge-strong">{m.notices.unread}</span> : null}
                     {shownNoticeCategory(n.category) ? <span className="badge">{n.category}</span> : null}
+                    {n.origin ? (
+                      <span className="badge" data-testid="notice-origin">
+                        {format(m.notices.fromOrigin, { origin: n.origin })}
+                      </span>
+                    ) : null}
                     {(n.attachments?.length ?? 0) > 0 ? (
                       <span className="badge">
                         <span aria-hidden="true">📎 </span>

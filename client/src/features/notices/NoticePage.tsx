@@ -1,6 +1,7 @@
 import '../../ui/content.css';
 import { scopeRoots, shownNoticeCategory } from '@kumiai/shared';
 import { Link } from '@tanstack/react-router';
+import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { noticeText } from '../../ui/content-language.ts';
@@ -54,6 +55,11 @@ export function NoticePage({ noticeId }: { noticeId: string }) {
       <h1 id="notice-title" lang={text?.title.lang}>
         {text?.title.text}
       </h1>
+      {notice.origin ? (
+        <p className="badge" data-testid="notice-origin">
+          {format(m.notices.fromOrigin, { origin: notice.origin })}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{m.notices.publishedAt}</dt>
         <dd>{formatDateTime(notice.publishAt, lang)}</dd>

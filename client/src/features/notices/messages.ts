@@ -63,6 +63,8 @@ export const noticesJa = {
   backToNotice: 'お知らせへ戻る',
   historyTitle: '履歴',
   historyLine: '第 {version} 版 · {date}',
+  // Issue 20: a notice the union released from its federation (上部団体).
+  fromOrigin: '{origin} から',
 } as const;
 
 export const noticesEn: Widen<typeof noticesJa> = {
@@ -127,6 +129,8 @@ export const noticesEn: Widen<typeof noticesJa> = {
   backToNotice: 'Back to the notice',
   historyTitle: 'History',
   historyLine: 'Version {version} · {date}',
+  // Issue 20: a notice the union released from its federation.
+  fromOrigin: 'From {origin}',
 };
 
 /** `m.comments` (Japanese, the source). */

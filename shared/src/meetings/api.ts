@@ -17,6 +17,7 @@ import { audienceSchema, attachmentSchema } from '../sync/notices.ts';
  *   POST   /api/meetings/:id/remind   {}                → { reminded }                     (push + in-app to invitees who have not answered)
  *   POST   /api/meetings/:id/checkins  CheckinBatch     → CheckinResult                    (officers' and kiosks' check-ins, made offline too; idempotent per check-in id; one member counts once)
  *   GET    /api/meetings/:id/quorum                     → QuorumCount (./quorum.ts)         (live: present + proxies against the rule)
+ *   GET    /api/meetings/:id/proxy-holders              → { holders: ProxyHolder[] }       (an invitee: those who said they will attend, by name, whom a proxy may name; [] where proxies are not admitted)
  *   PUT    /api/meetings/:id/decisions/:itemId  DecisionInput → MeetingDetail              (the secretary records an agenda item's outcome)
  *   PUT    /api/meetings/:id/minutes  MinutesInput      → MeetingDetail                    (a draft, after the meeting)
  *   POST   /api/meetings/:id/minutes/approve {}         → MeetingDetail                    (the chair: filed as a PDF in 議事録 with the meeting's audience)
@@ -196,6 +197,12 @@ export interface MeetingDetail extends MeetingSummary {
   minutes: { text: string; textEn: string | null; approvedAt: number | null; documentId: string | null } | null;
   /** What the signed-in officer may do, so the screens say who can do what. */
   can: { edit: boolean; checkIn: boolean; record: boolean; approveMinutes: boolean };
+}
+
+/** An invitee who said they will attend, whom another invitee may name in a proxy (委任状): the name only. */
+export interface ProxyHolder {
+  memberId: string;
+  name: string;
 }
 
 export interface ResponsesPage {

@@ -1,11 +1,12 @@
-import { rsvpAnswers, type EventDoc, type RsvpAnswer } from '@kumiai/shared';
+import { rsvpAnswers, type EventDoc, type ProxyHolder, type RsvpAnswer } from '@kumiai/shared';
 import { useEffect, useId, useState } from 'react';
+import { apiGet } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useRejections, useSyncDatabase } from '../../sync/SyncProvider.tsx';
 import { useSyncStatus } from '../../sync/use-sync-status.ts';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
-import { answerable, mayGiveProxyToChair, meetingPhase, rsvpChange } from './meetings-logic.ts';
+import { answerable, mayGiveProxyToChair, meetingPhase, proxiesAdmitted, rsvpChange, type ProxyChoice } from './meetings-logic.ts';
 import { usePendingRsvpIds } from './use-meetings.ts';
 
 /** What the server refused of this rsvp, in plain words (the code's text), until the member has seen it. */
@@ -39,6 +40,27 @@ function ProxyFact({ proxy }: { proxy: EventDoc['proxy'] }) {
   return <p data-testid="rsvp-proxy-given">{'chair' in proxy ? m.meetings.proxyGivenChair : m.meetings.proxyGivenMember}</p>;
 }
 
+/**
+ * Whom a proxy may name besides the chair: the invitees who said they will
+ * attend, asked of the server while online (names are not on the device);
+ * undefined until known or where proxies are not admitted.
+ */
+function useProxyHolders(meeting: EventDoc, online: boolean): ProxyHolder[] | undefined {
+  const [holders, setHolders] = useState<ProxyHolder[] | undefined>(undefined);
+  const admitted = proxiesAdmitted(meeting);
+  useEffect(() => {
+    if (!admitted || !online) return;
+    let live = true;
+    apiGet<{ holders: ProxyHolder[] }>(`/api/meetings/${encodeURIComponent(meeting.id)}/proxy-holders`)
+      .then((r) => live && setHolders(r.holders))
+      .catch(() => undefined); // offline or refused: the chair remains
+    return () => {
+      live = false;
+    };
+  }, [meeting.id, admitted, online]);
+  return holders;
+}
+
 /** 出席 / 欠席 / 未定 with a note and a proxy, written on the device (offline too) until the start; then read-only. */
 export function RsvpForm({ meeting, rsvp, memberId, now }: { meeting: EventDoc; rsvp: EventDoc; memberId: string; now: number }) {
   const { m } = useI18n();
@@ -49,7 +71,8 @@ export function RsvpForm({ meeting, rsvp, memberId, now }: { meeting: EventDoc; 
   const proxyId = useId();
   const [answer, setAnswer] = useState<RsvpAnswer>(rsvp.answer ?? 'undecided');
   const [note, setNote] = useState(rsvp.note ?? '');
-  const [proxyToChair, setProxyToChair] = useState(rsvp.proxy !== null && rsvp.proxy !== undefined && 'chair' in rsvp.proxy);
+  const [proxy, setProxy] = useState<ProxyChoice>(rsvp.proxy ?? null);
+  const holders = useProxyHolders(meeting, online);
   const [saved, setSaved] = useState(false);
   const [sawPending, setSawPending] = useState(false);
   const [grace, setGrace] = useState(false);
@@ -61,7 +84,11 @@ export function RsvpForm({ meeting, rsvp, memberId, now }: { meeting: EventDoc; 
     const timer = setTimeout(() => setGrace(false), 1500);
     return () => clearTimeout(timer);
   }, [grace]);
-  const proxyAllowed = mayGiveProxyToChair(meeting, memberId);
+  const proxyAllowed = proxiesAdmitted(meeting);
+  const toChair = mayGiveProxyToChair(meeting, memberId);
+  const namedId = proxy && 'memberId' in proxy ? proxy.memberId : '';
+  // The one already named stays a choice offline (the list comes from the server).
+  const choices = namedId && !holders?.some((h) => h.memberId === namedId) ? [...(holders ?? []), { memberId: namedId, name: t.proxyNamedEarlier }] : (holders ?? []);
   const waiting = isPending || (saved && (!online || (grace && !sawPending)));
   const status = waiting ? (
     <p className="notice notice-warning" role="status" data-testid="rsvp-status" data-waiting="true">
@@ -92,7 +119,7 @@ export function RsvpForm({ meeting, rsvp, memberId, now }: { meeting: EventDoc; 
     if (!current) return;
     setSawPending(false);
     setGrace(true);
-    await current.incrementalPatch(rsvpChange(answer, note, proxyToChair, proxyAllowed));
+    await current.incrementalPatch(rsvpChange(answer, note, proxy, proxyAllowed));
     setSaved(true);
   }
 
@@ -109,16 +136,41 @@ export function RsvpForm({ meeting, rsvp, memberId, now }: { meeting: EventDoc; 
       >
         <RadioGroup legend={t.answerLegend} options={rsvpAnswers.map((a) => ({ value: a, label: t.answers[a] }))} value={answer} onChange={setAnswer} testId="rsvp-answer" />
         <TextAreaField label={t.note} hint={t.noteHint} value={note} onValueChange={setNote} maxLength={500} testId="rsvp-note" />
-        {proxyAllowed && answer !== 'attend' ? (
+        {proxyAllowed && answer !== 'attend' && (toChair || choices.length > 0 || holders !== undefined || !online) ? (
           <fieldset className="check-list stack" aria-describedby={proxyId}>
             <legend className="field-label">{t.proxyLegend}</legend>
             <p className="field-hint" id={proxyId}>
               {t.proxyHint}
             </p>
-            <label className="check-row">
-              <input type="checkbox" checked={proxyToChair} onChange={(e) => setProxyToChair(e.target.checked)} data-testid="rsvp-proxy-chair" />
-              <span>{t.proxyChair}</span>
-            </label>
+            {toChair ? (
+              <label className="check-row">
+                <input type="checkbox" checked={proxy !== null && 'chair' in proxy} onChange={(e) => setProxy(e.target.checked ? { chair: true } : null)} data-testid="rsvp-proxy-chair" />
+                <span>{t.proxyChair}</span>
+              </label>
+            ) : null}
+            {choices.length > 0 ? (
+              <div className="field">
+                <label className="field-label" htmlFor={`${proxyId}-member`}>
+                  {t.proxyMember}
+                </label>
+                <select
+                  id={`${proxyId}-member`}
+                  className="text-input"
+                  value={namedId}
+                  onChange={(e) => setProxy(e.target.value ? { memberId: e.target.value } : null)}
+                  data-testid="rsvp-proxy-member"
+                >
+                  <option value="">{t.proxyMemberNone}</option>
+                  {choices.map((h) => (
+                    <option key={h.memberId} value={h.memberId}>
+                      {h.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : (
+              <p className="muted">{online ? t.proxyNoAttendees : t.proxyMemberOffline}</p>
+            )}
           </fieldset>
         ) : null}
         <p className="button-row">

@@ -1,6 +1,6 @@
 import type { EventDoc } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { answerable, awaitingAnswer, materialFiles, mayGiveProxyToChair, meetingPhase, myMeetings, nextMeeting, orderMeetings, rsvpChange } from './meetings-logic.ts';
+import { answerable, awaitingAnswer, materialFiles, mayGiveProxyToChair, meetingPhase, myMeetings, nextMeeting, orderMeetings, proxiesAdmitted, rsvpChange } from './meetings-logic.ts';
 
 const H = 3600 * 1000;
 const NOW = 1_800_000_000_000;
@@ -77,11 +77,20 @@ describe('the member’s meetings', () => {
   });
 
   it('writes a proxy only with 欠席 or 未定 and where admitted; trims the note', () => {
-    expect(rsvpChange('absent', ' 出張 ', true, true)).toEqual({ answer: 'absent', note: '出張', proxy: { chair: true } });
-    expect(rsvpChange('undecided', '', true, true)).toEqual({ answer: 'undecided', note: '', proxy: { chair: true } });
-    expect(rsvpChange('attend', '', true, true)).toEqual({ answer: 'attend', note: '', proxy: null });
-    expect(rsvpChange('absent', '', true, false)).toEqual({ answer: 'absent', note: '', proxy: null });
-    expect(rsvpChange('absent', '', false, true)).toEqual({ answer: 'absent', note: '', proxy: null });
+    const chair = { chair: true } as const;
+    expect(rsvpChange('absent', ' 出張 ', chair, true)).toEqual({ answer: 'absent', note: '出張', proxy: { chair: true } });
+    expect(rsvpChange('undecided', '', chair, true)).toEqual({ answer: 'undecided', note: '', proxy: { chair: true } });
+    expect(rsvpChange('absent', '', { memberId: 'a1' }, true)).toEqual({ answer: 'absent', note: '', proxy: { memberId: 'a1' } });
+    expect(rsvpChange('attend', '', chair, true)).toEqual({ answer: 'attend', note: '', proxy: null });
+    expect(rsvpChange('attend', '', { memberId: 'a1' }, true)).toEqual({ answer: 'attend', note: '', proxy: null });
+    expect(rsvpChange('absent', '', chair, false)).toEqual({ answer: 'absent', note: '', proxy: null });
+    expect(rsvpChange('absent', '', null, true)).toEqual({ answer: 'absent', note: '', proxy: null });
+  });
+
+  it('admits proxies by the rule alone (a proxy to an attendee needs no chair)', () => {
+    expect(proxiesAdmitted(meeting('a', H, { chairId: null }))).toBe(true);
+    expect(proxiesAdmitted(meeting('a', H, { quorum: null }))).toBe(false);
+    expect(proxiesAdmitted(meeting('a', H, { quorum: { base: 'invited', threshold: { kind: 'half' }, proxies: false } }))).toBe(false);
   });
 
   it('keeps every uploaded material file once, not library documents', () => {

@@ -65,9 +65,16 @@ export function mayGiveProxyToChair(meeting: EventDoc, memberId: string): boolea
   return meeting.quorum?.proxies === true && typeof meeting.chairId === 'string' && meeting.chairId !== memberId;
 }
 
+/** Whether the meeting's rule admits proxies (委任状) at all: to the chair, or to another invitee who will attend. */
+export function proxiesAdmitted(meeting: EventDoc): boolean {
+  return meeting.quorum?.proxies === true;
+}
+
+export type ProxyChoice = { chair: true } | { memberId: string } | null;
+
 /** The fields the device writes for an answer: a proxy only with 欠席 or 未定 and where it is admitted (one who attends needs none). */
-export function rsvpChange(answer: RsvpAnswer, note: string, proxyToChair: boolean, proxyAllowed: boolean): Pick<EventDoc, 'answer' | 'note' | 'proxy'> {
-  return { answer, note: note.trim(), proxy: proxyToChair && proxyAllowed && answer !== 'attend' ? { chair: true } : null };
+export function rsvpChange(answer: RsvpAnswer, note: string, proxy: ProxyChoice, proxyAllowed: boolean): Pick<EventDoc, 'answer' | 'note' | 'proxy'> {
+  return { answer, note: note.trim(), proxy: proxy && proxyAllowed && answer !== 'attend' ? proxy : null };
 }
 
 /** The hashes of the uploaded files among the meetings' materials (kept on the device's meetings shelf). */

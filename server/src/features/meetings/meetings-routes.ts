@@ -7,6 +7,7 @@ import { requireAuth } from '../../plugins/auth.ts';
 import type { MeetingAttendance } from './meetings-attendance.ts';
 import type { MeetingCalendar } from './meetings-calendar.ts';
 import type { MeetingMinutes } from './meetings-minutes.ts';
+import type { MeetingProxies } from './meetings-proxies.ts';
 import type { MeetingsService } from './meetings-service.ts';
 
 const idSchema = { type: 'string', minLength: 1, maxLength: 64 } as const;
@@ -25,7 +26,7 @@ const DAY = 24 * 3600 * 1000;
 /** The routes listed in shared/src/meetings/api.ts. */
 export function meetingsRoutes(
   app: FastifyInstance,
-  deps: { meetings: MeetingsService; meetingAttendance: MeetingAttendance; meetingMinutes: MeetingMinutes; meetingCalendar: MeetingCalendar; clock: { now(): number } },
+  deps: { meetings: MeetingsService; meetingAttendance: MeetingAttendance; meetingMinutes: MeetingMinutes; meetingCalendar: MeetingCalendar; meetingProxies: MeetingProxies; clock: { now(): number } },
 ): void {
   const { meetings, meetingAttendance: attendance, meetingMinutes: minutes, meetingCalendar: calendar } = deps;
   const member = { config: { access: 'member' as const } };
@@ -53,6 +54,7 @@ export function meetingsRoutes(
     attendance.checkIn(actor(request), request.params.id, request.body),
   );
   app.get<Id>('/api/meetings/:id/quorum', withId, async (request) => attendance.quorum(actor(request), request.params.id));
+  app.get<Id>('/api/meetings/:id/proxy-holders', withId, async (request) => deps.meetingProxies.holders(actor(request), request.params.id));
   app.put<{ Params: { id: string; itemId: string }; Body: DecisionInput }>(
     '/api/meetings/:id/decisions/:itemId',
     { ...member, schema: { params: itemParams, body: decisionInputSchema } },

@@ -9,6 +9,7 @@ import { MeetingAttendance } from './meetings-attendance.ts';
 import { MeetingCalendar } from './meetings-calendar.ts';
 import { DayBeforeReminders } from './meetings-day-before.ts';
 import { MeetingMinutes } from './meetings-minutes.ts';
+import { MeetingProxies } from './meetings-proxies.ts';
 import { MeetingsRepo } from './meetings-repo.ts';
 import { meetingsRoutes } from './meetings-routes.ts';
 import { MeetingsService } from './meetings-service.ts';
@@ -28,6 +29,7 @@ export const meetingsModule = defineModule({
       meetingMinutes: new MeetingMinutes(repo, clock, actors, mutate, documents, uploads),
       meetingCalendar: new MeetingCalendar(repo, clock, actors, config.publicUrl),
       meetingDayBefore: new DayBeforeReminders(repo, clock, push),
+      meetingProxies: new MeetingProxies(repo),
     };
   },
   collections: () => [eventsCollection],

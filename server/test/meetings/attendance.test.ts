@@ -46,6 +46,9 @@ describe('attendance, quorum and responses (issue 19)', () => {
     expect(phone2).toEqual({ recorded: 0, duplicates: 1, refused: [] });
     expect(await checkIn(offA, meeting.id, [{ id: 'phone1-0001', at: 1, code }])).toEqual({ recorded: 0, duplicates: 1, refused: [] });
     expect(server.db.prepare("SELECT count(*) FROM events WHERE kind = 'rsvp' AND meeting_id = ? AND present = 1").pluck().get(meeting.id)).toBe(2);
+    // The door's list (the responses pages) says who is in already, from whichever device.
+    const listed = (await server.app.inject({ method: 'GET', url: `/api/meetings/${meeting.id}/responses`, headers: offA })).json<ResponsesPage>().members;
+    expect(listed.filter((x) => x.present).map((x) => x.memberId).sort()).toEqual(['a1', 'memA']);
 
     const forged = code.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
     const otherMembers = code.split('.');
@@ -108,7 +111,7 @@ describe('attendance, quorum and responses (issue 19)', () => {
     expect(page.members.map((m) => m.memberId)).toEqual(['a2', 'offA', 'viewA']);
     expect(page.next).toBeNull();
     const attending = await server.app.inject({ method: 'GET', url: `/api/meetings/${meeting.id}/responses?answer=attend`, headers: offA });
-    expect(attending.json<ResponsesPage>().members).toEqual([{ memberId: 'memA', name: '名前000100', unitId: 'wA1', answer: 'attend' }]);
+    expect(attending.json<ResponsesPage>().members).toEqual([{ memberId: 'memA', name: '名前000100', unitId: 'wA1', answer: 'attend', present: false }]);
     // A member cannot see the responses.
     expect((await server.app.inject({ method: 'GET', url: `/api/meetings/${meeting.id}/responses`, headers: await signIn(server, '000100') })).statusCode).toBe(403);
 

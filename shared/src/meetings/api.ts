@@ -208,6 +208,6 @@ export interface ProxyHolder {
 export interface ResponsesPage {
   perUnit: { unitId: string; invited: number; attend: number; absent: number; undecided: number; proxies: number; noAnswer: number }[];
   /** Invitees who have not answered (or with `answer=`, who answered so), a page at a time. */
-  members: { memberId: string; name: string; unitId: string; answer: RsvpAnswer | null }[];
+  members: { memberId: string; name: string; unitId: string; answer: RsvpAnswer | null; /** Checked in already (from any device), for the door's list. */ present: boolean }[];
   next: string | null;
 }

@@ -109,7 +109,7 @@ function Checkin({ officerId, meetingId }: { officerId: string; meetingId: strin
         </div>
         <ul className="plain-list">
           {shown.map((x) => {
-            const done = ticked.has(x.memberId) || waiting.has(x.memberId);
+            const done = ticked.has(x.memberId) || waiting.has(x.memberId) || x.present === true;
             return (
               <li key={x.memberId} className="row-with-action meeting-wrap" data-testid="checkin-invitee" data-member-id={x.memberId}>
                 <span>{x.name}</span>

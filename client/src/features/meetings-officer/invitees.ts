@@ -8,6 +8,8 @@ export interface Invitee {
   memberId: string;
   name: string;
   unitId: string;
+  /** Checked in when the list was loaded (from any device). */
+  present?: boolean;
 }
 
 export const inviteesKey = (officerId: string, meetingId: string): string => `kumiai.meetingInvitees.${officerId}.${meetingId}`;
@@ -19,7 +21,7 @@ export async function loadInvitees(meetingId: string, signal?: AbortSignal): Pro
     let cursor: string | null = null;
     do {
       const page: ResponsesPage = await fetchResponses(meetingId, cursor, answer, signal);
-      for (const x of page.members) all.set(x.memberId, { memberId: x.memberId, name: x.name, unitId: x.unitId });
+      for (const x of page.members) all.set(x.memberId, { memberId: x.memberId, name: x.name, unitId: x.unitId, present: x.present });
       cursor = page.next;
     } while (cursor);
   }

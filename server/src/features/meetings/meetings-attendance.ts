@@ -46,7 +46,7 @@ export class MeetingAttendance {
     const page = wanted.slice(0, PAGE);
     return {
       perUnit: [...perUnit.values()].sort((a, b) => a.unitId.localeCompare(b.unitId)),
-      members: page.map((r) => ({ memberId: r.member_id, name: members.get(r.member_id)?.name ?? '', unitId: members.get(r.member_id)?.unit_id ?? '', answer: unanswered(r) ? null : r.answer })),
+      members: page.map((r) => ({ memberId: r.member_id, name: members.get(r.member_id)?.name ?? '', unitId: members.get(r.member_id)?.unit_id ?? '', answer: unanswered(r) ? null : r.answer, present: r.present === 1 })),
       next: wanted.length > PAGE ? page[page.length - 1]!.member_id : null,
     };
   }

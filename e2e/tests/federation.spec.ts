@@ -1,20 +1,22 @@
 import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
+import { FormsPage } from '../pages/forms-page.ts';
 import { seriousViolations } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { ADMIN, setupAdmin } from '../support/identity.ts';
 import { MEMBER_C, otherMemberOnPhone, PDF, unitIdOf } from '../support/notices.ts';
 import { record } from '../support/recorder.ts';
 import { startServer } from '../support/server.ts';
-import { unionWithRoster } from '../support/sync.ts';
+import { expectUpToDate, unionWithRoster } from '../support/sync.ts';
 
 /**
  * Issue 20, two real servers: the test's own (the union, ものづくり労働組合) and a
  * second one started here for the federation, each with its own data folder and
  * port on 127.0.0.1. The federation's officer makes a token; the union's admin
  * links after comparing the fingerprint; a unified action goes down, is released
- * to a workplace and read on a member's phone "from" the federation; the
- * participation count goes up in a report and the federation sees it.
+ * to a workplace and read on a member's phone "from" the federation; the member
+ * answers its participation survey (参加する), that count goes up in a report and
+ * the federation sees it; a count an officer types then wins in the preview.
  */
 
 test.setTimeout(240_000);
@@ -125,11 +127,24 @@ test('a federation and a union link, a unified action reaches a member “from�
     await expect(mp.getByTestId('notice-attachment')).toHaveCount(1);
     await expectAccessible(mp, 'notice from the federation (ja, 390 px)');
 
-    // The union's officer enters the participants; the preview shows exactly that, with no names; sends; the next sync delivers.
-    await page.getByTestId('federation-participation').fill('37');
-    await page.getByTestId('federation-participation-save').click();
+    // The member answers the action's participation survey on the phone: 参加する.
+    const forms = new FormsPage(mp);
+    await mp.goto('/');
+    await forms.openList();
+    await forms.list.getByTestId('form-item').filter({ hasText: '春季統一行動 参加のご確認' }).click();
+    await expect(forms.editor).toBeVisible();
+    await expect(forms.field('take_part')).toContainText('職場集会に参加しましたか');
+    await forms.option('take_part', 'yes').click();
+    await forms.submit.click();
+    await expect(forms.confirmation).toBeVisible();
+    await expectUpToDate(new AppShell(mp));
+
+    // The union's preview counts the app's answers: 1, with no names; sends; the next sync delivers.
+    await page.reload();
+    await expect(page.getByTestId('federation-participation-summary')).toContainText('アプリの回答 1件');
+    await expect(page.getByTestId('federation-participation-summary')).toHaveAttribute('data-from', 'app');
     const preview = page.getByTestId('federation-report-preview');
-    await expect(preview.getByTestId('figures-participants')).toHaveText('37');
+    await expect(preview.getByTestId('figures-participants')).toHaveText('1');
     await expect(preview.getByTestId('federation-report-preview-members')).toHaveText('4');
     await expect(page.getByTestId('federation-report')).not.toContainText(ADMIN.name);
     await expect(page.getByTestId('federation-report')).not.toContainText(MEMBER_C.name);
@@ -143,13 +158,20 @@ test('a federation and a union link, a unified action reaches a member “from�
 
     // The federation sees that union's count, and nobody left to report.
     await fed.reload();
-    await expect(fed.getByTestId('federation-total-action')).toContainText('37');
+    await expect(fed.getByTestId('federation-total-action').locator('dd')).toHaveText('1');
     await expect(fed.getByTestId('federation-total-members')).toHaveText('4');
     await expect(fed.getByTestId('federation-not-reported')).toHaveCount(0);
     const union = fed.getByTestId('federation-union');
     await union.locator('summary').click();
-    await expect(union.getByTestId('figures-participants')).toHaveText('37');
+    await expect(union.getByTestId('figures-participants')).toHaveText('1');
     await expectAccessible(fed, 'member unions with figures (ja, 390 px)');
+
+    // A count the officer types (a paper tally) wins over the app's answers in the next report.
+    await page.getByTestId('federation-participation').fill('37');
+    await page.getByTestId('federation-participation-save').click();
+    await expect(page.getByTestId('federation-participation-summary')).toContainText('アプリの回答 1件 / 入力した人数 37');
+    await expect(page.getByTestId('federation-participation-summary')).toHaveAttribute('data-from', 'typed');
+    await expect(page.getByTestId('federation-report-preview').getByTestId('figures-participants')).toHaveText('37');
 
     // The union pauses (after a confirmation): the federation sees who paused; the union resumes.
     await page.goto('/federation');

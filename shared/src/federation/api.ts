@@ -169,7 +169,12 @@ export interface InboxItem extends Omit<FederationItem, 'seq'> {
   receivedAt: number;
   noticeId: string | null;
   audience: Audience | null;
+  /** The count an officer typed (a paper tally); when set it is what goes upward. */
   participation: number | null;
+  /** A released unified action's participation survey in this union (members answer it like any survey). */
+  participationForm: string | null;
+  /** Its 参加する answers now (null: no survey); reported upward unless `participation` is set. */
+  appAnswers: number | null;
 }
 
 export const releaseInputSchema = {
@@ -196,7 +201,7 @@ export interface Figures {
   membership: { memberClass: string; unitKind: string; count: number }[];
   /** The shared surveys' totals: choice counts and numeric distributions, no texts. */
   surveys: { title: string; audienceSize: number; answered: number; fields: { label: string; counts: { option: string; count: number }[] }[] }[];
-  /** Unified actions' participation counts, by the federation's item id. */
+  /** Unified actions' participation counts, by the federation's item id: the survey's 参加する answers, or the count an officer typed. */
   actions: { itemId: string; participants: number }[];
 }
 

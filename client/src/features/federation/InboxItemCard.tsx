@@ -10,6 +10,7 @@ import { useAction } from '../../ui/use-action.ts';
 import { usePublishScope } from '../../ui/use-publish-scope.ts';
 import { useActor } from '../auth/index.ts';
 import { releaseItem, setParticipation } from './federation-api.ts';
+import { participationSource } from './participation.ts';
 
 const noOne: Audience = { all: false, units: [], roles: [], members: [] };
 
@@ -25,6 +26,7 @@ export function InboxItemCard({ item, onChanged }: { item: InboxItem; onChanged:
   const participation = useAction();
   const target: Audience = audience.all ? { all: true, units: [], roles: [], members: [] } : audience;
   const headingId = `fed-item-${item.id}`;
+  const source = participationSource(item);
   return (
     <li className="federation-item stack" data-testid="federation-inbox-item" data-item-id={item.id}>
       <h3 id={headingId}>
@@ -98,11 +100,21 @@ export function InboxItemCard({ item, onChanged }: { item: InboxItem; onChanged:
       {item.kind === 'action' ? (
         <form
           className="stack"
+          data-testid="federation-participation-form"
           onSubmit={participation.onSubmit(async () => {
             await setParticipation(item.id, Number(count));
             onChanged();
           })}
         >
+          {item.appAnswers !== null || item.participation !== null ? (
+            <p data-testid="federation-participation-summary" data-from={source.from ?? ''}>
+              {[item.appAnswers !== null ? format(t.appAnswers, { count: String(item.appAnswers) }) : null, item.participation !== null ? format(t.typedCount, { count: String(item.participation) }) : null]
+                .filter(Boolean)
+                .join(' / ')}
+              <br />
+              <span className="muted">{source.from === 'typed' ? t.participationTyped : t.participationFromApp}</span>
+            </p>
+          ) : null}
           <div className="field">
             <label className="field-label" htmlFor={`${headingId}-count`}>
               {t.participation}

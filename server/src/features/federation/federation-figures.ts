@@ -25,6 +25,16 @@ function countsOf(result: FieldResult, optionLabel: (id: string) => string): { o
   return null;
 }
 
+/** The participation survey's field and its 参加する option (federation-link.ts creates the survey). */
+export const PARTICIPATION_FIELD = 'take_part';
+export const TAKE_PART = 'yes';
+
+/** A unified action's participants: the count an officer typed (a paper tally) wins; else the survey's 参加する answers. */
+export function participants(row: { participation: number | null; participation_form: string | null }, formResults: FormResultsService): number {
+  if (row.participation !== null) return row.participation;
+  return row.participation_form ? formResults.optionCount(row.participation_form, PARTICIPATION_FIELD, TAKE_PART) : 0;
+}
+
 /** The agreed figures, read now: membership counts, the shared surveys' totals (as the admin who agreed to the link sees them), actions' participation. */
 export function agreedFigures(repo: FederationRepo, formResults: FormResultsService, agreedBy: Actor | null, sharedForms: readonly string[]): Figures {
   const surveys: Figures['surveys'] = [];
@@ -34,5 +44,5 @@ export function agreedFigures(repo: FederationRepo, formResults: FormResultsServ
       if (results.kind === 'survey') surveys.push(surveyTotals(repo.formTitle(id) ?? '', results));
     }
   }
-  return { membership: repo.membership(), surveys, actions: repo.participation() };
+  return { membership: repo.membership(), surveys, actions: repo.participation().map((r) => ({ itemId: r.id, participants: participants(r, formResults) })) };
 }

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
   can, isErrorCode, type Actor, type Attachment, type Audience, type FederationIdentity, type FederationItem, type FederationMessageKind, type FigureReport, type InboxItem, type LinkConfirmInput,
-  type LinkPreview, type LinkPreviewInput, type LinkState, type SentReport, type SharingInput, type SyncResult,
+  type FormInput, type LinkPreview, type LinkPreviewInput, type LinkState, type SentReport, type SharingInput, type SyncResult,
 } from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { ActorRepo } from '../auth/index.ts';
-import type { FormResultsService } from '../forms/index.ts';
+import type { FormResultsService, FormsService } from '../forms/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { UploadsService } from '../uploads/index.ts';
 import { makeEnvelope, readReply } from './federation-envelope.ts';
-import { agreedFigures } from './federation-figures.ts';
+import { agreedFigures, PARTICIPATION_FIELD, participants, TAKE_PART } from './federation-figures.ts';
 import { fingerprintOf, verifySigned, type FederationKeys } from './federation-keys.ts';
 import type { FederationRepo, InboxRow, LinkRow } from './federation-repo.ts';
 
@@ -53,23 +53,41 @@ async function call<T>(url: string, body?: unknown): Promise<T> {
   return json;
 }
 
-const inboxOf = (r: InboxRow): InboxItem => ({
-  id: r.id, kind: r.kind, title: r.title, body: r.body, actionDate: r.action_date, demand: r.demand, question: r.question, defaultAudience: r.default_audience,
-  materials: JSON.parse(r.materials) as Attachment[], publishedAt: r.published_at, receivedAt: r.received_at, noticeId: r.notice_id, audience: r.audience ? (JSON.parse(r.audience) as Audience) : null, participation: r.participation,
-});
-
 const DEFAULT_AUDIENCES: Record<string, Audience> = {
   all: { all: true, units: [], roles: [], members: [] },
   officers: { all: false, units: [], roles: ['admin', 'officer'], members: [] },
 };
 
-/** A federation item as the union's notice: the demand, the day and the participation question under the body. */
+const DAY = 24 * 3600_000;
+const JST = 9 * 3600_000;
+
+/** A unified action's participation survey: its title and the question members answer. */
+const surveyTitle = (item: InboxRow) => ({ ja: `${item.title} 参加のご確認`, en: `${item.title}: Will you take part?` });
+
+/** A federation item as the union's notice: the demand, the day, the participation question and where members answer it, under the body. */
 function noticeBody(item: InboxRow): string {
   const lines = [item.body];
-  if (item.action_date !== null) lines.push('', `実施日 / Date: ${new Date(item.action_date + 9 * 3600_000).toISOString().slice(0, 10)}`);
+  if (item.action_date !== null) lines.push('', `実施日 / Date: ${new Date(item.action_date + JST).toISOString().slice(0, 10)}`);
   if (item.demand) lines.push('', `要求 / Demand: ${item.demand}`);
   if (item.question) lines.push('', `参加確認 / Participation: ${item.question}`);
+  if (item.kind === 'action') lines.push('', `アンケート「${surveyTitle(item).ja}」に回答してください / Please answer the survey "${surveyTitle(item).en}".`);
   return lines.join('\n');
+}
+
+/**
+ * The survey members answer for a released unified action: one required single choice, 参加する / 参加しない,
+ * named (only the count goes up), open until the end of the action's day in Japan (never before now + 1 hour).
+ */
+export function participationSurvey(item: InboxRow, audience: Audience, now: number): FormInput {
+  const endOfDay = item.action_date === null ? null : Math.floor((item.action_date + JST) / DAY) * DAY + DAY - JST - 1;
+  const title = surveyTitle(item);
+  return {
+    kind: 'survey', title: title.ja.slice(0, 200), titleEn: title.en.slice(0, 200), description: item.question ?? '', fields: [{
+      id: PARTICIPATION_FIELD, type: 'single_choice', required: true, label: { ja: (item.question ?? '参加しますか').slice(0, 500), en: 'Will you take part?' },
+      options: [{ id: TAKE_PART, label: { ja: '参加する', en: 'Take part' } }, { id: 'no', label: { ja: '参加しない', en: 'Not taking part' } }],
+    }],
+    steps: [], audience, status: 'published', opensAt: now, closesAt: endOfDay === null ? null : Math.max(endOfDay, now + 3600_000), anonymous: false, allowEdit: true,
+  };
 }
 
 /**
@@ -88,9 +106,18 @@ export class FederationLink {
     private readonly mutate: Mutate,
     private readonly actors: ActorRepo,
     private readonly notices: NoticesService,
+    private readonly forms: FormsService,
     private readonly formResults: FormResultsService,
     private readonly uploads: UploadsService,
   ) {}
+
+  private inboxOf(r: InboxRow): InboxItem {
+    return {
+      id: r.id, kind: r.kind, title: r.title, body: r.body, actionDate: r.action_date, demand: r.demand, question: r.question, defaultAudience: r.default_audience,
+      materials: JSON.parse(r.materials) as Attachment[], publishedAt: r.published_at, receivedAt: r.received_at, noticeId: r.notice_id, audience: r.audience ? (JSON.parse(r.audience) as Audience) : null, participation: r.participation,
+      participationForm: r.participation_form, appAnswers: r.participation_form ? participants({ participation: null, participation_form: r.participation_form }, this.formResults) : null,
+    };
+  }
 
   private manage() {
     return [{ action: 'federation.manage' as const, resource: { unitPath: [this.repo.rootId()] } }];
@@ -281,13 +308,15 @@ export class FederationLink {
     const attachments = (JSON.parse(item.materials) as Attachment[]).map((m) => this.uploads.store(actor, m.name, this.uploads.read(m.hash).body));
     this.repo.transaction(() => {
       const { id } = this.notices.createFromFederation(actor, { title: item.title, body: noticeBody(item), audience, attachments }, origin, checked);
-      this.repo.setReleased(item.id, id, JSON.stringify(audience));
+      // The notice was checked against this officer's scope for the audience; the survey goes to the same one.
+      const form = item.kind === 'action' ? this.forms.createChecked(actor, participationSurvey(item, audience, this.clock.now())).id : null;
+      this.repo.setReleased(item.id, id, JSON.stringify(audience), form);
     });
   }
 
   inbox(actor: Actor): InboxItem[] {
     this.requirePublisher(actor);
-    return this.repo.inbox().map(inboxOf);
+    return this.repo.inbox().map((r) => this.inboxOf(r));
   }
 
   release(actor: Actor, id: string, audience: Audience): InboxItem {
@@ -297,7 +326,7 @@ export class FederationLink {
     if (!item) throw notFound('No such item');
     if (item.notice_id) throw new AppError('bad_request', 409, 'Already released');
     this.publish(actor, item, audience, link.federation_name, true);
-    return inboxOf(this.repo.inboxItem(id)!);
+    return this.inboxOf(this.repo.inboxItem(id)!);
   }
 
   setParticipation(actor: Actor, id: string, count: number): InboxItem {
@@ -305,7 +334,7 @@ export class FederationLink {
     const item = this.repo.inboxItem(id);
     if (item?.kind !== 'action') throw notFound('No such unified action');
     this.mutate(actor, { checks: [], audit: { action: 'federation.participation_set', target: id, detail: { count } } }, () => this.repo.setParticipation(id, count));
-    return inboxOf(this.repo.inboxItem(id)!);
+    return this.inboxOf(this.repo.inboxItem(id)!);
   }
 
   /** Exactly the payload the next report sends. */

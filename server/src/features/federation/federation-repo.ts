@@ -49,6 +49,7 @@ export interface InboxRow extends Omit<ItemRow, 'seq'> {
   notice_id: string | null;
   audience: string | null;
   participation: number | null;
+  participation_form: string | null;
 }
 
 export interface ReportRow {
@@ -190,16 +191,21 @@ export class FederationRepo extends Repository {
     return this.sql('SELECT * FROM link_inbox WHERE id = ?').get(id) as InboxRow | undefined;
   }
 
-  setReleased(id: string, noticeId: string, audience: string): void {
-    this.sql('UPDATE link_inbox SET notice_id = ?, audience = ? WHERE id = ?').run(noticeId, audience, id);
+  setReleased(id: string, noticeId: string, audience: string, formId: string | null): void {
+    this.sql('UPDATE link_inbox SET notice_id = ?, audience = ?, participation_form = ? WHERE id = ?').run(noticeId, audience, formId, id);
   }
 
   setParticipation(id: string, count: number): void {
     this.sql('UPDATE link_inbox SET participation = ? WHERE id = ?').run(count, id);
   }
 
-  participation(): { itemId: string; participants: number }[] {
-    return this.sql("SELECT id AS itemId, participation AS participants FROM link_inbox WHERE kind = 'action' AND participation IS NOT NULL ORDER BY id").all() as { itemId: string; participants: number }[];
+  /** Unified actions with a typed count or a participation survey. */
+  participation(): { id: string; participation: number | null; participation_form: string | null }[] {
+    return this.sql("SELECT id, participation, participation_form FROM link_inbox WHERE kind = 'action' AND (participation IS NOT NULL OR participation_form IS NOT NULL) ORDER BY id").all() as {
+      id: string;
+      participation: number | null;
+      participation_form: string | null;
+    }[];
   }
 
   /** Members not left, by class and by the kind of their unit: counts only. */

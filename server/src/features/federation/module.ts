@@ -14,13 +14,13 @@ import { federationRoutes } from './federation-routes.ts';
 export const federationModule = defineModule({
   name: 'federation',
   dependsOn: [authModule, uploadsModule, noticesModule, formsModule],
-  services: ({ db, clock, mutate, config }, { actors, notices, formResults, uploads }) => {
+  services: ({ db, clock, mutate, config }, { actors, notices, forms, formResults, uploads }) => {
     const repo = new FederationRepo(db);
     const federationKeys = new FederationKeys(path.join(config.dataDir, 'federation.key'));
     return {
       federationKeys,
       federationHub: new FederationHub(repo, federationKeys, clock, mutate, uploads),
-      federationLink: new FederationLink(repo, federationKeys, clock, mutate, actors, notices, formResults, uploads),
+      federationLink: new FederationLink(repo, federationKeys, clock, mutate, actors, notices, forms, formResults, uploads),
     };
   },
   hooks: (app, { federationKeys, federationLink }) => {

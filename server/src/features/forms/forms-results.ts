@@ -163,6 +163,13 @@ export class FormResultsService {
     };
   }
 
+  /** How many counted answers of a named form picked this option of a single-choice field (a count only; 0 for an anonymous form or an unknown one). */
+  optionCount(formId: string, fieldId: string, optionId: string): number {
+    const row = this.repo.form(formId);
+    if (!row || row.anonymous === 1) return 0;
+    return this.repo.countedAnswers(formId).filter((a) => a[fieldId] === optionId).length;
+  }
+
   /** UTF-8 with BOM; named: one row per submission with the member's columns; anonymous: answers only, in table (random id) order. Audited. */
   exportCsv(actor: Actor, id: string): { filename: string; body: Buffer } {
     const { row, reached, marked } = this.audienceOf(actor, id);

@@ -47,6 +47,22 @@ export class FormsService {
     });
   }
 
+  /**
+   * A survey another feature creates in this officer's name for an audience it already checked
+   * (a federation's unified action, released as a notice the officer may publish to that audience):
+   * the definition is checked, the audience's units must exist.
+   */
+  createChecked(actor: Actor, input: FormInput): { id: string; version: number } {
+    this.checkDefinition(input);
+    for (const unit of input.audience.units) if (this.actors.unitPath(unit).length === 0) throw notFound(`No such unit ${unit}`);
+    const id = randomUUID();
+    return this.mutate(actor, { checks: [], audit: { action: 'form.created', target: id, detail: { kind: input.kind, title: input.title } } }, (now) => {
+      this.repo.insertForm(id, input, actor.memberId, now);
+      this.repo.insertVersion(id, 1, input, actor.memberId, now);
+      return { id, version: 1 };
+    });
+  }
+
   update(actor: Actor, id: string, input: FormInput): { id: string; version: number } {
     const row = this.managed(actor, id);
     if (input.kind !== row.kind) throw invalid('A form’s kind does not change', [{ field: '', code: 'kind' }]);

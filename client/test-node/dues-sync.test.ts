@@ -1,39 +1,23 @@
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { csvOf, flatRule, seedDues, upload } from '../../server/test/dues/support.ts';
 import { startTestServer, type TestServer } from '../../server/test/helpers.ts';
 import { duesCollection } from '../src/features/dues/collections.ts';
-import type { SocketConstructor } from '../src/sync/connection.ts';
-import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
+import type { SyncEngine } from '../src/sync/engine.ts';
 import { unitsAndMembers } from './collections.ts';
+import { Devices, listenForDevices } from './device.ts';
 import { until } from './until.ts';
 
 /** The app's `dues` registration through the client sync engine, against the real server (real SQLite file, real socket). */
-const WS = WebSocket as unknown as SocketConstructor;
 let server: TestServer | null = null;
-const engines: SyncEngine[] = [];
+const devices = new Devices();
 
 afterEach(async () => {
-  for (const e of engines.splice(0)) await e.stop();
+  await devices.stopAll();
   await server?.close();
   server = null;
 });
 
-async function device(memberId: string, url: string): Promise<SyncEngine> {
-  const { token } = server!.services.tokens.create(memberId, 1);
-  const engine = await startSyncEngine({
-    memberId,
-    storage: getRxStorageMemory(),
-    multiInstance: false,
-    feedStatus: false,
-    retryTimeMs: 200,
-    collections: [...unitsAndMembers, duesCollection],
-    connection: { url, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 500 } },
-  });
-  engines.push(engine);
-  return engine;
-}
+const device = (memberId: string, url: string): Promise<SyncEngine> => devices.start(server!, memberId, url, [...unitsAndMembers, duesCollection]);
 
 const ids = async (engine: SyncEngine) => (await engine.database.db.dues.find().exec()).map((d) => d.id).sort();
 
@@ -44,9 +28,7 @@ describe('dues on the device', () => {
     await flatRule(server, admin, 2000);
     const everyone = ['000001', '000010', '000020', '000011', '000100', '000200', '000030'];
     expect((await upload(server, admin, 'mode=apply&employer=本社&month=2026-04', csvOf('社員番号,組合費', everyone.filter((n) => n !== '000100').map((n) => `${n},2000`)))).statusCode).toBe(200);
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.app.server.address();
-    const url = `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/sync`;
+    const url = await listenForDevices(server);
 
     const member = await device('memA', url);
     await member.replication.awaitInSync();
@@ -58,8 +40,7 @@ describe('dues on the device', () => {
     expect(paid.statusCode).toBe(200);
     await until(async () => (await member.database.db.dues.findOne('memA:2026-04:general').exec())?.source === 'transfer');
     expect(await ids(member)).toEqual(['memA:2026-04:general']);
-    await member.stop();
-    engines.splice(engines.indexOf(member), 1);
+    await devices.stop(member);
 
     // RxDB's free edition opens at most 13 collections per process: one device at a time.
     const treasurer = await device('treasA', url);

@@ -1,41 +1,25 @@
 import type { EventDoc } from '@kumiai/shared';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { startTestServer, type TestServer } from '../../server/test/helpers.ts';
 import { committee, createMeeting, DAY, rsvpRow } from '../../server/test/meetings/support.ts';
 import { seedOrg, signIn } from '../../server/test/seed.ts';
 import { eventsCollection } from '../src/features/meetings/collections.ts';
-import type { SocketConstructor } from '../src/sync/connection.ts';
-import { startSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
+import type { SyncEngine } from '../src/sync/engine.ts';
 import { unitsAndMembers } from './collections.ts';
+import { Devices, listenForDevices } from './device.ts';
 import { until } from './until.ts';
 
 /** The app's `events` registration through the client sync engine, against the real server (real SQLite file, real socket). */
-const WS = WebSocket as unknown as SocketConstructor;
 let server: TestServer | null = null;
-const engines: SyncEngine[] = [];
+const devices = new Devices();
 
 afterEach(async () => {
-  for (const e of engines.splice(0)) await e.stop();
+  await devices.stopAll();
   await server?.close();
   server = null;
 });
 
-async function device(memberId: string, url: string): Promise<SyncEngine> {
-  const { token } = server!.services.tokens.create(memberId, 1);
-  const engine = await startSyncEngine({
-    memberId,
-    storage: getRxStorageMemory(),
-    multiInstance: false,
-    feedStatus: false,
-    retryTimeMs: 200,
-    collections: [...unitsAndMembers, eventsCollection],
-    connection: { url, WebSocket: WS, token, requestTimeoutMs: 3000, backoff: { initialMs: 50, maxMs: 500 } },
-  });
-  engines.push(engine);
-  return engine;
-}
+const device = (memberId: string, url: string): Promise<SyncEngine> => devices.start(server!, memberId, url, [...unitsAndMembers, eventsCollection]);
 
 const rsvpOf = async (engine: SyncEngine, id: string): Promise<EventDoc | undefined> => (await engine.database.db.events.findOne(id).exec())?.toJSON() as EventDoc | undefined;
 
@@ -45,9 +29,7 @@ describe('meetings on the device', () => {
     await seedOrg(server);
     const offA = await signIn(server, '000010');
     const meeting = await createMeeting(server, offA, committee(server));
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = server.app.server.address();
-    const url = `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/sync`;
+    const url = await listenForDevices(server);
 
     const mem = await device('memA', url);
     await mem.replication.awaitInSync();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
-import { seriousViolations } from '../support/a11y.ts';
+import { seriousViolations, sidewaysOverflow } from '../support/a11y.ts';
 import { readDeviceData, traces } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { grantRole, jpegSize, personOnDevice, photoPng, WORKPLACE_OFFICER } from '../support/forms.ts';
@@ -12,7 +12,7 @@ const BRANCH_OFFICER = { employeeNumber: '200003', name: '波～太郎', passwor
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await sidewaysOverflow(page);
   expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 

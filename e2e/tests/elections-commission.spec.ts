@@ -3,7 +3,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { plaintextFor, type ElectionDetail, type BallotKit } from '@kumiai/shared';
 import { createBallot, loadElection } from '@kumiai/shared/elections/crypto/index';
 import { AppShell } from '../pages/app-shell.ts';
-import { seriousViolations } from '../support/a11y.ts';
+import { seriousViolations, sidewaysOverflow } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { personOnDevice, photoPng, WORKPLACE_OFFICER } from '../support/forms.ts';
 import { originOf } from '../support/identity.ts';
@@ -22,7 +22,7 @@ test.setTimeout(240_000);
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await sidewaysOverflow(page);
   expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
@@ -197,7 +197,7 @@ test('two commission members run a strike vote from set-up to publication, each 
         if (lang === 'ja') {
           // The narrowest phone: still no sideways scrolling.
           await pa.setViewportSize({ width: 320, height: 700 });
-          expect(await pa.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} at 320 px`).toBeLessThanOrEqual(0);
+          expect(await sidewaysOverflow(pa), `${name} at 320 px`).toBeLessThanOrEqual(0);
           await pa.setViewportSize({ width: 390, height: 844 });
         }
       }

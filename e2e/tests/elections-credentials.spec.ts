@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { seriousViolations } from '../support/a11y.ts';
+import { seriousViolations, sidewaysOverflow } from '../support/a11y.ts';
 import { electionCommission, openElection, VOTE_QUESTIONS } from '../support/elections.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { ADMIN, phoneContext } from '../support/identity.ts';
@@ -17,7 +17,7 @@ test.setTimeout(240_000);
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await sidewaysOverflow(page);
   expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
-import { seriousViolations } from '../support/a11y.ts';
+import { seriousViolations, sidewaysOverflow } from '../support/a11y.ts';
 import { readDeviceData, traces } from '../support/device-data.ts';
 import { decryptAndPublish, electionCommission, openElection, tallyWhenClosed, uploadPhoto, VOTE_QUESTIONS } from '../support/elections.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -16,7 +16,7 @@ const WINDOW_MS = 100_000;
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () => sidewaysOverflow(page);
   expect(await overflow(), `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
   // The narrowest phone too.
   const size = page.viewportSize();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
 import { FormsPage } from '../pages/forms-page.ts';
-import { seriousViolations } from '../support/a11y.ts';
+import { seriousViolations, sidewaysOverflow } from '../support/a11y.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { ADMIN, setupAdmin } from '../support/identity.ts';
 import { MEMBER_C, otherMemberOnPhone, PDF, unitIdOf } from '../support/notices.ts';
@@ -25,7 +25,7 @@ const FEDERATION = '全国ものづくり産業労働組合連合会';
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await sidewaysOverflow(page);
   expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 

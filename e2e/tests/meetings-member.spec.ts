@@ -1,7 +1,7 @@
 import type { MeetingDetail, ResponsesPage } from '@kumiai/shared';
 import type { Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell.ts';
-import { seriousViolations } from '../support/a11y.ts';
+import { seriousViolations, sidewaysOverflow } from '../support/a11y.ts';
 import { readDeviceData } from '../support/device-data.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { WORKPLACE_OFFICER } from '../support/forms.ts';
@@ -14,7 +14,7 @@ import { expectUpToDate, MEMBER_A, memberOnPhone, unionWithRoster } from '../sup
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = () => sidewaysOverflow(page);
   expect(await overflow(), `${screen} scrolls sideways at 390 px`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 320, height: 800 });
   expect(await overflow(), `${screen} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);

@@ -1,7 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import type { Attachment } from '@kumiai/shared';
 import { AppShell } from '../pages/app-shell.ts';
-import { seriousViolations } from '../support/a11y.ts';
+import { seriousViolations, sidewaysOverflow } from '../support/a11y.ts';
 import { fakeCameraArgs } from '../support/fake-camera.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { grantRole, WORKPLACE_OFFICER } from '../support/forms.ts';
@@ -24,7 +24,7 @@ test.setTimeout(300_000);
 
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(await seriousViolations(page), screen).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await sidewaysOverflow(page);
   expect(overflow, `${screen} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 

@@ -18,6 +18,7 @@ import { securityPlugin } from './plugins/security.ts';
 import { staticPlugin } from './plugins/static.ts';
 import { createServices, type Services } from './services.ts';
 import { DEFAULT_SYNC_OPTIONS, SyncHub } from './sync/hub.ts';
+import { PrincipalSet } from './sync/principal.ts';
 import type { AnyRegistration } from './sync/registry.ts';
 import { syncRoutes } from './sync/routes.ts';
 import { version } from './version.ts';
@@ -108,8 +109,12 @@ export async function buildApp({ config, db, clock = systemClock, logger, collec
     return { status: 'ok', version, uptimeSeconds: Math.round((clock.now() - startedAt) / 1000), database, lastBackupAgeSeconds: ops.lastBackupAgeSeconds };
   });
   services.sync.reportError = (err) => app.log.error({ err }, 'a sync after-commit effect failed');
-  // Who may sync: members, by their session cookie or an API token (the engine knows them only as Principals).
-  const principals = new MemberPrincipals(db, services.actors, sessions, services.tokens, clock);
+  // Who may sync: members, by their session cookie or an API token, and whatever other principals features bring
+  // (a federation's linked unions, by their service token). The engine knows them only as Principals.
+  const principals = new PrincipalSet([
+    new MemberPrincipals(db, services.actors, sessions, services.tokens, clock),
+    ...(featureModules as readonly AnyFeatureModule[]).flatMap((module) => module.principals?.(services) ?? []),
+  ]);
   const hub = new SyncHub(db, services.sync, principals, clock, app.log, {
     ...DEFAULT_SYNC_OPTIONS,
     maxMessageBytes: config.sync.maxMessageBytes,

@@ -22,13 +22,14 @@ describe('routes', () => {
     expect(api.length).toBeGreaterThan(10);
     const undeclared = api.filter((r) => r.access !== 'public' && r.access !== 'member').map((r) => `${r.method} ${r.url}`);
     expect(undeclared).toEqual([]);
-    // Only the sign-in, activation and setup paths are public, and the federation's server-to-server exchange
-    // (every message signed by the other server's confirmed key; the link by a one-time token) and its public identity.
+    // Only the sign-in, activation and setup paths are public, and the federation's server-to-server routes, which
+    // authenticate the other server themselves: the link (a one-time exchange token), materials (the linked union's
+    // service token), and its public identity. The sync socket authenticates on the socket (cookie or bearer).
     const publicRoutes = [...new Set(api.filter((r) => r.access === 'public').map((r) => r.url))].sort();
     expect(publicRoutes).toEqual(
       [
         '/api/auth/activate', '/api/auth/activation/peek', '/api/auth/sign-in', '/api/kiosk', '/api/kiosk/sign-in', '/api/setup', '/api/setup/status', '/api/sync',
-        '/api/federation/exchange', '/api/federation/exchange/link', '/api/federation/identity',
+        '/api/federation/exchange/link', '/api/federation/identity', '/api/federation/materials/:hash',
       ].sort(),
     );
   });

@@ -35,5 +35,6 @@ export * from './meetings/quorum.ts';
 export * from './meetings/api.ts';
 export * from './sync/events.ts';
 export * from './federation/api.ts';
+export * from './federation/sync.ts';
 export * from './consultations/api.ts';
 export * from './sync/consultations.ts';

@@ -46,6 +46,9 @@ export const en: CoreMessages = {
       invalid_answer: 'Not accepted: an answer is missing or not valid. Correct it and send again.',
       wrong_state: 'Not accepted: its status changed meanwhile. Check the latest status.',
       not_editable: 'This answer cannot be changed after it was sent.',
+      federation_signature_invalid: 'Refused: the linked server’s signature is not correct.',
+      federation_replayed: 'Refused: this exchange message was already handled (a resend or an impostor).',
+      federation_link_paused: 'Refused: the link with the federation is paused.',
     },
   },
   common: {

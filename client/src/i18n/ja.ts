@@ -53,6 +53,9 @@ export const ja = {
       invalid_answer: '回答に不足か誤りがあるため、受け付けられませんでした。内容を直してもう一度送信してください。',
       wrong_state: 'その間に状態が変わったため、この変更は受け付けられませんでした。最新の状態を確かめてください。',
       not_editable: 'この回答は送信後に変更できません。',
+      federation_signature_invalid: '連携先の署名が正しくないため、受け付けませんでした。',
+      federation_replayed: '処理済みの連携メッセージ（再送・なりすましの可能性）のため、受け付けませんでした。',
+      federation_link_paused: '上部団体との連携が一時停止中のため、受け付けませんでした。',
     } satisfies Record<RejectionCode, string>,
   },
   common: {

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { AuditService } from '../features/audit/audit-service.ts';
 import type { AnyRegistration } from '../sync/registry.ts';
 import type { SyncEngine } from '../sync/engine.ts';
+import type { Principals } from '../sync/principal.ts';
 import type { Clock } from './clock.ts';
 import type { Mutate } from './mutate.ts';
 
@@ -46,6 +47,8 @@ export interface FeatureModule<Deps = unknown, Provides extends object = object>
   hooks?(app: FastifyInstance, services: Wired<Deps & Provides>): void;
   /** Registers the feature's HTTP routes. */
   routes?(app: FastifyInstance, services: Wired<Deps & Provides>): void;
+  /** Who else may sync besides members (a federation's linked unions): asked after members, by token only. */
+  principals?(services: Kernel & Deps & Provides): readonly Principals[];
   jobs?(services: Wired<Deps & Provides>): readonly Job[];
   /** The push kinds it sends (`features/index.ts` checks together they are exactly `PushPayload['type']`). */
   pushKinds: readonly PushKind[];
@@ -75,6 +78,7 @@ export function defineModule<const Ds extends readonly AnyFeatureModule[], Provi
     collections?(services: Kernel & ProvidedBy<Ds> & Provides): readonly AnyRegistration[];
     hooks?(app: FastifyInstance, services: Wired<ProvidedBy<Ds> & Provides>): void;
     routes?(app: FastifyInstance, services: Wired<ProvidedBy<Ds> & Provides>): void;
+    principals?(services: Kernel & ProvidedBy<Ds> & Provides): readonly Principals[];
     jobs?(services: Wired<ProvidedBy<Ds> & Provides>): readonly Job[];
     pushKinds: K;
     auditActions: A;

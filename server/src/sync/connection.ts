@@ -1,4 +1,4 @@
-import { syncMethods, type SyncErrorCode, type SyncMethod } from '@kumiai/shared';
+import { syncMethods, type ErrorCode, type SyncErrorCode, type SyncMethod } from '@kumiai/shared';
 import type { Credential } from './principal.ts';
 import type { WebSocket } from 'ws';
 import type { Reader } from './reader.ts';
@@ -114,7 +114,8 @@ export class SyncConnection {
     this.send(`{"id":${JSON.stringify(id)},"collection":${JSON.stringify(collection)},"result":${resultJson}${extra}}`);
   }
 
-  error(id: string, collection: string, code: SyncErrorCode, message: string): void {
+  /** An error answer: the protocol's codes, or a principal's own refusal (e.g. `federation_link_paused`). */
+  error(id: string, collection: string, code: SyncErrorCode | ErrorCode, message: string): void {
     this.send(JSON.stringify({ id, collection, error: { code, message } }));
   }
 }

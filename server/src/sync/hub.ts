@@ -290,9 +290,15 @@ export class SyncHub {
       const headers = params[0] as Record<string, unknown> | undefined;
       const header = typeof headers?.Authorization === 'string' ? headers.Authorization : typeof headers?.authorization === 'string' ? headers.authorization : '';
       const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      const credential = token ? this.principals.byToken(token) : null;
+      const found = token ? this.principals.byToken(token) : null;
       const held = connection.takeHeld();
-      if (!credential || !this.authenticate(connection, credential)) {
+      if (found && 'refused' in found) {
+        // A principal's own reason (a federation link revoked): said, so the other end knows not to retry.
+        connection.error(id, collection, found.refused.code, found.refused.message);
+        for (const r of held) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
+        return;
+      }
+      if (!found || !this.authenticate(connection, found)) {
         connection.error(id, collection, 'unauthenticated', 'Invalid or expired token');
         for (const r of held) connection.error(r.id, r.collection, 'unauthenticated', 'Authenticate first');
         return;
@@ -318,6 +324,12 @@ export class SyncHub {
     }
     if (!this.engine.has(collection)) {
       connection.error(id, collection, 'unknown_collection', `Unknown collection ${collection.slice(0, 64)}`);
+      return;
+    }
+    const only = connection.auth?.only;
+    if (only && !only.collections.includes(collection)) {
+      // A narrow credential (a federation peer): nothing outside its collections, whatever their read rules say.
+      connection.error(id, collection, only.refusal.code, only.refusal.message);
       return;
     }
     switch (method) {

@@ -1,68 +1,80 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LinkState, MemberUnion } from '@kumiai/shared';
+import type { FigureReport, LinkState, MemberUnion } from '@kumiai/shared';
 import { makeEnvelope } from '../../src/features/federation/federation-envelope.ts';
-import { request, type HttpServer } from '../http-client.ts';
-import { startSyncServer, type SyncServer } from '../sync/support.ts';
-import { OTHER_UNION_NAME, UNION_NAME, api, invite, link, linkUnion, publishItem, startTrio, sync, type Trio } from './support.ts';
+import { RawClient, startSyncServer, type SyncServer } from '../sync/support.ts';
+import { OTHER_UNION_NAME, UNION_NAME, api, invite, link, linkUnion, publishItem, serviceToken, startTrio, sync, type Trio } from './support.ts';
 
 let trio: Trio;
 let impostor: SyncServer | undefined;
+const clients: RawClient[] = [];
 afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
   await impostor?.close();
   impostor = undefined;
   await trio.close();
 });
 
-const asHttp = (s: SyncServer): HttpServer => Object.assign(s, { base: `http://127.0.0.1:${s.port}`, host: '127.0.0.1' });
 const linkId = (s: SyncServer) => s.db.prepare("SELECT id FROM link_federation WHERE status <> 'revoked'").pluck().get() as string;
-
-/** Posts a signed message to the federation's exchange route as any sender could. */
-async function post(federation: SyncServer, signed: { message: string; signature: string }) {
-  const res = await request(asHttp(federation), '/api/federation/exchange', { json: signed });
-  return { status: res.status, code: res.status === 200 ? null : res.json<{ error: { code: string } }>().error.code };
-}
 
 const refusedCodes = (s: SyncServer) =>
   (s.db.prepare("SELECT json_extract(detail, '$.code') FROM audit_log WHERE action = 'federation.exchange_refused' ORDER BY seq").pluck().all() as string[]);
 
-describe('federation: refused exchanges (issue 20)', () => {
-  it('refuses a forged, an altered, a replayed and another union’s message with their codes, and audits each refusal', async () => {
+/** A report document as a union would push it: the envelope signed by `signer` (its sign function). */
+function reportDoc(link: string, seq: number, at: number, signer: (message: string) => { message: string; signature: string }, members = 3) {
+  const report: FigureReport = { reportId: randomUUID(), union: UNION_NAME, at, figures: { membership: [{ memberClass: 'regular', unitKind: 'workplace', count: members }], surveys: [], actions: [] } };
+  return { id: report.reportId, ...signer(JSON.stringify(makeEnvelope(link, seq, at, 'report', { report }))), updatedAt: at };
+}
+
+/** Pushes one row to federation_reports as the peer connected by `client`; the refusal's code, or null when taken. */
+async function push(client: RawClient, doc: Record<string, unknown>) {
+  const reply = await client.request('federation_reports', 'masterWrite', [[{ newDocumentState: doc }]]);
+  expect(reply.error).toBeUndefined();
+  return reply.rejected?.[0]?.code ?? null;
+}
+
+describe('federation: refused exchanges over the sync protocol (issue 20)', () => {
+  it('refuses a forged, an altered, a replayed and another union’s report with their codes, and audits each refusal', async () => {
     trio = await startTrio();
     const { federation, union, other } = trio;
     await linkUnion(trio);
     await linkUnion(trio, other);
     const id = linkId(union);
     const now = federation.clock.now();
-    const pull = (seq: number) => JSON.stringify(makeEnvelope(id, seq, now, 'pull', { checkpoint: 0 }));
+    const peer = await RawClient.open(federation.url, { token: serviceToken(union) });
+    clients.push(peer);
+    const genuineSigner = (m: string) => union.services.federationKeys.sign(m);
 
     // Forged: the right link, signed by a key that is not the union's.
     const stranger = generateKeyPairSync('ed25519').privateKey;
-    const forged = { message: pull(100), signature: sign(null, Buffer.from(pull(100)), stranger).toString('base64url') };
-    expect(await post(federation, forged)).toEqual({ status: 401, code: 'federation_signature_invalid' });
-    // Altered after signing.
-    const genuine = union.services.federationKeys.sign(pull(101));
-    expect(await post(federation, { ...genuine, message: genuine.message.replace('"checkpoint":0', '"checkpoint":1') })).toEqual({ status: 401, code: 'federation_signature_invalid' });
-    // Another union's message, claiming this union's link: signed with the other union's own key.
-    expect(await post(federation, other.services.federationKeys.sign(pull(102)))).toEqual({ status: 401, code: 'federation_signature_invalid' });
+    expect(await push(peer, reportDoc(id, 100, now, (m) => ({ message: m, signature: sign(null, Buffer.from(m), stranger).toString('base64url') })))).toBe('federation_signature_invalid');
+    // Altered after signing: another count in the same signed text.
+    const genuine = reportDoc(id, 101, now, genuineSigner);
+    expect(await push(peer, { ...genuine, message: genuine.message.replace('"count":3', '"count":300') })).toBe('federation_signature_invalid');
+    // Another union's report, claiming this union's link: signed with the other union's own key.
+    expect(await push(peer, reportDoc(id, 102, now, (m) => other.services.federationKeys.sign(m)))).toBe('federation_signature_invalid');
 
-    // The genuine message is taken once; the same bytes again are a replay, and so is an older sequence.
-    expect(await post(federation, genuine)).toEqual({ status: 200, code: null });
-    expect(await post(federation, genuine)).toEqual({ status: 409, code: 'federation_replayed' });
-    expect(await post(federation, union.services.federationKeys.sign(pull(50)))).toEqual({ status: 409, code: 'federation_replayed' });
-    // A message held back and sent an hour later.
-    const late = union.services.federationKeys.sign(pull(200));
+    // The genuine report is taken; sent again (its answer lost) it is the same document, taken once.
+    expect(await push(peer, genuine)).toBeNull();
+    expect(await push(peer, genuine)).toBeNull();
+    expect(federation.db.prepare('SELECT count(*) FROM fed_reports').pluck().get()).toBe(1);
+    // A new report under a sequence already taken, or an older one, is a replay.
+    expect(await push(peer, reportDoc(id, 101, now, genuineSigner))).toBe('federation_replayed');
+    expect(await push(peer, reportDoc(id, 50, now, genuineSigner))).toBe('federation_replayed');
+    // A report held back and sent an hour later.
+    const late = reportDoc(id, 200, now, genuineSigner);
     federation.clock.advance(3600_000);
-    expect(await post(federation, late)).toEqual({ status: 409, code: 'federation_replayed' });
+    expect(await push(peer, late)).toBe('federation_replayed');
 
     expect(refusedCodes(federation)).toEqual(['federation_signature_invalid', 'federation_signature_invalid', 'federation_signature_invalid', 'federation_replayed', 'federation_replayed', 'federation_replayed']);
-    // A genuine request for a file no item lists gets nothing.
-    const fileRequest = JSON.stringify(makeEnvelope(id, 300, federation.clock.now(), 'material', { hash: 'b'.repeat(64) }));
-    expect(await post(federation, union.services.federationKeys.sign(fileRequest))).toEqual({ status: 404, code: 'not_found' });
-    // The refused messages changed nothing: the sequence is the genuine message's.
+    // The refused reports changed nothing: one report, the genuine one's sequence.
+    expect(federation.db.prepare('SELECT count(*) FROM fed_reports').pluck().get()).toBe(1);
     expect(federation.db.prepare('SELECT last_seq FROM fed_unions WHERE id = ?').pluck().get(id)).toBe(101);
+    // A file no item lists is not served, even with a good token.
+    const res = await fetch(`http://127.0.0.1:${federation.port}/api/federation/materials/${'b'.repeat(64)}`, { headers: { authorization: `Bearer ${serviceToken(union)}` } });
+    expect(res.status).toBe(404);
   });
 
   it('the union refuses answers not signed by the federation it confirmed (another server at its address), storing nothing', async () => {
@@ -71,6 +83,8 @@ describe('federation: refused exchanges (issue 20)', () => {
     await linkUnion(trio);
     await publishItem(federation, { title: '本物' });
     expect((await sync(union)).result).toMatchObject({ received: 1 });
+    const checkpoint = union.db.prepare('SELECT peer_checkpoint FROM link_federation').pluck().get();
+    expect(checkpoint).toEqual(expect.stringContaining('"seq"'));
     // The same address and database, but another key: an impostor, or a server restored without its key.
     const { dataDir } = federation.config;
     await federation.close();
@@ -80,7 +94,7 @@ describe('federation: refused exchanges (issue 20)', () => {
     await publishItem(impostor, { title: '偽物' });
     expect((await sync(union)).code).toBe('federation_signature_invalid');
     expect(union.db.prepare('SELECT title FROM link_inbox').pluck().all()).toEqual(['本物']);
-    expect(union.db.prepare('SELECT checkpoint FROM link_federation').pluck().get()).toBe(1);
+    expect(union.db.prepare('SELECT peer_checkpoint FROM link_federation').pluck().get()).toBe(checkpoint);
     expect(union.db.prepare("SELECT json_extract(detail, '$.code') FROM audit_log WHERE action = 'federation.exchange_refused'").pluck().all()).toEqual(['federation_signature_invalid']);
   });
 
@@ -148,11 +162,14 @@ describe('federation: pause and revoke (issue 20)', () => {
 
     // The other union revokes from its side: the federation marks it, and neither direction carries anything.
     const otherId = linkId(other);
+    const otherToken = serviceToken(other);
     expect((await api(other, 'Z3P-0001', 'POST', '/api/federation/link/revoke', {})).json<LinkState>().link?.status).toBe('revoked');
     expect(federation.db.prepare('SELECT status FROM fed_unions WHERE id = ?').pluck().get(otherId)).toBe('revoked');
     expect((await sync(other, 'Z3P-0001')).code).toBe('federation_not_linked');
-    const stale = other.services.federationKeys.sign(JSON.stringify(makeEnvelope(otherId, 999, federation.clock.now(), 'pull', { checkpoint: 0 })));
-    expect(await post(federation, stale)).toEqual({ status: 403, code: 'federation_link_revoked' });
+    // Its service token, kept by someone, is refused with the reason; so is a file asked with it.
+    await expect(RawClient.open(federation.url, { token: otherToken })).rejects.toThrow('auth failed: federation_link_revoked');
+    const material = await fetch(`http://127.0.0.1:${federation.port}/api/federation/materials/${'c'.repeat(64)}`, { headers: { authorization: `Bearer ${otherToken}` } });
+    expect(((await material.json()) as { error: { code: string } }).error.code).toBe('federation_link_revoked');
 
     const unionAudit = union.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'federation.%'").pluck().all() as string[];
     expect(unionAudit).toEqual(expect.arrayContaining(['federation.link_paused', 'federation.link_resumed', 'federation.exchange_refused', 'federation.exchange']));

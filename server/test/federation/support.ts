@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import type { FederationItemInput, LinkPreview, SyncResult, UnionInvite } from '@kumiai/shared';
 import type { Db } from '../../src/db/database.ts';
@@ -39,6 +41,12 @@ export interface Trio {
 }
 
 export const fedUrl = (s: SyncServer) => `http://127.0.0.1:${s.port}`;
+
+/** The union's service token for its link, as its server keeps it (a 0600 file beside its key, never in the database). */
+export function serviceToken(union: SyncServer): string {
+  const text = fs.readFileSync(path.join(union.config.dataDir, 'federation-link.token'), 'utf8').trim();
+  return text.split(/\s+/)[1]!;
+}
 
 /** Three real servers on 127.0.0.1, each on its own SQLite file: a federation and two unions. */
 export async function startTrio(options: { keepUnionData?: boolean; keepFederationData?: boolean } = {}): Promise<Trio> {

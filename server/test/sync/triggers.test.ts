@@ -155,7 +155,7 @@ describe('generated sync triggers', () => {
     server = await startSyncServer({}, { dataDir, keepData: true });
     const { db } = server;
     expect(captureTriggers(db)).toEqual(
-      ['consultations', 'documents', 'dues', 'events', 'forms', 'members', 'notice_comments', 'notices', 'reads', 'submissions', 'units']
+      ['consultations', 'documents', 'dues', 'events', 'federation_items', 'federation_links', 'federation_reports', 'forms', 'members', 'notice_comments', 'notices', 'reads', 'submissions', 'units']
         .flatMap((c) => [`sync_gen_${c}_insert`, `sync_gen_${c}_update`])
         .concat('sync_gen_notice_comments_follow')
         .sort(),

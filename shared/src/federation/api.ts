@@ -31,14 +31,17 @@ import { attachmentSchema, audienceSchema, type Attachment, type Audience } from
  *   POST   /api/federation/report/send    {}                 → SentReport            (queued; delivered by the next sync)
  *   GET    /api/federation/report/sent                       → { reports: SentReport[] }
  *
- * Between servers (public routes; every message signed, server-exchange.ts):
+ * Between servers:
  *
- *   POST   /api/federation/exchange/link  LinkRequest        → SignedMessage         (the token, once, with the union's name + key)
- *   POST   /api/federation/exchange       SignedMessage      → SignedMessage         (pull | material | report | pause | resume | revoke)
+ *   POST   /api/federation/exchange/link  LinkRequest        → SignedMessage         (public: the exchange token, once, with the union's name + key;
+ *                                                                                     the answer, signed, carries the link id and the union's service token)
+ *   GET    /api/sync   (WebSocket, `auth` with `Bearer kfs_…`)                        (the union syncs federation_items, federation_reports and federation_links: sync.ts)
+ *   GET    /api/federation/materials/:hash  (Bearer kfs_…)  → the file              (only a file a published item lists; the union checks it against the hash)
  *
- * A signed message is `{message, signature}`: `message` is the exact JSON text
- * signed (Ed25519, base64url), holding the link id, a sequence that must grow,
- * the sender's time and a nonce; answers echo the request's nonce.
+ * Signed text is `{message, signature}`: `message` is the exact JSON text
+ * signed (Ed25519, base64url): an item as the federation published it, a
+ * report in an envelope with the link id, a sequence that must grow, the
+ * union's time and a nonce.
  */
 
 const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
@@ -222,7 +225,8 @@ export interface FigureTotals {
   actions: { itemId: string; participants: number }[];
 }
 
-export const federationMessageKinds = ['pull', 'material', 'report', 'pause', 'resume', 'revoke'] as const;
+/** What a union signs in an envelope (federation_reports); items are signed by the federation as they are, links not at all (the service token is their credential). */
+export const federationMessageKinds = ['report'] as const;
 export type FederationMessageKind = (typeof federationMessageKinds)[number];
 
 export const signedMessageSchema = {

@@ -61,6 +61,12 @@ export const rejectionCodes = [
   'wrong_state',
   /** This answer cannot be changed (an anonymous answer, or a survey that does not allow changes). */
   'not_editable',
+  /** Federation peers (issue 20): a report not signed by the linked union's key, or not its own. */
+  'federation_signature_invalid',
+  /** A report whose sequence was already taken, or whose time is too far from the federation's clock. */
+  'federation_replayed',
+  /** A change of the link's state the other side's pause does not allow. */
+  'federation_link_paused',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -3,10 +3,10 @@ import { federationMessageKinds, type FederationMessageKind, type FigureReport }
 import { nonce } from './federation-keys.ts';
 
 /**
- * An exchange message as signed: the link it travels on, the sender's
- * sequence (each greater than the last the receiver took: a replay is
- * refused), the sender's time (a message older than ten minutes is refused),
- * a nonce the answer echoes, its kind and body.
+ * A union's signed message to its federation (a report, pushed over sync in
+ * federation_reports): the link it travels on, the union's sequence (each
+ * greater than the last the federation took: a replay is refused), the
+ * union's time (more than ten minutes off is refused), a nonce, kind and body.
  */
 export interface Envelope {
   link: string;
@@ -14,13 +14,6 @@ export interface Envelope {
   at: number;
   nonce: string;
   kind: FederationMessageKind;
-  body: Record<string, unknown>;
-}
-
-/** An answer as signed: the request's nonce, the answerer's time and the body. */
-export interface Reply {
-  inReplyTo: string;
-  at: number;
   body: Record<string, unknown>;
 }
 
@@ -117,16 +110,4 @@ export function readEnvelope(text: string): Envelope | null {
 
 export function makeEnvelope(link: string, seq: number, at: number, kind: FederationMessageKind, body: Record<string, unknown>): Envelope {
   return { link, seq, at, nonce: nonce(), kind, body };
-}
-
-/** The text of the answer to `request`. */
-export function replyTo(request: Envelope, at: number, body: Record<string, unknown>): string {
-  return JSON.stringify({ inReplyTo: request.nonce, at, body } satisfies Reply);
-}
-
-/** The answer in a signed text, if it answers the request with this nonce. */
-export function readReply(text: string, requestNonce: string): Reply | null {
-  const value = parse(text) as Partial<Reply> | null;
-  if (!value || typeof value !== 'object' || value.inReplyTo !== requestNonce || typeof value.at !== 'number' || typeof value.body !== 'object' || value.body === null) return null;
-  return value as Reply;
 }

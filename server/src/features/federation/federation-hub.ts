@@ -1,24 +1,32 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Actor, FederationIdentity, FederationItem, FederationItemInput, FigureTotals, LinkRequest, MemberUnion, SignedMessage, UnionInvite, UnionInviteInput } from '@kumiai/shared';
+import {
+  SERVICE_TOKEN_PREFIX, type Actor, type FederationIdentity, type FederationItem, type FederationItemInput, type FigureTotals, type LinkRequest, type MemberUnion, type SignedMessage,
+  type UnionInvite, type UnionInviteInput,
+} from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { Mutate } from '../../lib/mutate.ts';
 import type { UploadsService } from '../uploads/index.ts';
-import { readEnvelope, replyTo, validFigureReport, type Envelope } from './federation-envelope.ts';
-import { fingerprintOf, publicKeyObject, verifySigned, type FederationKeys } from './federation-keys.ts';
-import { itemOf, type FederationRepo, type UnionRow } from './federation-repo.ts';
+import { fingerprintOf, publicKeyObject, type FederationKeys } from './federation-keys.ts';
+import { itemOf, type FederationRepo, type ItemRow, type UnionRow } from './federation-repo.ts';
 
 const DAY = 24 * 3600 * 1000;
-const PULL_PAGE = 100;
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 /** Names compared as people type them: NFKC, spaces folded. */
 const sameName = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
 
+/** An item's signed text: the item without the federation's sequence (a union checks it against the key it confirmed). */
+const signedText = (row: ItemRow): string => {
+  const { seq: _seq, ...item } = itemOf(row);
+  return JSON.stringify(item);
+};
+
 /**
  * The federation's side: exchange tokens for named member unions, the link
- * they complete, the items it publishes, and every signed message a union
- * sends (pull, report, pause, resume, revoke), refused with a code when it is
- * forged, replayed, another union's, or on a paused or revoked link. Every
+ * they complete (which gives the union its service token for the sync
+ * protocol), the items it publishes (each signed), the files those items list,
+ * and the linked unions' state. What a union pulls and pushes over sync is
+ * `federation-sync.ts`; who it is there, `federation-peers.ts`. Every
  * exchange, taken or refused, is audited.
  */
 export class FederationHub {
@@ -90,8 +98,8 @@ export class FederationHub {
     if (to !== 'revoke' && row.status === 'invited') throw new AppError('federation_not_linked', 409, 'The union has not linked yet');
     if (to === 'resume' && row.paused_by === 'union') throw new AppError('federation_link_paused', 409, 'The union paused the link: only the union resumes it');
     const status = to === 'pause' ? 'paused' : to === 'resume' ? 'active' : 'revoked';
-    this.mutate(actor, { checks: this.manage(), audit: { action: `federation.union_${to === 'pause' ? 'paused' : to === 'resume' ? 'resumed' : 'revoked'}`, target: id, detail: { by: 'federation' } } }, () =>
-      this.repo.setUnionStatus(id, status, to === 'pause' ? 'federation' : null),
+    this.mutate(actor, { checks: this.manage(), audit: { action: `federation.union_${to === 'pause' ? 'paused' : to === 'resume' ? 'resumed' : 'revoked'}`, target: id, detail: { by: 'federation' } } }, (now) =>
+      this.repo.setUnionStatus(id, status, to === 'pause' ? 'federation' : null, now),
     );
     return this.unionOf(this.repo.union(id)!);
   }
@@ -99,10 +107,36 @@ export class FederationHub {
   publish(actor: Actor, input: FederationItemInput): FederationItem {
     const id = randomUUID();
     this.uploads.checkOwned(actor.memberId, input.materials ?? []);
-    const row = this.mutate(actor, { checks: this.manage(), audit: { action: 'federation.item_published', target: id, detail: { kind: input.kind, title: input.title.trim() } } }, (now) =>
-      this.repo.insertItem(id, input, actor.memberId, now),
-    );
+    const row = this.mutate(actor, { checks: this.manage(), audit: { action: 'federation.item_published', target: id, detail: { kind: input.kind, title: input.title.trim() } } }, (now) => {
+      const item: Omit<FederationItem, 'seq'> = {
+        id, kind: input.kind, title: input.title.trim(), body: input.body, actionDate: input.actionDate ?? null, demand: input.demand ?? null, question: input.question ?? null,
+        defaultAudience: input.defaultAudience ?? null, materials: input.materials ?? [], publishedAt: now,
+      };
+      return this.repo.insertItem(item, actor.memberId, this.keys.sign(JSON.stringify(item)));
+    });
     return itemOf(row);
+  }
+
+  /** Signs items stored before items were signed (at start; they reach unions only once signed). */
+  signUnsigned(): number {
+    const rows = this.repo.unsignedItems();
+    if (rows.length > 0) this.repo.transaction(() => rows.forEach((row) => this.repo.setItemSigned(row.id, this.keys.sign(signedText(row)))));
+    return rows.length;
+  }
+
+  /**
+   * A file a published item lists, for the linked union whose service token this is (the union checks
+   * the bytes against the hash its signed item names). Refused like a sync connection would be.
+   */
+  material(token: string, hash: string): { type: string; body: Buffer } {
+    const row = token.startsWith(SERVICE_TOKEN_PREFIX) ? this.repo.unionByServiceToken(hashToken(token)) : undefined;
+    if (!row) throw new AppError('unauthenticated', 401, 'A linked union’s service token is needed');
+    if (row.status === 'revoked') this.refuse(row.id, new AppError('federation_link_revoked', 403, 'The link was revoked'));
+    if (row.status === 'paused') this.refuse(row.id, new AppError('federation_link_paused', 403, 'The link is paused'));
+    if (!this.repo.isMaterial(hash)) throw notFound('No such material');
+    const file = this.uploads.read(hash);
+    this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: row.id, detail: { kind: 'material', hash, size: file.body.length } } }, () => undefined);
+    return { type: file.type, body: file.body };
   }
 
   items(actor: Actor): FederationItem[] {
@@ -116,7 +150,7 @@ export class FederationHub {
     throw error;
   }
 
-  /** The union's first message: the exchange token, with its name and key. Answered signed, with the link's id. */
+  /** The union's first message: the exchange token, with its name and key. Answered signed, with the link's id and the union's service token (shown this once; only its hash is kept). */
   link(request: LinkRequest): SignedMessage {
     const row = this.repo.unionByToken(hashToken(request.token));
     const now = this.clock.now();
@@ -125,72 +159,10 @@ export class FederationHub {
     if (row.status !== 'invited' || row.token_expires_at <= now) this.refuse(row.id, new AppError('federation_token_invalid', 401, 'The exchange token was used or has expired'));
     if (!sameName(row.name, request.name)) this.refuse(row.id, new AppError('federation_token_other_union', 403, 'The exchange token was made for another union'));
     if (!publicKeyObject(request.publicKey)) this.refuse(row.id, new AppError('federation_signature_invalid', 400, 'Not an Ed25519 public key'));
+    const serviceToken = `${SERVICE_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     this.mutate(null, { checks: [], audit: { action: 'federation.union_linked', target: row.id, detail: { fingerprint: fingerprintOf(request.publicKey) } } }, () =>
-      this.repo.linkUnion(row.id, request.publicKey, now),
+      this.repo.linkUnion(row.id, request.publicKey, hashToken(serviceToken), now),
     );
-    return this.keys.sign(JSON.stringify({ link: row.id, at: now, federationName: this.repo.unionName(), publicKey: this.keys.publicKey() }));
+    return this.keys.sign(JSON.stringify({ link: row.id, at: now, federationName: this.repo.unionName(), publicKey: this.keys.publicKey(), serviceToken }));
   }
-
-  /** A signed message from a linked union: checked (signature, sequence, time, link state), applied and answered signed. */
-  exchange(signed: SignedMessage): SignedMessage {
-    const now = this.clock.now();
-    const envelope = readEnvelope(signed.message);
-    if (!envelope) this.refuse(null, new AppError('federation_signature_invalid', 400, 'Not an exchange message'));
-    const row = this.repo.union(envelope.link);
-    if (!row?.public_key) this.refuse(envelope.link, new AppError('federation_not_linked', 404, 'No such link'));
-    if (!verifySigned(row.public_key, signed.message, signed.signature)) this.refuse(row.id, new AppError('federation_signature_invalid', 401, 'The signature is not the union’s'));
-    if (row.status === 'revoked') this.refuse(row.id, new AppError('federation_link_revoked', 403, 'The link was revoked'));
-    if (envelope.seq <= row.last_seq || Math.abs(envelope.at - now) > 10 * 60_000) this.refuse(row.id, new AppError('federation_replayed', 409, 'A message already seen, or too old'));
-    const paused = row.status === 'paused' && !(envelope.kind === 'revoke' || (envelope.kind === 'resume' && row.paused_by === 'union'));
-    if (paused) {
-      this.repo.setLastSeq(row.id, envelope.seq);
-      this.refuse(row.id, new AppError('federation_link_paused', 403, 'The link is paused'));
-    }
-    const body = this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: row.id, detail: (b: Record<string, unknown>) => ({ kind: envelope.kind, ...summary(b) }) } }, () => {
-      this.repo.setLastSeq(row.id, envelope.seq);
-      return this.apply(row, envelope);
-    });
-    return this.keys.sign(replyTo(envelope, now, body));
-  }
-
-  private apply(row: UnionRow, envelope: Envelope): Record<string, unknown> {
-    switch (envelope.kind) {
-      case 'pull': {
-        const after = typeof envelope.body.checkpoint === 'number' ? envelope.body.checkpoint : 0;
-        const rows = this.repo.itemsAfter(after, PULL_PAGE + 1);
-        const page = rows.slice(0, PULL_PAGE).map(itemOf);
-        return { items: page, checkpoint: page.at(-1)?.seq ?? after, more: rows.length > PULL_PAGE };
-      }
-      case 'material': {
-        // Only a file a published item lists; the answer is signed like any other, so the union can trust the bytes.
-        const hash = typeof envelope.body.hash === 'string' ? envelope.body.hash : '';
-        if (!this.repo.isMaterial(hash)) throw notFound('No such material');
-        const file = this.uploads.read(hash);
-        return { hash, type: file.type, data: file.body.toString('base64') };
-      }
-      case 'report': {
-        const report = envelope.body.report;
-        if (!validFigureReport(report)) throw new AppError('validation_failed', 400, 'A report holds counts only, in the agreed shape');
-        const fresh = this.repo.insertReport(`${row.id}:${(report).reportId}`, row.id, (report).at, (report).figures, this.clock.now());
-        return { reportId: (report).reportId, stored: fresh };
-      }
-      case 'pause':
-        this.repo.setUnionStatus(row.id, 'paused', 'union');
-        return { status: 'paused' };
-      case 'resume':
-        this.repo.setUnionStatus(row.id, 'active', null);
-        return { status: 'active' };
-      case 'revoke':
-        this.repo.setUnionStatus(row.id, 'revoked', null);
-        return { status: 'revoked' };
-    }
-  }
-}
-
-/** What the audit keeps of an answer: counts, never the items or figures. */
-function summary(body: Record<string, unknown>): Record<string, unknown> {
-  if (Array.isArray(body.items)) return { items: body.items.length, checkpoint: body.checkpoint };
-  if ('data' in body) return { hash: body.hash };
-  if ('reportId' in body) return { reportId: body.reportId, stored: body.stored };
-  return body;
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { readKeyFile, writeKeyFile, type KeyFileLogger } from '../../lib/key-file.ts';
 
@@ -66,3 +68,42 @@ export class FederationKeys {
 
 /** A fresh nonce for a message. */
 export const nonce = (): string => randomBytes(16).toString('base64url');
+
+/**
+ * A union's service token for its federation link (the sync credential), in a
+ * 0600 file of the data directory beside the key, never in the database: a
+ * stolen backup can neither sign nor connect. Written whole (a temporary file
+ * renamed), with the link's id, so a token of an older link is never used.
+ */
+export class ServiceTokenFile {
+  constructor(private readonly file: string) {}
+
+  read(linkId: string): string | null {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.file, 'utf8').trim();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const [id, token] = text.split(/\s+/);
+    return id === linkId && token ? token : null;
+  }
+
+  write(linkId: string, token: string): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    const fd = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeSync(fd, `${linkId} ${token}\n`);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, this.file);
+  }
+
+  remove(): void {
+    fs.rmSync(this.file, { force: true });
+  }
+}

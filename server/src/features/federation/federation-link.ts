@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  can, isErrorCode, type Actor, type Attachment, type Audience, type FederationIdentity, type FederationItem, type FederationMessageKind, type FigureReport, type InboxItem, type LinkConfirmInput,
-  type FormInput, type LinkPreview, type LinkPreviewInput, type LinkState, type SentReport, type SharingInput, type SyncResult,
+  can, isErrorCode, type Actor, type Attachment, type Audience, type FederationIdentity, type FederationItem, type FederationItemDoc, type FederationLinkDoc, type FederationReportDoc,
+  type FigureReport, type InboxItem, type LinkConfirmInput, type FormInput, type LinkPreview, type LinkPreviewInput, type LinkState, type SentReport, type SharingInput, type SyncResult,
 } from '@kumiai/shared';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -10,10 +10,16 @@ import type { ActorRepo } from '../auth/index.ts';
 import type { FormResultsService, FormsService } from '../forms/index.ts';
 import type { NoticesService } from '../notices/index.ts';
 import type { UploadsService } from '../uploads/index.ts';
-import { makeEnvelope, readReply } from './federation-envelope.ts';
+import { makeEnvelope } from './federation-envelope.ts';
 import { agreedFigures, PARTICIPATION_FIELD, participants, TAKE_PART } from './federation-figures.ts';
-import { fingerprintOf, verifySigned, type FederationKeys } from './federation-keys.ts';
+import { fingerprintOf, verifySigned, type FederationKeys, type ServiceTokenFile } from './federation-keys.ts';
+import { PeerSession } from './federation-peer-client.ts';
 import type { FederationRepo, InboxRow, LinkRow } from './federation-repo.ts';
+
+/** Items pulled per page (each page and its checkpoint stored in one transaction). */
+const PULL_PAGE = 100;
+/** The most a material may be (an upload's own limit is lower). */
+const MAX_MATERIAL_BYTES = 64 * 1024 * 1024;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -29,28 +35,68 @@ export function federationUrl(raw: string): string {
   return url.origin;
 }
 
-/** POSTs or GETs JSON; the federation's own refusal code passes through, anything else is `federation_unreachable`. */
-async function call<T>(url: string, body?: unknown): Promise<T> {
-  let response: Response;
+/** A response's body, up to `max` bytes (a larger one is refused unread beyond that). */
+async function readCapped(response: Response, max: number): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > max || !response.body) {
+    await response.body?.cancel();
+    if (declared > max) throw new AppError('federation_unreachable', 502, `The federation's answer is larger than ${max} bytes`);
+    return Buffer.alloc(0);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > max) throw new AppError('federation_unreachable', 502, `The federation's answer is larger than ${max} bytes`);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(bytes: Buffer): unknown {
   try {
-    response = await fetch(url, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(15_000),
-      redirect: 'error',
-    });
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+async function request(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(15_000), redirect: 'error' });
   } catch (error) {
     throw new AppError('federation_unreachable', 502, `The federation could not be reached: ${(error as Error).message}`);
   }
-  const json = (await response.json().catch(() => null)) as (T & { error?: { code?: unknown } }) | null;
+}
+
+/** POSTs or GETs JSON (at most 1 MB back); the federation's own refusal code passes through, anything else is `federation_unreachable`. */
+async function call<T>(url: string, body?: unknown): Promise<T> {
+  const response = await request(url, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const bytes = await readCapped(response, 1_000_000);
+  const parsed = parseJson(bytes) as (T & { error?: { code?: unknown } }) | null;
   if (!response.ok) {
-    const code = json?.error?.code;
+    const code = parsed?.error?.code;
     if (isErrorCode(code) && code.startsWith('federation_')) throw new AppError(code, response.status, `The federation refused: ${code}`);
     throw new AppError('federation_unreachable', 502, `The federation answered ${response.status}`);
   }
-  if (!json) throw new AppError('federation_unreachable', 502, 'The federation answered something else');
-  return json;
+  if (!parsed) throw new AppError('federation_unreachable', 502, 'The federation answered something else');
+  return parsed;
+}
+
+/** A material's bytes from the federation, asked with the service token (the caller checks them against the hash). */
+async function fetchMaterial(base: string, token: string, hash: string): Promise<Buffer> {
+  const response = await request(`${base}/api/federation/materials/${hash}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) {
+    const body = await readCapped(response, 100_000).catch(() => Buffer.alloc(0));
+    const code = (parseJson(body) as { error?: { code?: unknown } } | null)?.error?.code;
+    if (isErrorCode(code) && code.startsWith('federation_')) throw new AppError(code, response.status, `The federation refused: ${code}`);
+    throw new AppError('federation_unreachable', 502, `The federation answered ${response.status} for a material`);
+  }
+  return readCapped(response, MAX_MATERIAL_BYTES);
 }
 
 const DEFAULT_AUDIENCES: Record<string, Audience> = {
@@ -109,6 +155,7 @@ export class FederationLink {
     private readonly forms: FormsService,
     private readonly formResults: FormResultsService,
     private readonly uploads: UploadsService,
+    private readonly serviceToken: ServiceTokenFile,
   ) {}
 
   private inboxOf(r: InboxRow): InboxItem {
@@ -152,8 +199,10 @@ export class FederationLink {
     if (fingerprint !== input.fingerprint.trim()) throw new AppError('federation_fingerprint_mismatch', 409, 'The key is not the one confirmed');
     const signed = await call<{ message: string; signature: string }>(`${url}/api/federation/exchange/link`, { token: input.token.trim(), name: this.repo.unionName(), publicKey: this.keys.publicKey() });
     if (!verifySigned(publicKey, signed.message, signed.signature)) throw new AppError('federation_signature_invalid', 502, 'The answer is not signed by the confirmed key');
-    const answer = JSON.parse(signed.message) as { link: string; publicKey: string };
+    const answer = JSON.parse(signed.message) as { link: string; publicKey: string; serviceToken?: unknown };
     if (answer.publicKey !== publicKey) throw new AppError('federation_fingerprint_mismatch', 502, 'The federation answered with another key');
+    if (typeof answer.serviceToken !== 'string') throw new AppError('federation_unreachable', 502, 'The federation gave no service token');
+    this.serviceToken.write(answer.link, answer.serviceToken);
     this.mutate(actor, { checks: this.manage(), audit: { action: 'federation.linked', target: answer.link, detail: { url, federationName: name, fingerprint } } }, (now) =>
       this.repo.insertLink({ id: answer.link, url, federation_name: name, federation_key: publicKey, agreed_by: actor.memberId, linked_at: now }),
     );
@@ -172,27 +221,33 @@ export class FederationLink {
     };
   }
 
-  /** One signed message to the federation and its checked answer; a paused or revoked answer is kept locally too. */
-  private async send(link: LinkRow, kind: FederationMessageKind, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const envelope = makeEnvelope(link.id, this.repo.nextOutSeq(link.id), this.clock.now(), kind, body);
-    let signed: { message: string; signature: string };
+  /** A sync session with the federation as this union's peer client; a revoked link is recorded as the federation says. */
+  private async connect(link: LinkRow): Promise<PeerSession> {
+    const token = this.serviceToken.read(link.id);
+    if (!token) throw new AppError('federation_token_invalid', 409, 'This server holds no service token for the link (restored elsewhere?): link again');
     try {
-      signed = await call(`${link.url}/api/federation/exchange`, this.keys.sign(JSON.stringify(envelope)));
+      return await PeerSession.open(link.url, token);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'federation_link_paused' || error.code === 'federation_link_revoked')) {
-        const status = error.code === 'federation_link_paused' ? 'paused' : 'revoked';
-        this.mutate(null, { checks: [], audit: { action: 'federation.exchange_refused', target: link.id, detail: { kind, code: error.code } } }, () =>
-          this.repo.setLinkStatus(link.id, status, status === 'paused' ? (link.paused_by ?? 'federation') : null),
-        );
-      }
+      if (error instanceof AppError && error.code === 'federation_link_revoked') this.told(link, 'revoked', null, error.code);
       throw error;
     }
-    const reply = verifySigned(link.federation_key, signed.message, signed.signature) ? readReply(signed.message, envelope.nonce) : null;
-    if (!reply) {
-      this.mutate(null, { checks: [], audit: { action: 'federation.exchange_refused', target: link.id, detail: { kind, code: 'federation_signature_invalid' } } }, () => undefined);
-      throw new AppError('federation_signature_invalid', 502, 'The answer is not signed by the federation');
-    }
-    return reply.body;
+  }
+
+  /** Records the link's state the federation told (or refused with), audited as a refused exchange when it stops us. */
+  private told(link: LinkRow, status: LinkRow['status'], pausedBy: LinkRow['paused_by'], code: string | null): void {
+    if (link.status === status && link.paused_by === pausedBy) return;
+    this.mutate(null, { checks: [], audit: code ? { action: 'federation.exchange_refused', target: link.id, detail: { code } } : { action: 'federation.exchange', target: link.id, detail: { kind: 'state', status } } }, () =>
+      this.repo.setLinkStatus(link.id, status, pausedBy),
+    );
+    if (status === 'revoked') this.serviceToken.remove();
+  }
+
+  /** The link's document at the federation (its state as the federation holds it). */
+  private async linkDoc(session: PeerSession, link: LinkRow): Promise<FederationLinkDoc> {
+    const page = await session.pull<FederationLinkDoc>('federation_links', null, 10);
+    const doc = page.documents.find((d) => d.id === link.id && !d._deleted);
+    if (!doc) throw new AppError('federation_not_linked', 404, 'The federation does not know this link');
+    return doc;
   }
 
   /** Pauses, resumes or revokes from this side: the federation is told (resuming needs it), and nothing crosses while paused or after. */
@@ -200,15 +255,29 @@ export class FederationLink {
     this.requireManage(actor);
     const link = this.current();
     if (to === 'resume' && link.paused_by !== 'union') throw new AppError('federation_link_paused', 409, 'Only the side that paused resumes');
-    const told = await this.send(link, to, {}).then(() => true, (error: unknown) => {
+    const next = { status: to === 'pause' ? 'paused' : to === 'resume' ? 'active' : 'revoked', pausedBy: to === 'pause' ? 'union' : null } as const;
+    const told = await this.tell(link, next).then(() => true, (error: unknown) => {
       if (to === 'resume') throw error;
       return false; // pausing and revoking hold here even when the federation cannot be told now
     });
-    const status = to === 'pause' ? 'paused' : to === 'resume' ? 'active' : 'revoked';
     this.mutate(actor, { checks: this.manage(), audit: { action: `federation.link_${to === 'pause' ? 'paused' : to === 'resume' ? 'resumed' : 'revoked'}`, target: link.id, detail: { told } } }, () =>
-      this.repo.setLinkStatus(link.id, status, to === 'pause' ? 'union' : null),
+      this.repo.setLinkStatus(link.id, next.status, next.pausedBy),
     );
+    if (to === 'revoke') this.serviceToken.remove();
     return this.state(actor);
+  }
+
+  /** Writes the link's new state to the federation over sync (its own document in federation_links). */
+  private async tell(link: LinkRow, next: Pick<FederationLinkDoc, 'status' | 'pausedBy'>): Promise<void> {
+    const session = await this.connect(link);
+    try {
+      const master = await this.linkDoc(session, link);
+      const { conflicts, rejected } = await session.push<FederationLinkDoc>('federation_links', [{ assumedMasterState: master, newDocumentState: { ...master, ...next } }]);
+      if (rejected[0]) throw new AppError(isErrorCode(rejected[0].code) ? rejected[0].code : 'federation_unreachable', 409, `The federation refused: ${rejected[0].message}`);
+      if (conflicts.length > 0) throw new AppError('federation_link_paused', 409, 'The link changed at the federation meanwhile');
+    } finally {
+      session.close();
+    }
   }
 
   setSharing(actor: Actor, input: SharingInput): LinkState {
@@ -230,50 +299,103 @@ export class FederationLink {
     return this.state(actor);
   }
 
-  /** Pulls every item after the checkpoint (page by page, each page stored with its checkpoint in one transaction), then delivers queued reports. */
+  /**
+   * One sync with the federation, over its sync server as a client with a narrow scope: the link's
+   * state first; then every item after the checkpoint, page by page, each checked against the key
+   * the admin confirmed and stored with its checkpoint in one transaction (a link down for days
+   * resumes where it stopped, nothing lost or doubled); the files they list; then the queued reports,
+   * each signed, pushed once (a resend of a report taken meets itself and counts as delivered).
+   */
   async sync(): Promise<SyncResult> {
     const result: SyncResult = { received: 0, released: 0, reportsDelivered: 0 };
     let link = this.current();
     if (link.status === 'paused' && link.paused_by === 'union') throw new AppError('federation_link_paused', 409, 'This union paused the link');
-    for (;;) {
-      const body = await this.send(link, 'pull', { checkpoint: link.checkpoint });
-      const items = (Array.isArray(body.items) ? body.items : []) as FederationItem[];
-      const checkpoint = typeof body.checkpoint === 'number' ? body.checkpoint : link.checkpoint;
-      this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: link.id, detail: (n: number) => ({ kind: 'pull', items: items.length, new: n, checkpoint }) } }, (now) => {
-        let fresh = 0;
-        for (const item of items) if (this.repo.insertInbox(item, now)) fresh += 1;
-        this.repo.setCheckpoint(link.id, checkpoint, now);
-        if (link.status === 'paused') this.repo.setLinkStatus(link.id, 'active', null); // the federation resumed
-        result.received += fresh;
-        return fresh;
+    const session = await this.connect(link);
+    try {
+      const state = await this.linkDoc(session, link).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'federation_link_paused') return null; // paused: only the link syncs, and it did not answer
+        throw error;
       });
-      await this.fetchMaterials(link);
-      for (const item of items) if (this.releaseByDefault(link, item.id)) result.released += 1;
+      if (state === null || state.status !== 'active') {
+        const status = state?.status ?? 'paused';
+        this.told(link, status, status === 'paused' ? (state?.pausedBy ?? 'federation') : null, status === 'revoked' ? 'federation_link_revoked' : 'federation_link_paused');
+        throw new AppError(status === 'revoked' ? 'federation_link_revoked' : 'federation_link_paused', 409, `The federation holds the link ${status}`);
+      }
+      if (link.status === 'paused') this.told(link, 'active', null, null); // the federation resumed
       link = this.current();
-      if (body.more !== true) break;
-    }
-    for (const report of this.repo.pendingReports()) {
-      const payload = JSON.parse(report.payload) as FigureReport;
-      const answer = await this.send(link, 'report', { report: payload });
-      if (answer.reportId !== payload.reportId) throw new AppError('federation_signature_invalid', 502, 'The answer is for another report');
-      this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: link.id, detail: { kind: 'report', reportId: report.id } } }, (now) => this.repo.setDelivered(report.id, now));
-      result.reportsDelivered += 1;
+
+      let checkpoint: unknown = link.peer_checkpoint ? JSON.parse(link.peer_checkpoint) : null;
+      for (;;) {
+        const page = await session.pull<FederationItemDoc>('federation_items', checkpoint, PULL_PAGE);
+        const items = page.documents.filter((d) => !d._deleted).map((doc) => this.opened(link, doc));
+        if (items.includes(null)) {
+          this.mutate(null, { checks: [], audit: { action: 'federation.exchange_refused', target: link.id, detail: { kind: 'items', code: 'federation_signature_invalid' } } }, () => undefined);
+          throw new AppError('federation_signature_invalid', 502, 'An item is not signed by the federation this union confirmed');
+        }
+        this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: link.id, detail: (n: number) => ({ kind: 'items', items: items.length, new: n }) } }, (now) => {
+          let fresh = 0;
+          for (const item of items) if (item && this.repo.insertInbox(item, now)) fresh += 1;
+          this.repo.setPeerCheckpoint(link.id, JSON.stringify(page.checkpoint), now);
+          result.received += fresh;
+          return fresh;
+        });
+        checkpoint = page.checkpoint;
+        await this.fetchMaterials(link);
+        for (const item of items) if (item && this.releaseByDefault(link, item.id)) result.released += 1;
+        // RxDB's rule: a full page means there may be more.
+        if (page.documents.length < PULL_PAGE) break;
+      }
+      for (const report of this.repo.pendingReports()) {
+        if (await this.deliver(session, link, JSON.parse(report.payload) as FigureReport)) result.reportsDelivered += 1;
+      }
+    } finally {
+      session.close();
     }
     return result;
   }
 
+  /** An item document as the federation signed it, or null when the signature is not the confirmed key's or it names another id. */
+  private opened(link: LinkRow, doc: FederationItemDoc): FederationItem | null {
+    if (!verifySigned(link.federation_key, doc.message, doc.signature)) return null;
+    try {
+      const item = JSON.parse(doc.message) as Omit<FederationItem, 'seq'>;
+      return item.id === doc.id && typeof item.title === 'string' ? { ...item, seq: 0 } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Pushes one report, signed in an envelope with the next sequence (kept before it leaves); true once the federation holds it. */
+  private async deliver(session: PeerSession, link: LinkRow, report: FigureReport): Promise<boolean> {
+    const envelope = makeEnvelope(link.id, this.repo.nextOutSeq(link.id), this.clock.now(), 'report', { report });
+    const signed = this.keys.sign(JSON.stringify(envelope));
+    const doc: FederationReportDoc = { id: report.reportId, ...signed, updatedAt: envelope.at };
+    const { conflicts, rejected } = await session.push<FederationReportDoc>('federation_reports', [{ newDocumentState: doc }]);
+    if (rejected[0]) {
+      const code = isErrorCode(rejected[0].code) ? rejected[0].code : 'federation_unreachable';
+      this.mutate(null, { checks: [], audit: { action: 'federation.exchange_refused', target: link.id, detail: { kind: 'report', reportId: report.reportId, code } } }, () => undefined);
+      throw new AppError(code, 409, `The federation refused the report: ${rejected[0].message}`);
+    }
+    // A conflict is the federation's copy of this very report (an earlier send whose answer was lost): delivered.
+    const taken = conflicts.length === 0 || conflicts.some((c) => c.id === report.reportId);
+    if (taken) this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: link.id, detail: { kind: 'report', reportId: report.reportId } } }, (now) => this.repo.setDelivered(report.reportId, now));
+    return taken;
+  }
+
   /**
    * Fetches the files of received items that this server does not hold yet (a failure leaves them for the
-   * next sync), stored in uploads in the name of the admin who made the link, each checked against its hash.
+   * next sync), over HTTPS with the service token, stored in uploads in the name of the admin who made
+   * the link, each checked against the hash its signed item names.
    */
   private async fetchMaterials(link: LinkRow): Promise<void> {
     const keeper = this.actors.load(link.agreed_by);
-    if (!keeper) return;
+    const token = this.serviceToken.read(link.id);
+    if (!keeper || !token) return;
     for (const item of this.repo.inbox()) {
       for (const material of JSON.parse(item.materials) as Attachment[]) {
         if (this.uploads.ownsAll(keeper.memberId, [material])) continue;
-        const body = await this.send(link, 'material', { hash: material.hash });
-        const stored = this.uploads.store(keeper, material.name, Buffer.from(typeof body.data === 'string' ? body.data : '', 'base64'));
+        const body = await fetchMaterial(link.url, token, material.hash);
+        const stored = this.uploads.store(keeper, material.name, body);
         if (stored.hash !== material.hash) throw new AppError('federation_signature_invalid', 502, 'A material is not the file its item names');
         this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: link.id, detail: { kind: 'material', hash: material.hash, size: stored.size } } }, () => undefined);
       }

@@ -1,4 +1,4 @@
-import type { Attachment, DefaultAudience, FederationItem, FederationItemInput, Figures, LinkStatus } from '@kumiai/shared';
+import type { Attachment, DefaultAudience, FederationItem, Figures, LinkStatus } from '@kumiai/shared';
 import { Repository } from '../../lib/statements.ts';
 
 export interface UnionRow {
@@ -10,6 +10,8 @@ export interface UnionRow {
   paused_by: 'federation' | 'union' | null;
   public_key: string | null;
   last_seq: number;
+  service_token_hash: string | null;
+  updated_at: number;
   created_at: number;
   linked_at: number | null;
 }
@@ -26,6 +28,8 @@ export interface ItemRow {
   default_audience: DefaultAudience | null;
   materials: string;
   published_at: number;
+  message: string | null;
+  signature: string | null;
 }
 
 export interface LinkRow {
@@ -38,13 +42,14 @@ export interface LinkRow {
   agreed_by: string;
   use_default_audience: number;
   shared_forms: string;
-  checkpoint: number;
+  /** The sync checkpoint of federation_items, `{seq, epoch}` as JSON (null: from the start). */
+  peer_checkpoint: string | null;
   out_seq: number;
   linked_at: number;
   last_sync_at: number | null;
 }
 
-export interface InboxRow extends Omit<ItemRow, 'seq'> {
+export interface InboxRow extends Omit<ItemRow, 'seq' | 'message' | 'signature'> {
   received_at: number;
   notice_id: string | null;
   audience: string | null;
@@ -92,29 +97,59 @@ export class FederationRepo extends Repository {
     return this.sql('SELECT * FROM fed_unions WHERE token_hash = ?').get(tokenHash) as UnionRow | undefined;
   }
 
+  /** The linked union whose service token (the sync credential) has this hash. */
+  unionByServiceToken(tokenHash: string): UnionRow | undefined {
+    return this.sql('SELECT * FROM fed_unions WHERE service_token_hash = ?').get(tokenHash) as UnionRow | undefined;
+  }
+
+  /** Linked unions among these ids, with their state (what the sync principals re-check). */
+  unionsById(ids: readonly string[]): UnionRow[] {
+    return this.sql('SELECT * FROM fed_unions WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as UnionRow[];
+  }
+
   unions(): UnionRow[] {
     return this.sql('SELECT * FROM fed_unions ORDER BY name, id').all() as UnionRow[];
   }
 
-  linkUnion(id: string, publicKey: string, now: number): void {
-    this.sql("UPDATE fed_unions SET status = 'active', public_key = ?, linked_at = ? WHERE id = ?").run(publicKey, now, id);
+  linkUnion(id: string, publicKey: string, serviceTokenHash: string, now: number): void {
+    this.sql("UPDATE fed_unions SET status = 'active', public_key = ?, service_token_hash = ?, linked_at = ?, updated_at = ? WHERE id = ?").run(publicKey, serviceTokenHash, now, now, id);
   }
 
-  setUnionStatus(id: string, status: LinkStatus, pausedBy: 'federation' | 'union' | null): void {
-    this.sql('UPDATE fed_unions SET status = ?, paused_by = ? WHERE id = ?').run(status, pausedBy, id);
+  /**
+   * A link's new state. Open sync sockets of that union were authenticated under the old one (their
+   * credential names it), so the credentials are re-checked at the next poll and those sockets closed.
+   */
+  setUnionStatus(id: string, status: LinkStatus, pausedBy: 'federation' | 'union' | null, now: number): void {
+    this.sql('UPDATE fed_unions SET status = ?, paused_by = ?, updated_at = ? WHERE id = ?').run(status, pausedBy, now, id);
+    this.sql('UPDATE sync_meta SET auth_version = auth_version + 1').run();
   }
 
   setLastSeq(id: string, seq: number): void {
     this.sql('UPDATE fed_unions SET last_seq = ? WHERE id = ?').run(seq, id);
   }
 
-  insertItem(id: string, input: FederationItemInput, authorId: string, now: number): ItemRow {
+  /** Stores a published item with its signed text (what linked unions pull). */
+  insertItem(item: Omit<FederationItem, 'seq'>, authorId: string, signed: { message: string; signature: string }): ItemRow {
     const seq = (this.sql('SELECT COALESCE(MAX(seq), 0) + 1 FROM fed_items').pluck().get() as number);
     this.sql(
-      `INSERT INTO fed_items (id, seq, kind, title, body, action_date, demand, question, default_audience, materials, author_id, published_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, seq, input.kind, input.title.trim(), input.body, input.actionDate ?? null, input.demand ?? null, input.question ?? null, input.defaultAudience ?? null, JSON.stringify(input.materials ?? []), authorId, now);
-    return this.sql('SELECT * FROM fed_items WHERE id = ?').get(id) as ItemRow;
+      `INSERT INTO fed_items (id, seq, kind, title, body, action_date, demand, question, default_audience, materials, author_id, published_at, message, signature)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(item.id, seq, item.kind, item.title, item.body, item.actionDate, item.demand, item.question, item.defaultAudience, JSON.stringify(item.materials), authorId, item.publishedAt, signed.message, signed.signature);
+    return this.sql('SELECT * FROM fed_items WHERE id = ?').get(item.id) as ItemRow;
+  }
+
+  /** Items stored before items were signed (migration 0024): none on a server that started with it. */
+  unsignedItems(): ItemRow[] {
+    return this.sql('SELECT * FROM fed_items WHERE message IS NULL ORDER BY seq').all() as ItemRow[];
+  }
+
+  /** Stored again, signed: removed and inserted, so the change capture records it as new (those rows predate its triggers). */
+  setItemSigned(id: string, signed: { message: string; signature: string }): void {
+    const columns = 'id, seq, kind, title, body, action_date, demand, question, default_audience, materials, author_id, published_at, audience';
+    const row = this.sql(`SELECT ${columns} FROM fed_items WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    if (!row) return;
+    this.sql('DELETE FROM fed_items WHERE id = ?').run(id);
+    this.sql(`INSERT INTO fed_items (${columns}, message, signature) VALUES (${columns.split(', ').map((c) => `@${c}`).join(', ')}, @message, @signature)`).run({ ...row, ...signed });
   }
 
   /** Whether a published item lists this file (only those are served to unions). */
@@ -126,13 +161,9 @@ export class FederationRepo extends Repository {
     return this.sql('SELECT * FROM fed_items ORDER BY seq DESC').all() as ItemRow[];
   }
 
-  itemsAfter(seq: number, limit: number): ItemRow[] {
-    return this.sql('SELECT * FROM fed_items WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as ItemRow[];
-  }
-
-  /** Inserts the report unless its id is known (a resend); true when it is new. */
-  insertReport(id: string, unionId: string, at: number, figures: Figures, now: number): boolean {
-    return this.sql('INSERT OR IGNORE INTO fed_reports (id, union_id, at, received_at, figures) VALUES (?, ?, ?, ?, ?)').run(id, unionId, at, now, JSON.stringify(figures)).changes === 1;
+  /** A report as the union signed it (the sync engine took it once: a resend is the same document). */
+  insertReport(id: string, unionId: string, at: number, figures: Figures, now: number, signed: { message: string; signature: string }): void {
+    this.sql('INSERT INTO fed_reports (id, union_id, at, received_at, figures, message, signature) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, unionId, at, now, JSON.stringify(figures), signed.message, signed.signature);
   }
 
   lastReport(unionId: string): { at: number; figures: Figures } | null {
@@ -169,8 +200,9 @@ export class FederationRepo extends Repository {
     return this.sql('UPDATE link_federation SET out_seq = out_seq + 1 WHERE id = ? RETURNING out_seq').pluck().get(id) as number;
   }
 
-  setCheckpoint(id: string, checkpoint: number, now: number): void {
-    this.sql('UPDATE link_federation SET checkpoint = MAX(checkpoint, ?), last_sync_at = ? WHERE id = ?').run(checkpoint, now, id);
+  /** The federation_items checkpoint this page reached (stored with the page, in its transaction). */
+  setPeerCheckpoint(id: string, checkpoint: string, now: number): void {
+    this.sql('UPDATE link_federation SET peer_checkpoint = ?, last_sync_at = ? WHERE id = ?').run(checkpoint, now, id);
   }
 
   /** Stores a received item once (a repeated pull changes nothing); true when it is new. */

@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import {
   federationItemInputSchema, linkConfirmInputSchema, linkPreviewInputSchema, linkRequestSchema, participationInputSchema, releaseInputSchema, sharingInputSchema,
-  signedMessageSchema, unionInviteInputSchema, type FederationItemInput, type LinkConfirmInput, type LinkPreviewInput, type LinkRequest, type ReleaseInput,
-  type SharingInput, type SignedMessage, type UnionInviteInput,
+  unionInviteInputSchema, type FederationItemInput, type LinkConfirmInput, type LinkPreviewInput, type LinkRequest, type ReleaseInput,
+  type SharingInput, type UnionInviteInput,
 } from '@kumiai/shared';
 import { requireAuth } from '../../plugins/auth.ts';
 import type { FederationHub } from './federation-hub.ts';
 import type { FederationLink } from './federation-link.ts';
 
 const idSchema = { type: 'string', minLength: 1, maxLength: 64 } as const;
+const hashParams = { type: 'object', additionalProperties: false, required: ['hash'], properties: { hash: { type: 'string', pattern: '^[0-9a-f]{64}$' } } } as const;
 const idParams = { type: 'object', additionalProperties: false, required: ['id'], properties: { id: idSchema } } as const;
 const emptySchema = { type: 'object', additionalProperties: false, properties: {} } as const;
 const statuses = ['pause', 'resume', 'revoke'] as const;
@@ -31,9 +32,14 @@ export function federationRoutes(app: FastifyInstance, deps: { federationHub: Fe
   app.post<{ Body: FederationItemInput }>('/api/federation/items', { ...member, schema: { body: federationItemInputSchema } }, async (request) => hub.publish(actor(request), request.body));
   app.get('/api/federation/items', member, async (request) => ({ items: hub.items(actor(request)) }));
 
-  // Between servers: public, every message signed (the token is the first one's credential).
+  // Between servers. Linking: public, the exchange token is its credential, the answer signed. Everything after it
+  // goes over the sync protocol (/api/sync) with the service token; an item's files here, with the same token.
   app.post<{ Body: LinkRequest }>('/api/federation/exchange/link', { ...open, schema: { body: linkRequestSchema } }, async (request) => hub.link(request.body));
-  app.post<{ Body: SignedMessage }>('/api/federation/exchange', { ...open, bodyLimit: 1_100_000, schema: { body: signedMessageSchema } }, async (request) => hub.exchange(request.body));
+  app.get<{ Params: { hash: string } }>('/api/federation/materials/:hash', { ...open, schema: { params: hashParams } }, async (request, reply) => {
+    const header = request.headers.authorization ?? '';
+    const file = hub.material(header.startsWith('Bearer ') ? header.slice(7).trim() : '', request.params.hash);
+    return reply.type(file.type).header('cache-control', 'no-store').send(file.body);
+  });
 
   // Union side.
   app.post<{ Body: LinkPreviewInput }>('/api/federation/link/preview', { ...member, schema: { body: linkPreviewInputSchema } }, async (request) => link.preview(actor(request), request.body));

@@ -172,6 +172,11 @@ test('a federation and a union link, a unified action reaches a member “from�
     await expect(page.getByTestId('federation-participation-summary')).toContainText('アプリの回答 1件 / 入力した人数 37');
     await expect(page.getByTestId('federation-participation-summary')).toHaveAttribute('data-from', 'typed');
     await expect(page.getByTestId('federation-report-preview').getByTestId('figures-participants')).toHaveText('37');
+    // Cleared by what the button says, the app's answers are reported again.
+    await page.getByRole('button', { name: '入力した人数を取り消して、アプリの回答を報告する' }).click();
+    await expect(page.getByTestId('federation-participation-summary')).toHaveAttribute('data-from', 'app');
+    await expect(page.getByTestId('federation-participation-summary')).toHaveText(/^アプリの回答 1件/);
+    await expect(page.getByTestId('federation-report-preview').getByTestId('figures-participants')).toHaveText('1');
 
     // The union pauses (after a confirmation): the federation sees who paused; the union resumes.
     await page.goto('/federation');

@@ -64,6 +64,12 @@ describe('federation: members answer a unified action’s participation question
     // A typed count (a paper tally) wins over the app's answers; the card shows both.
     expect((await api(union, 'K7Q-0010', 'PUT', `/api/federation/inbox/${action.id}/participation`, { count: 37 })).json<InboxItem>()).toMatchObject({ participation: 37, appAnswers: 1 });
     expect(await preview(trio)).toEqual([{ itemId: action.id, participants: 37 }]);
+    // Cleared, the app's answers are reported again; typed once more, it wins again.
+    expect((await api(union, 'K7Q-0010', 'PUT', `/api/federation/inbox/${action.id}/participation`, { count: null })).json<InboxItem>()).toMatchObject({ participation: null, appAnswers: 1 });
+    expect(await preview(trio)).toEqual([{ itemId: action.id, participants: 1 }]);
+    expect((await api(union, 'K7Q-0010', 'PUT', `/api/federation/inbox/${action.id}/participation`, { count: -1 })).statusCode).toBe(400);
+    expect((await api(union, 'K7Q-0010', 'PUT', `/api/federation/inbox/${action.id}/participation`, { count: 37 })).json<InboxItem>()).toMatchObject({ participation: 37 });
+    expect(await preview(trio)).toEqual([{ itemId: action.id, participants: 37 }]);
 
     // Nothing member-level crosses: no name or employee number in any file of the federation.
     const roster = union.db.prepare('SELECT id, name, employee_number FROM members').all() as { id: string; name: string; employee_number: string }[];

@@ -26,7 +26,7 @@ import { attachmentSchema, audienceSchema, type Attachment, type Audience } from
  *   POST   /api/federation/link/sync      {}                 → SyncResult            (pull now and deliver queued reports; also hourly)
  *   GET    /api/federation/inbox                             → { items: InboxItem[] }
  *   POST   /api/federation/inbox/:id/release  ReleaseInput   → InboxItem             (a notice with origin = the federation, to the audience chosen)
- *   PUT    /api/federation/inbox/:id/participation { count } → InboxItem             (a unified action's participation count, reported upward)
+ *   PUT    /api/federation/inbox/:id/participation { count } → InboxItem             (a typed participation count, reported upward; null clears it)
  *   GET    /api/federation/report/preview                    → FigureReport          (exactly the payload the next report sends)
  *   POST   /api/federation/report/send    {}                 → SentReport            (queued; delivered by the next sync)
  *   GET    /api/federation/report/sent                       → { reports: SentReport[] }
@@ -192,7 +192,8 @@ export const participationInputSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['count'],
-  properties: { count: { type: 'integer', minimum: 0, maximum: 10_000_000 } },
+  /** null: clear the typed count, so the app's 参加する answers are reported again. */
+  properties: { count: { type: ['integer', 'null'], minimum: 0, maximum: 10_000_000 } },
 } as const;
 
 /**

@@ -64,6 +64,7 @@ export type FieldResult =
 
 export interface FormResults {
   formId: string;
+  title: string;
   kind: FormKind;
   anonymous: boolean;
   /** Members in the audience now, and how many of them answered (or applied). */

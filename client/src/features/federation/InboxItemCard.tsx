@@ -138,6 +138,21 @@ export function InboxItemCard({ item, onChanged }: { item: InboxItem; onChanged:
             <button type="submit" className="button" disabled={participation.busy || count === ''} data-testid="federation-participation-save">
               {t.saveParticipation}
             </button>
+            {item.participation !== null && item.participationForm !== null ? (
+              <button
+                type="button"
+                className="button"
+                disabled={participation.busy}
+                onClick={() =>
+                  void participation.run(async () => {
+                    await setParticipation(item.id, null);
+                    onChanged();
+                  })
+                }
+              >
+                {t.clearParticipation}
+              </button>
+            ) : null}
           </p>
         </form>
       ) : null}

@@ -41,7 +41,8 @@ export const saveSharing = (input: SharingInput) => apiPut<LinkState>('/api/fede
 export const syncNow = () => apiPost<SyncResult>('/api/federation/link/sync', {});
 export const fetchInbox = (signal?: AbortSignal) => apiGet<{ items: InboxItem[] }>('/api/federation/inbox', opts(signal));
 export const releaseItem = (id: string, input: ReleaseInput) => apiPost<InboxItem>(`/api/federation/inbox/${enc(id)}/release`, input);
-export const setParticipation = (id: string, count: number) => apiPut<InboxItem>(`/api/federation/inbox/${enc(id)}/participation`, { count });
+/** A typed participation count (a paper tally); null clears it, so the app's answers are reported again. */
+export const setParticipation = (id: string, count: number | null) => apiPut<InboxItem>(`/api/federation/inbox/${enc(id)}/participation`, { count });
 export const fetchReportPreview = (signal?: AbortSignal) => apiGet<FigureReport>('/api/federation/report/preview', opts(signal));
 export const sendReport = () => apiPost<SentReport>('/api/federation/report/send', {});
 export const fetchSentReports = (signal?: AbortSignal) => apiGet<{ reports: SentReport[] }>('/api/federation/report/sent', opts(signal));

@@ -63,6 +63,7 @@ export const federationJa = {
   saveParticipation: '参加人数を保存',
   appAnswers: 'アプリの回答 {count}件',
   typedCount: '入力した人数 {count}',
+  clearParticipation: '入力した人数を取り消して、アプリの回答を報告する',
   participationFromApp: '報告する参加人数は、組合員がアプリのアンケートで「参加する」と答えた数です。紙で集計した人数を入力すると、そちらが報告されます。',
   participationTyped: '報告する参加人数は、入力した人数です。',
   // report
@@ -182,6 +183,7 @@ export const federationEn: Widen<typeof federationJa> = {
   saveParticipation: 'Save participants',
   appAnswers: 'App answers {count}',
   typedCount: 'Entered count {count}',
+  clearParticipation: 'Clear the entered count and report the app’s answers',
   participationFromApp: 'The count reported is the members who answered “Take part” in the app’s survey. A count entered here (a paper tally) is reported instead.',
   participationTyped: 'The count reported is the one entered here.',
   reportTitle: 'Report to the federation',

@@ -9,6 +9,7 @@ import { ResponseRate } from './ResponseRate.tsx';
 function results(kind: FormResults['kind']): FormResults {
   return {
     formId: 'f1',
+    title: '職場アンケート',
     kind,
     anonymous: false,
     audienceSize: 10,

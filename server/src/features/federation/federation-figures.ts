@@ -41,7 +41,7 @@ export function agreedFigures(repo: FederationRepo, formResults: FormResultsServ
   if (agreedBy) {
     for (const id of sharedForms) {
       const results = formResults.results(agreedBy, id);
-      if (results.kind === 'survey') surveys.push(surveyTotals(repo.formTitle(id) ?? '', results));
+      if (results.kind === 'survey') surveys.push(surveyTotals(results.title, results));
     }
   }
   return { membership: repo.membership(), surveys, actions: repo.participation().map((r) => ({ itemId: r.id, participants: participants(r, formResults) })) };

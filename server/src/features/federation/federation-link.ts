@@ -451,7 +451,8 @@ export class FederationLink {
     return this.inboxOf(this.repo.inboxItem(id)!);
   }
 
-  setParticipation(actor: Actor, id: string, count: number): InboxItem {
+  /** A typed count (a paper tally), which is reported instead of the app's answers; null clears it. */
+  setParticipation(actor: Actor, id: string, count: number | null): InboxItem {
     this.requirePublisher(actor);
     const item = this.repo.inboxItem(id);
     if (item?.kind !== 'action') throw notFound('No such unified action');

@@ -227,7 +227,7 @@ export class FederationRepo extends Repository {
     this.sql('UPDATE link_inbox SET notice_id = ?, audience = ?, participation_form = ? WHERE id = ?').run(noticeId, audience, formId, id);
   }
 
-  setParticipation(id: string, count: number): void {
+  setParticipation(id: string, count: number | null): void {
     this.sql('UPDATE link_inbox SET participation = ? WHERE id = ?').run(count, id);
   }
 
@@ -246,11 +246,6 @@ export class FederationRepo extends Repository {
       `SELECT m.member_class AS memberClass, u.kind AS unitKind, COUNT(*) AS count FROM members m JOIN units u ON u.id = m.unit_id
        WHERE m.status <> 'left' GROUP BY m.member_class, u.kind ORDER BY m.member_class, u.kind`,
     ).all() as Figures['membership'];
-  }
-
-  /** A shared survey's title (the forms feature's table, read for the report's label only). */
-  formTitle(id: string): string | null {
-    return (this.sql('SELECT title FROM forms WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
   rootId(): string {

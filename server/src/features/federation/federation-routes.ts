@@ -57,7 +57,7 @@ export function federationRoutes(app: FastifyInstance, deps: { federationHub: Fe
   app.post<Id & { Body: ReleaseInput }>('/api/federation/inbox/:id/release', { ...member, schema: { params: idParams, body: releaseInputSchema } }, async (request) =>
     link.release(actor(request), request.params.id, request.body.audience),
   );
-  app.put<Id & { Body: { count: number } }>('/api/federation/inbox/:id/participation', { ...member, schema: { params: idParams, body: participationInputSchema } }, async (request) =>
+  app.put<Id & { Body: { count: number | null } }>('/api/federation/inbox/:id/participation', { ...member, schema: { params: idParams, body: participationInputSchema } }, async (request) =>
     link.setParticipation(actor(request), request.params.id, request.body.count),
   );
   app.get('/api/federation/report/preview', member, async (request) => link.previewReport(actor(request)));

@@ -150,6 +150,7 @@ export class FormResultsService {
     const withheld = row.anonymous === 1 && answers.length < ANONYMOUS_RESULTS_MIN;
     return {
       formId: id,
+      title: row.title,
       kind: row.kind,
       anonymous: row.anonymous === 1,
       audienceSize: reached.length,

@@ -44,19 +44,18 @@ export class MeetingsService {
     // Files must be the organiser's own uploads (or already on this meeting); library documents are referred to by id.
     const existingFiles = new Set(existing ? this.filesOf(JSON.parse(existing.agenda) as MeetingInput['agenda']) : []);
     this.uploads.checkOwned(actor.memberId, this.fileAttachments(input.agenda).filter((f) => !existingFiles.has(f.hash)));
-    this.checkDocuments(input);
   }
 
   /**
    * A library document given as material must exist and reach every invitee
    * (its audience, or its author), or some would find an agenda item's
-   * material missing on the day. Checked when the meeting is saved; a later
+   * material missing on the day. Checked when the meeting is saved, against
+   * the invitees `invite` worked out (in the same transaction); a later
    * narrowing of the document's audience is the documents' officers' to weigh.
    */
-  private checkDocuments(input: MeetingInput): void {
+  private checkDocuments(input: MeetingInput, invitees: readonly string[]): void {
     const ids = [...new Set(input.agenda.flatMap((item) => item.materials.flatMap((m) => ('documentId' in m ? [m.documentId] : []))))];
     if (ids.length === 0) return;
-    const invitees = this.actors.audienceMembers(input.audience).map((m) => m.actor.memberId);
     for (const documentId of ids) {
       const doc = this.documents.readersOf(documentId);
       if (!doc) throw notFound(`No such document ${documentId}`);
@@ -77,8 +76,9 @@ export class MeetingsService {
   /**
    * Makes the rsvp rows of everyone the audience reaches now and withdraws
    * those of members it no longer reaches, in the caller's transaction: one
-   * statement each, whatever the number of invitees. The chair and delegates
-   * must be invited; returns the invitees' ids.
+   * statement each, whatever the number of invitees. When the meeting is
+   * saved (`strict`), the chair and delegates must be invited and library
+   * documents must reach every invitee; returns the invitees' ids.
    */
   private invite(meetingId: string, input: MeetingInput, now: number, strict: boolean): string[] {
     const reached = this.actors.audienceMembers(input.audience).map((m) => m.actor.memberId);
@@ -87,6 +87,7 @@ export class MeetingsService {
     if (strict) {
       for (const d of delegates) if (!invited.has(d)) throw invalid(`Delegate ${d} is not invited`);
       if (input.chairId && !invited.has(input.chairId)) throw invalid('The chair is not invited');
+      this.checkDocuments(input, reached);
     }
     this.repo.upsertInvitees(meetingId, reached.map((memberId) => ({ memberId, delegate: delegates.has(memberId), code: this.codes.make(meetingId, memberId) })), now);
     this.repo.withdrawOthers(meetingId, reached, now);

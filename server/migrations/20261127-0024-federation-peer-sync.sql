@@ -20,8 +20,10 @@ ALTER TABLE fed_reports ADD COLUMN message TEXT;
 ALTER TABLE fed_reports ADD COLUMN signature TEXT;
 ALTER TABLE fed_reports ADD COLUMN peer_id TEXT GENERATED ALWAYS AS ('peer:' || union_id) VIRTUAL;
 
--- Union side: the sync checkpoint of federation_items ({seq, epoch} of the federation's engine).
+-- Union side: the sync checkpoint of federation_items ({seq, epoch} of the federation's engine), and
+-- whether this union's own pause or revoke is still to be told to the federation (it was unreachable).
 ALTER TABLE link_federation ADD COLUMN peer_checkpoint TEXT;
+ALTER TABLE link_federation ADD COLUMN untold INTEGER NOT NULL DEFAULT 0;
 
 -- The item sequence a union kept before the link ran over sync (replaced by peer_checkpoint).
 ALTER TABLE link_federation DROP COLUMN checkpoint;

@@ -9,11 +9,14 @@ import { OTHER_UNION_NAME, UNION_NAME, api, invite, link, linkUnion, publishItem
 
 let trio: Trio;
 let impostor: SyncServer | undefined;
+let restarted: SyncServer | undefined;
 const clients: RawClient[] = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
   await impostor?.close();
   impostor = undefined;
+  await restarted?.close();
+  restarted = undefined;
   await trio.close();
 });
 
@@ -175,5 +178,33 @@ describe('federation: pause and revoke (issue 20)', () => {
     expect(unionAudit).toEqual(expect.arrayContaining(['federation.link_paused', 'federation.link_resumed', 'federation.exchange_refused', 'federation.exchange']));
     const fedAudit = federation.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'federation.%'").pluck().all() as string[];
     expect(fedAudit).toEqual(expect.arrayContaining(['federation.union_paused', 'federation.union_resumed', 'federation.union_revoked', 'federation.exchange_refused']));
+  });
+
+  it('a revoke the federation could not be told at the time is told when it can be: then the federation shows it too', async () => {
+    trio = await startTrio({ keepFederationData: true });
+    const { federation, union } = trio;
+    await linkUnion(trio);
+    const id = linkId(union);
+    const tokenFile = path.join(union.config.dataDir, 'federation-link.token');
+    const { dataDir } = federation.config;
+    const port = federation.port;
+    await federation.close();
+
+    // Revoked while the federation is down: it holds here at once, and waits to be told.
+    expect((await api(union, 'K7Q-0001', 'POST', '/api/federation/link/revoke', {})).json<LinkState>().link?.status).toBe('revoked');
+    const untold = () => union.db.prepare('SELECT untold FROM link_federation WHERE id = ?').pluck().get(id);
+    expect(untold()).toBe(1);
+    await union.services.federationLink.syncIfLinked(); // still down: nothing changes, no error escapes
+    expect(untold()).toBe(1);
+    expect(fs.existsSync(tokenFile)).toBe(true);
+
+    // The federation is back on the same data: the next hourly run tells it.
+    restarted = await startSyncServer({}, { dataDir, port });
+    expect(restarted.db.prepare('SELECT status FROM fed_unions WHERE id = ?').pluck().get(id)).toBe('active');
+    await union.services.federationLink.syncIfLinked();
+    expect(restarted.db.prepare('SELECT status FROM fed_unions WHERE id = ?').pluck().get(id)).toBe('revoked');
+    expect(untold()).toBe(0);
+    expect(fs.existsSync(tokenFile)).toBe(false);
+    expect(await union.services.federationLink.tellUntold()).toBe(false);
   });
 });

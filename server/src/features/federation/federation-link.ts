@@ -261,10 +261,29 @@ export class FederationLink {
       return false; // pausing and revoking hold here even when the federation cannot be told now
     });
     this.mutate(actor, { checks: this.manage(), audit: { action: `federation.link_${to === 'pause' ? 'paused' : to === 'resume' ? 'resumed' : 'revoked'}`, target: link.id, detail: { told } } }, () =>
-      this.repo.setLinkStatus(link.id, next.status, next.pausedBy),
+      this.repo.setLinkStatus(link.id, next.status, next.pausedBy, !told),
     );
-    if (to === 'revoke') this.serviceToken.remove();
+    // Kept until the federation is told (the hourly job tells it: `tellUntold`).
+    if (to === 'revoke' && told) this.serviceToken.remove();
     return this.state(actor);
+  }
+
+  /**
+   * A pause or revoke of this union that the federation could not be told at the time is told now
+   * (hourly, until it is): until then the federation would show the link active. A revoke the
+   * federation already has (its own, meanwhile) counts as told.
+   */
+  async tellUntold(): Promise<boolean> {
+    const link = this.repo.untoldLink();
+    if (!link) return false;
+    const told = await this.tell(link, { status: link.status, pausedBy: link.paused_by }).then(
+      () => true,
+      (error: unknown) => error instanceof AppError && error.code === 'federation_link_revoked',
+    );
+    if (!told) return false;
+    this.mutate(null, { checks: [], audit: { action: 'federation.exchange', target: link.id, detail: { kind: 'state', status: link.status, told: true } } }, () => this.repo.setTold(link.id));
+    if (link.status === 'revoked') this.serviceToken.remove();
+    return true;
   }
 
   /** Writes the link's new state to the federation over sync (its own document in federation_links). */
@@ -272,6 +291,7 @@ export class FederationLink {
     const session = await this.connect(link);
     try {
       const master = await this.linkDoc(session, link);
+      if (master.status === next.status && master.pausedBy === next.pausedBy) return; // told before (its answer lost)
       const { conflicts, rejected } = await session.push<FederationLinkDoc>('federation_links', [{ assumedMasterState: master, newDocumentState: { ...master, ...next } }]);
       if (rejected[0]) throw new AppError(isErrorCode(rejected[0].code) ? rejected[0].code : 'federation_unreachable', 409, `The federation refused: ${rejected[0].message}`);
       if (conflicts.length > 0) throw new AppError('federation_link_paused', 409, 'The link changed at the federation meanwhile');
@@ -410,6 +430,7 @@ export class FederationLink {
   }
 
   async syncIfLinked(): Promise<void> {
+    await this.tellUntold().catch((error: unknown) => this.log.warn({ code: error instanceof AppError ? error.code : 'internal' }, 'federation could not be told'));
     const link = this.repo.link();
     if (!link || (link.status === 'paused' && link.paused_by === 'union')) return;
     await this.sync().catch((error: unknown) => this.log.warn({ code: error instanceof AppError ? error.code : 'internal' }, 'federation sync failed'));

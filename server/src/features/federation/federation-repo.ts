@@ -44,6 +44,8 @@ export interface LinkRow {
   shared_forms: string;
   /** The sync checkpoint of federation_items, `{seq, epoch}` as JSON (null: from the start). */
   peer_checkpoint: string | null;
+  /** 1 while this union's own pause or revoke has not reached the federation (it was unreachable then). */
+  untold: number;
   out_seq: number;
   linked_at: number;
   last_sync_at: number | null;
@@ -187,8 +189,17 @@ export class FederationRepo extends Repository {
     );
   }
 
-  setLinkStatus(id: string, status: LinkRow['status'], pausedBy: 'federation' | 'union' | null): void {
-    this.sql('UPDATE link_federation SET status = ?, paused_by = ? WHERE id = ?').run(status, pausedBy, id);
+  setLinkStatus(id: string, status: LinkRow['status'], pausedBy: 'federation' | 'union' | null, untold = false): void {
+    this.sql('UPDATE link_federation SET status = ?, paused_by = ?, untold = ? WHERE id = ?').run(status, pausedBy, untold ? 1 : 0, id);
+  }
+
+  /** The link whose state this union changed while the federation could not be told (paused by it, or revoked). */
+  untoldLink(): LinkRow | undefined {
+    return this.sql('SELECT * FROM link_federation WHERE untold = 1 ORDER BY linked_at DESC LIMIT 1').get() as LinkRow | undefined;
+  }
+
+  setTold(id: string): void {
+    this.sql('UPDATE link_federation SET untold = 0 WHERE id = ?').run(id);
   }
 
   setSharing(id: string, useDefault: boolean, forms: string[]): void {

@@ -89,6 +89,19 @@ describe('federation: a linked union is just another sync client with a narrow s
     expect(union.db.prepare('SELECT title FROM link_inbox').pluck().all()).toEqual(['旧方針']);
   });
 
+  it('two syncs at once (the hourly job and “sync now”) take each item and report once', async () => {
+    trio = await startTrio();
+    const { federation, union } = trio;
+    await linkUnion(trio);
+    await publishItem(federation, { title: '一' });
+    await api(union, 'K7Q-0001', 'POST', '/api/federation/report/send', {});
+    const [a, b] = await Promise.all([union.services.federationLink.sync(), union.services.federationLink.sync()]);
+    expect(a.received + b.received).toBe(1);
+    expect(a.reportsDelivered + b.reportsDelivered).toBe(1);
+    expect(union.db.prepare('SELECT count(*) FROM link_inbox').pluck().get()).toBe(1);
+    expect(federation.db.prepare('SELECT count(*) FROM fed_reports').pluck().get()).toBe(1);
+  });
+
   it('RxDB’s stock WebSocket client replicates federation_items with the service token', async () => {
     trio = await startTrio();
     const { federation, union } = trio;

@@ -326,7 +326,16 @@ export class FederationLink {
    * resumes where it stopped, nothing lost or doubled); the files they list; then the queued reports,
    * each signed, pushed once (a resend of a report taken meets itself and counts as delivered).
    */
-  async sync(): Promise<SyncResult> {
+  sync(): Promise<SyncResult> {
+    // One at a time (the hourly job and an officer's "sync now" may meet): the second starts where the first stopped.
+    const run = this.running.then(() => this.syncOnce());
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private running: Promise<unknown> = Promise.resolve();
+
+  private async syncOnce(): Promise<SyncResult> {
     const result: SyncResult = { received: 0, released: 0, reportsDelivered: 0 };
     let link = this.current();
     if (link.status === 'paused' && link.paused_by === 'union') throw new AppError('federation_link_paused', 409, 'This union paused the link');

@@ -200,6 +200,14 @@ test('an officer sets up a convention with materials, checks a member in by came
         await expectAccessible(op, `${name} (${lang}, 200%)`);
       }
     }
+
+    // The door list (names) is kept on the officer's phone for offline use, and goes with their other data at sign-out.
+    const doorData = () => op.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kumiai.member.')).map((k) => [k, localStorage.getItem(k) ?? ''] as const));
+    expect((await doorData()).some(([, v]) => v.includes(MEMBER_A.name))).toBe(true);
+    await op.goto('/me');
+    await op.getByTestId('sign-out').click();
+    await expect(op).toHaveURL(/\/sign-in$/);
+    expect(await doorData()).toEqual([]);
   } finally {
     await officer.context.close();
     await memberA.context.close();

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { removeRxDatabase, type RxStorage } from 'rxdb';
 import { createExternalStore } from '../lib/external-store.ts';
+import { removeStored } from '../lib/storage.ts';
 import { saveCarry } from './carry-over.ts';
 import { databaseNameFor } from './database.ts';
 import type { SyncEngine } from './engine.ts';
@@ -57,6 +58,42 @@ export function storageLostKey(memberId: string): string {
 }
 
 /**
+ * A localStorage key for something of this member's that lives outside their database (an officer's
+ * list or queue for the door, say): every key under `kumiai.member.<id>.` is removed with the rest of
+ * their data at sign-out. Under `outbox.` a feature keeps items still to be sent, as a JSON array:
+ * they count as waiting in the sign-out warning (`memberOutboxCount`).
+ */
+export function memberLocalKey(memberId: string, name: string): string {
+  return `kumiai.member.${memberId}.${name}`;
+}
+
+function memberLocalKeys(memberId: string): string[] {
+  if (typeof localStorage === 'undefined') return [];
+  const prefix = memberLocalKey(memberId, '');
+  try {
+    return Object.keys(localStorage).filter((key) => key.startsWith(prefix));
+  } catch {
+    return [];
+  }
+}
+
+/** Items a member's features keep in localStorage outboxes, not sent yet (beside the database's waiting writes). */
+export function memberOutboxCount(memberId: string): number {
+  const outbox = memberLocalKey(memberId, 'outbox.');
+  let count = 0;
+  for (const key of memberLocalKeys(memberId)) {
+    if (!key.startsWith(outbox)) continue;
+    try {
+      const value: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+      if (Array.isArray(value)) count += value.length;
+    } catch {
+      // Unreadable: nothing that could be sent.
+    }
+  }
+  return count;
+}
+
+/**
  * The Cache Storage cache holding a member's files kept for offline reading
  * (lib/file-cache.ts): notice attachments and kept documents on the main
  * shelf, another feature's files (e.g. candidate photos) on its own `shelf`.
@@ -74,6 +111,7 @@ async function deleteFilesCache(memberId: string): Promise<void> {
   // Changes carried over a server restore are the member's data too (a kiosk keeps nothing of anyone).
   saveCarry(resendKey(memberId), null);
   saveCarry(storageLostKey(memberId), null);
+  for (const key of memberLocalKeys(memberId)) removeStored(key);
   if (typeof caches === 'undefined') return;
   await caches.delete(memberFilesCacheName(memberId)).catch(() => false);
   const shelves = `${memberFilesCacheName(memberId)}/`;

@@ -4,7 +4,7 @@ import { errorCode } from '../../api/client.ts';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
-import { hasPendingWrites, removeMemberData, stopAndRemoveLocalData } from '../../sync/session-data.ts';
+import { hasPendingWrites, memberOutboxCount, removeMemberData, stopAndRemoveLocalData } from '../../sync/session-data.ts';
 import { useSyncEngine } from '../../sync/SyncProvider.tsx';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { signOut } from '../auth/index.ts';
@@ -46,8 +46,10 @@ export function SignOutButtons({ kiosk, memberId }: { kiosk: boolean; memberId: 
 
   async function run(everywhere: boolean): Promise<void> {
     if (kiosk) return kioskSignOut.signOut();
-    if (engine && (await hasPendingWrites(engine))) {
-      setConfirm({ everywhere, pending: engine.database.pending.count });
+    // Waiting writes of the database, and items a feature keeps in the member's own outbox (check-ins at the door).
+    const waiting = (engine && (await hasPendingWrites(engine)) ? engine.database.pending.count : 0) + memberOutboxCount(memberId);
+    if (waiting > 0) {
+      setConfirm({ everywhere, pending: waiting });
       return;
     }
     await finish(everywhere);

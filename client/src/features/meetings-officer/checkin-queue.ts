@@ -2,10 +2,11 @@ import type { CheckinBatch, CheckinResult } from '@kumiai/shared';
 import { ApiError } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
 import { readStored, writeStored } from '../../lib/storage.ts';
+import { memberLocalKey } from '../../sync/session-data.ts';
 
 /**
  * The check-ins an officer's phone has made and the server has not yet
- * answered, kept in localStorage (per officer and meeting) so they survive a
+ * answered, kept in localStorage (per officer and meeting, under the officer's own keys) so they survive a
  * reload or a dead battery's restart, and sent when the phone is online. Each
  * carries the UUID it was given when scanned or ticked: the server counts an
  * id once and a member once, so sending a batch again after a lost answer is
@@ -49,7 +50,8 @@ export interface KeyValueStore {
 
 export const localStore: KeyValueStore = { read: readStored, write: writeStored };
 
-export const checkinQueueKey = (officerId: string, meetingId: string): string => `kumiai.meetingCheckins.${officerId}.${meetingId}`;
+/** The officer's own outbox (removed with their data at sign-out, counted in its warning meanwhile). */
+export const checkinQueueKey = (officerId: string, meetingId: string): string => memberLocalKey(officerId, `outbox.meetingCheckins.${meetingId}`);
 
 /** The server takes at most 500 check-ins a request (checkinBatchSchema). */
 const BATCH = 500;

@@ -1,5 +1,6 @@
 import { rsvpAnswers, type ResponsesPage } from '@kumiai/shared';
 import { readStored, writeStored } from '../../lib/storage.ts';
+import { memberLocalKey } from '../../sync/session-data.ts';
 import { fetchResponses } from './officer-api.ts';
 
 /** The invitees of a meeting, for ticking names at the door: every page of every answer, kept on the device to work offline. */
@@ -12,7 +13,8 @@ export interface Invitee {
   present?: boolean;
 }
 
-export const inviteesKey = (officerId: string, meetingId: string): string => `kumiai.meetingInvitees.${officerId}.${meetingId}`;
+/** Under the officer's own keys: removed with their data at sign-out. */
+export const inviteesKey = (officerId: string, meetingId: string): string => memberLocalKey(officerId, `meetingInvitees.${meetingId}`);
 
 /** Everyone invited (those who answered each way, then those who have not), by name. */
 export async function loadInvitees(meetingId: string, signal?: AbortSignal): Promise<Invitee[]> {

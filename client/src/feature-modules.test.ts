@@ -70,7 +70,7 @@ describe('the client feature module list', () => {
     expect(meLinks.map((l) => l.id)).toEqual(['dues', 'meetings', 'calendar-feed', 'consultations']);
     for (const link of meLinks) expect(paths, link.id).toContain(link.to);
     for (const entry of entries) expect(paths, entry.id).toContain(entry.to);
-    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys', 'elections', 'meetings']);
+    expect(modules.flatMap((m) => m.homeCards ?? []).map((c) => c.id)).toEqual(['not-activated', 'library', 'forms', 'notice-reminders', 'notices', 'notices-low-read', 'approvals', 'closing-surveys', 'elections', 'meetings', 'consultations', 'consultations-assigned']);
     // Every officer menu entry has a task group (名簿・組織 / 発信 / 手続き / 管理).
     expect(entries.filter((e) => e.group === undefined).map((e) => e.id)).toEqual([]);
   });

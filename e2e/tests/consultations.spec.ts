@@ -113,6 +113,9 @@ test('a member opens a consultation offline with a photo; the desk lead assigns 
     const officerShell = new AppShell(op);
     await officerShell.setFontScale(200);
     await op.goto('/');
+    // Their home says a case waits for their answer (its kind and status; the words are on its page).
+    await expect(op.getByTestId('consultations-assigned-card').locator(`[data-testid="consultation-row"][data-case-id="${caseId}"]`)).toBeVisible({ timeout: 30_000 });
+    await expect(op.getByTestId('consultations-assigned-card')).not.toContainText(CASE_TEXT);
     await op.getByTestId('menu-consultations-assigned').click();
     const link = op.locator(`[data-testid="consultation-row"][data-case-id="${caseId}"]`);
     await expect(link).toBeVisible({ timeout: 30_000 });
@@ -139,6 +142,12 @@ test('a member opens a consultation offline with a photo; the desk lead assigns 
     await expect(memberPage.getByTestId('consultation-assignees')).toContainText(BRANCH_OFFICER.name);
     await expect(memberPage.getByTestId('consultation-note')).toHaveCount(0);
     await expectAccessible(memberPage, '/consultations/:id with a reply at 200%');
+    // Home says the desk replied, and leads back to the case.
+    await memberPage.goto('/');
+    await expect(memberPage.getByTestId('consultations-card')).toContainText('相談窓口から返信があります');
+    await expectAccessible(memberPage, 'home with a consultation reply at 200%');
+    await memberPage.getByTestId('consultations-card').locator(`[data-testid="consultation-row"][data-case-id="${caseId}"]`).click();
+    await expect(memberPage.getByTestId('consultation-message')).toContainText(REPLY);
     await memberPage.getByTestId('consultation-reply-text').fill(MEMBER_REPLY);
     await memberPage.getByTestId('consultation-reply-send').click();
     await expect(memberPage.getByTestId('consultation-message').filter({ hasText: MEMBER_REPLY })).toBeVisible();

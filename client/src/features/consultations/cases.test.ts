@@ -1,7 +1,7 @@
 import type { ConsultationDoc, ConsultationStats } from '@kumiai/shared';
 import { consultationCategories, consultationDocSchema, deviceMayKeepSent } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { assignedCases, awaitsMember, caseProblems, conversation, countsByMonth, monthsBefore, myCases, newCaseDoc, newEntryDoc, readersOf } from './cases.ts';
+import { assignedCases, awaitsMember, awaitsOfficer, caseProblems, conversation, countsByMonth, monthsBefore, myCases, newCaseDoc, newEntryDoc, readersOf } from './cases.ts';
 
 const base = (over: Partial<ConsultationDoc>): ConsultationDoc => ({ id: 'c1-000000', kind: 'case', caseId: 'c1-000000', text: 't', updatedAt: 1, ...over });
 
@@ -76,6 +76,13 @@ describe('reading the synced collection', () => {
     expect(awaitsMember({ lastMessageFromOfficer: true, status: 'in_progress' })).toBe(true);
     expect(awaitsMember({ lastMessageFromOfficer: true, status: 'closed' })).toBe(false);
     expect(awaitsMember({ lastMessageFromOfficer: false, status: 'received' })).toBe(false);
+  });
+
+  it('an assigned officer owes an answer to a new case or one the member wrote last, while it is open', () => {
+    expect(awaitsOfficer({ status: 'received' })).toBe(true);
+    expect(awaitsOfficer({ lastMessageFromOfficer: false, status: 'in_progress' })).toBe(true);
+    expect(awaitsOfficer({ lastMessageFromOfficer: true, status: 'in_progress' })).toBe(false);
+    expect(awaitsOfficer({ lastMessageFromOfficer: false, status: 'resolved' })).toBe(false);
   });
 
   it('who can read: the assigned officers once named, else the desk the shared rule routes to (central when anonymous)', () => {

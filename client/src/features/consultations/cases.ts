@@ -86,6 +86,11 @@ export function awaitsMember(c: Pick<ConsultationDoc, 'lastMessageFromOfficer' |
   return c.lastMessageFromOfficer === true && caseOpen(c);
 }
 
+/** Whether an assigned officer owes the member an answer: an open case with no reply yet, or the member wrote last. */
+export function awaitsOfficer(c: Pick<ConsultationDoc, 'lastMessageFromOfficer' | 'status'>): boolean {
+  return c.lastMessageFromOfficer !== true && caseOpen(c);
+}
+
 /** Who can read the case, for the screen's plain words. */
 export type Readers = { kind: 'not_yet_assigned'; desk: DeskLevel } | { kind: 'assigned'; names: string[] };
 

@@ -14,6 +14,8 @@ export const consultationsJa = {
   back: '相談窓口にもどる',
   openedOn: '{date}に相談',
   newReply: '返信があります',
+  cardTitle: '相談窓口から返信があります',
+  cardAll: '相談の一覧へ',
   waitingToSend: '送信待ち',
   waitingHint: '電波が戻ると自動で送られます。この端末から消えることはありません。',
   category: {
@@ -120,6 +122,8 @@ export const consultationsEn: Widen<typeof consultationsJa> = {
   back: 'Back to consultations',
   openedOn: 'Opened {date}',
   newReply: 'New reply',
+  cardTitle: 'The consultation desk has replied',
+  cardAll: 'All your consultations',
   waitingToSend: 'Waiting to send',
   waitingHint: 'It is sent by itself when the network is back. It stays on this device until then.',
   category: {

@@ -27,6 +27,8 @@ export const consultationsOfficerJa = {
   loading: '読み込み中…',
   retry: 'もう一度読み込む',
   assignedTitle: '担当の相談',
+  cardTitle: '返事を待っている担当の相談',
+  cardCount: '{n}件',
   assignedIntro: 'あなたが担当に決まった相談です。この端末には担当の相談だけが届きます。',
   assignedNone: '担当の相談はありません。',
   // The case, as its officer sees it.
@@ -97,6 +99,8 @@ export const consultationsOfficerEn: Widen<typeof consultationsOfficerJa> = {
   loading: 'Loading…',
   retry: 'Load again',
   assignedTitle: 'My assigned consultations',
+  cardTitle: 'Assigned consultations waiting for your answer',
+  cardCount: '{n} waiting',
   assignedIntro: 'Consultations you were assigned. Only those reach this device.',
   assignedNone: 'You are not assigned any consultation.',
   member: 'Member: {name}',

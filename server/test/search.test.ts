@@ -3,6 +3,7 @@ import type { SearchResult } from '@kumiai/shared';
 import { startTestServer, type TestServer } from './helpers.ts';
 import { japanesePdf } from './japanese-pdf.ts';
 import { extractPdfText } from '../src/features/search/pdf-text.ts';
+import { textPdf } from '../src/lib/text-pdf.ts';
 import { seedOrg, signIn } from './seed.ts';
 
 let server: TestServer | undefined;
@@ -41,6 +42,14 @@ async function search(headers: Headers, q: string, extra = ''): Promise<SearchRe
 describe('search', () => {
   it('extracts Japanese text from a PDF', async () => {
     expect(await extractPdfText(japanesePdf('今年の賃金交渉について'))).toEqual({ text: expect.stringContaining('賃金交渉') as unknown });
+  });
+
+  it('extracts the text of a PDF whose Japanese font is not embedded (a predefined CMap), as our own minutes and bylaws are', async () => {
+    const pdf = textPdf('定期大会議事録', [{ text: '議題一 賃金改定の要求', heading: true }, { text: '賛成多数で可決した。' }]);
+    expect(pdf.includes(Buffer.from('/UniJIS-UTF16-H'))).toBe(true);
+    const result = await extractPdfText(pdf);
+    expect(result).toEqual({ text: expect.stringContaining('賃金改定の要求') as unknown });
+    expect(result).toEqual({ text: expect.stringContaining('賛成多数で可決した') as unknown });
   });
 
   it('finds 3+ character words through the trigram index, only in what the member may read', async () => {

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchResult } from '@kumiai/shared';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { DEFAULT_MIGRATIONS_DIR, openDatabase } from '../src/db/database.ts';
+import { startTestServer, tempDir, type TestServer } from './helpers.ts';
 import { japanesePdf } from './japanese-pdf.ts';
 import { extractPdfText } from '../src/features/search/pdf-text.ts';
 import { textPdf } from '../src/lib/text-pdf.ts';
@@ -50,6 +53,22 @@ describe('search', () => {
     const result = await extractPdfText(pdf);
     expect(result).toEqual({ text: expect.stringContaining('賃金改定の要求') as unknown });
     expect(result).toEqual({ text: expect.stringContaining('賛成多数で可決した') as unknown });
+  });
+
+  it('a database that read such PDFs as empty text forgets those results once, so they are extracted again (migration 0025)', () => {
+    const dir = tempDir();
+    const before = tempDir('kumiai-migrations-');
+    for (const f of fs.readdirSync(DEFAULT_MIGRATIONS_DIR).filter((f) => f.endsWith('.sql') && f < '20261127-0025')) fs.copyFileSync(path.join(DEFAULT_MIGRATIONS_DIR, f), path.join(before, f));
+    const old = openDatabase(dir, before);
+    for (const [hash, text, error] of [['a'.repeat(64), '', null], ['b'.repeat(64), '', 'extraction took longer than 30000 ms'], ['c'.repeat(64), '規約の本文', null]] as const) {
+      old.prepare("INSERT INTO uploads (hash, size, type, created_at) VALUES (?, 1, 'application/pdf', 0)").run(hash);
+      old.prepare('INSERT INTO upload_texts (hash, text, error, at) VALUES (?, ?, ?, 0)').run(hash, text, error);
+    }
+    old.close();
+    const db = openDatabase(dir);
+    expect(db.prepare('SELECT hash FROM upload_texts ORDER BY hash').pluck().all()).toEqual(['b'.repeat(64), 'c'.repeat(64)]);
+    expect(db.prepare("SELECT ref FROM search_fts WHERE kind = 'upload' ORDER BY ref").pluck().all()).toEqual(['b'.repeat(64), 'c'.repeat(64)]);
+    db.close();
   });
 
   it('finds 3+ character words through the trigram index, only in what the member may read', async () => {

@@ -52,13 +52,12 @@ export class FederationPeers implements Principals {
     if (!token.startsWith(SERVICE_TOKEN_PREFIX)) return null;
     const hash = hashToken(token);
     const row = this.repo.unionByServiceToken(hash);
-    // Every connection of a union, taken or refused, is in the audit log (what it then pulls and pushes is the engine's).
+    // An unknown token names no link: refused as any bad token is (`unauthenticated`), not audited, so a stranger
+    // trying tokens cannot fill the audit log (new sockets per address are rate-limited before the handshake).
+    if (!row) return null;
+    // Every connection of a linked union, taken or refused, is in the audit log (what it then pulls and pushes is the engine's).
     const audit = (action: 'federation.exchange' | 'federation.exchange_refused', detail: Record<string, unknown>) =>
-      this.mutate(null, { checks: [], audit: { action, target: row?.id ?? null, detail } }, () => undefined);
-    if (!row) {
-      audit('federation.exchange_refused', { kind: 'connect', code: 'unauthenticated' });
-      return null;
-    }
+      this.mutate(null, { checks: [], audit: { action, target: row.id, detail } }, () => undefined);
     if (row.status === 'revoked') {
       audit('federation.exchange_refused', { kind: 'connect', code: 'federation_link_revoked' });
       return { refused: { code: 'federation_link_revoked', message: 'The link was revoked' } };

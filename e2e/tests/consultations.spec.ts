@@ -149,12 +149,19 @@ test('a member opens a consultation offline with a photo; the desk lead assigns 
     await memberPage.getByTestId('consultations-card').locator(`[data-testid="consultation-row"][data-case-id="${caseId}"]`).click();
     await expect(memberPage.getByTestId('consultation-message')).toContainText(REPLY);
     await memberPage.getByTestId('consultation-reply-text').fill(MEMBER_REPLY);
+    // A reply may carry a photo too: kept on the phone until it is uploaded, then sent with the reply.
+    await memberPage.getByTestId('consultation-file').setInputFiles({ name: '残業記録.png', mimeType: 'image/png', buffer: photoPng() });
+    await expect(memberPage.getByTestId('consultation-file-item')).toContainText('残業記録.jpg');
     await memberPage.getByTestId('consultation-reply-send').click();
-    await expect(memberPage.getByTestId('consultation-message').filter({ hasText: MEMBER_REPLY })).toBeVisible();
+    const answered = memberPage.getByTestId('consultation-message').filter({ hasText: MEMBER_REPLY });
+    await expect(answered).toBeVisible();
+    await expect(answered.getByTestId('consultation-attachment')).toContainText('残業記録.jpg', { timeout: 30_000 });
+    await expect(memberPage.getByTestId('consultation-file-item')).toHaveCount(0);
     await expectUpToDate(shell);
 
     // The officer reads the answer and marks the case 解決; the member sees it, and that it takes no more messages.
     await expect(op.getByTestId('consultation-message').filter({ hasText: MEMBER_REPLY })).toBeVisible({ timeout: 30_000 });
+    await expect(op.getByTestId('consultation-message').filter({ hasText: MEMBER_REPLY }).getByTestId('consultation-attachment')).toContainText('残業記録.jpg');
     await op.getByTestId('consultation-status-choice').getByLabel('解決').check();
     await op.getByTestId('consultation-status-save').click();
     await expect(op.getByTestId('consultation-status')).toHaveAttribute('data-state', 'resolved', { timeout: 30_000 });

@@ -55,7 +55,13 @@ export function ConsultationPage({ caseId }: { caseId: string }) {
     );
   }
   const mine = c.memberId === undefined || c.memberId === memberId;
-  const entries = conversation(docs, caseId);
+  // Replies with files still waiting on this device (outgoing.ts) show in the conversation as waiting.
+  const queuedReplies = items.filter((i) => i.doc.kind !== 'case' && i.doc.caseId === caseId && !docs.some((d) => d.id === i.id));
+  const entries = [...conversation(docs, caseId), ...queuedReplies.map((i) => i.doc)];
+  const forget = (item: (typeof items)[number]) => {
+    for (const file of item.files) void outboxFor(memberId).remove(file.hash);
+    void engine?.database.pending.forget('consultations', [item.id]);
+  };
   return (
     <section className="card stack" aria-labelledby="consultation-title" data-testid="consultation-page" data-case-id={caseId} data-viewer={mine ? 'member' : 'officer'}>
       <header className="stack">
@@ -68,12 +74,12 @@ export function ConsultationPage({ caseId }: { caseId: string }) {
           item={queued}
           store={store}
           onDiscarded={() => {
-            for (const file of queued.files) void outboxFor(memberId).remove(file.hash);
-            void engine?.database.pending.forget('consultations', [queued.id]);
+            forget(queued);
             void navigate({ to: '/consultations' });
           }}
         />
       ) : null}
+      {store ? queuedReplies.map((item) => <QueuedActions key={item.id} item={item} store={store} onDiscarded={() => forget(item)} />) : null}
       {mine ? <MemberCaseView c={c} entries={entries} memberId={memberId} pending={pending} sent={synced !== null} /> : <OfficerCaseView c={c} entries={entries} memberId={memberId} pending={pending} />}
       {back}
     </section>

@@ -2,6 +2,7 @@ import type { ConsultationDoc } from '@kumiai/shared';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../ui/dates.ts';
+import { AttachmentLinks } from './AttachmentLinks.tsx';
 
 /**
  * A case's replies in order (and on an assigned officer's device, the internal
@@ -33,6 +34,7 @@ export function Conversation({ entries, viewerId, pending }: { entries: readonly
                 ) : null}
               </p>
               <p className="consultation-text">{e.text}</p>
+              <AttachmentLinks files={e.attachments ?? []} />
             </li>
           );
         })}

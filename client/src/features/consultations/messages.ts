@@ -107,6 +107,8 @@ export const consultationsJa = {
   queuedRefused: 'この相談の添付ファイルが受け付けられませんでした。',
   queuedWithout: '添付なしで送る',
   queuedDiscard: 'この相談を取り消す',
+  queuedReplyRefused: 'この返信の添付ファイルが受け付けられませんでした。',
+  queuedReplyDiscard: 'この返信を取り消す',
 };
 
 export const consultationsEn: Widen<typeof consultationsJa> = {
@@ -211,6 +213,8 @@ export const consultationsEn: Widen<typeof consultationsJa> = {
   queuedRefused: 'The files of this consultation were not accepted.',
   queuedWithout: 'Send it without files',
   queuedDiscard: 'Cancel this consultation',
+  queuedReplyRefused: 'The files of this reply were not accepted.',
+  queuedReplyDiscard: 'Cancel this reply',
 };
 
 declare module '../../i18n/types.ts' {

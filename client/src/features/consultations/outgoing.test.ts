@@ -1,7 +1,7 @@
 import type { ConsultationDoc, ConsultationFile } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client.ts';
-import { newCaseDoc } from './cases.ts';
+import { newCaseDoc, newEntryDoc } from './cases.ts';
 import { enqueue, sendOutgoing, withoutFiles, type OutgoingData, type OutgoingStore } from './outgoing.ts';
 
 function memoryStore(): OutgoingStore {
@@ -47,6 +47,20 @@ function deps(options: { failUpload?: (name: string) => Error | null } = {}) {
 }
 
 describe('a case with files waits on the device until they are uploaded', () => {
+  it('a reply with a file waits the same way and is written with the file’s id, after the case it answers', async () => {
+    const store = memoryStore();
+    await enqueue(store, caseDoc, [photo], 2);
+    const reply = newEntryDoc('message', caseDoc.caseId, 'タイムカードの写真です', 'reply-0001', 3);
+    await enqueue(store, reply, [pdf], 3);
+    const run = deps();
+    await sendOutgoing(store, run.deps);
+    expect(run.written.map((d) => [d.id, d.kind, d.attachments])).toEqual([
+      ['case-0001', 'case', [stored(photo.hash)]],
+      ['reply-0001', 'message', [stored(pdf.hash)]],
+    ]);
+    expect(store.value.items).toEqual([]);
+  });
+
   it('uploads each file, then writes the case with the files’ ids, takes it off the queue and drops its files from the device', async () => {
     const store = memoryStore();
     await enqueue(store, caseDoc, [photo, pdf], 2);

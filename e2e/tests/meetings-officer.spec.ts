@@ -82,7 +82,12 @@ test('an officer sets up a convention with materials, checks a member in by came
     await op.getByTestId('meeting-chair-search').fill(WORKPLACE_OFFICER.employeeNumber);
     await op.getByTestId('meeting-chair').getByRole('button', { name: new RegExp(WORKPLACE_OFFICER.employeeNumber) }).click();
     await expect(op.getByTestId('meeting-chair-chosen')).toContainText(WORKPLACE_OFFICER.name);
-    await op.getByTestId('quorum-kind').getByLabel('過半数').check();
+    // The union's rules set the quorum as a fraction: 3分の2以上 (of the 3 invited: 2).
+    await op.getByTestId('quorum-kind').getByLabel('割合で決める(規約の定め)').check();
+    await op.getByLabel('何分の').fill('3');
+    await op.getByLabel('いくつ').fill('2');
+    await expect(op.getByTestId('quorum-strict')).toContainText('3分の2');
+    await expect(op.getByTestId('quorum-strict').getByLabel('以上')).toBeChecked();
     await expect(op.getByTestId('quorum-proxies')).toBeChecked();
     const items = op.getByTestId('agenda-item');
     await items.nth(0).getByTestId('agenda-item-title').fill('活動報告');
@@ -102,8 +107,11 @@ test('an officer sets up a convention with materials, checks a member in by came
     await expect(op.getByTestId('meeting-detail')).toBeVisible();
     const meetingId = decodeURIComponent(new URL(op.url()).pathname.split('/').pop()!);
     await expect(op.getByTestId('meeting-agenda')).toContainText('運動方針');
-    const detail = (await (await op.request.get(`${server.url}/api/meetings/${meetingId}`)).json()) as { input: { kind: string; startsAt: number; agenda: { materials: unknown[] }[] } };
+    const detail = (await (await op.request.get(`${server.url}/api/meetings/${meetingId}`)).json()) as {
+      input: { kind: string; startsAt: number; agenda: { materials: unknown[] }[]; quorum: { threshold: unknown } | null };
+    };
     expect(detail.input.kind).toBe('convention');
+    expect(detail.input.quorum?.threshold).toEqual({ kind: 'fraction', numerator: 2, denominator: 3, strict: false });
     expect(detail.input.startsAt).toBe(when.at);
     expect(detail.input.agenda.map((i) => i.materials.length)).toEqual([1, 1]);
 
@@ -127,7 +135,7 @@ test('an officer sets up a convention with materials, checks a member in by came
       const door = await cameraBrowser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, locale: 'ja-JP', storageState: await officer.context.storageState() });
       const dp = await door.newPage();
       await dp.goto(`/meetings/manage/${meetingId}/checkin`);
-      // Only C's proxy so far: 1 of the 2 needed (3 invited, more than half).
+      // Only C's proxy so far: 1 of the 2 needed (3 invited, two thirds or more).
       await expect(dp.getByTestId('quorum-verdict')).toHaveText('不成立');
       await expect(dp.getByTestId('quorum-says')).toContainText('必要 2');
       await dp.getByTestId('qr-toggle').click();

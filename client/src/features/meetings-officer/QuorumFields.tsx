@@ -1,4 +1,5 @@
 import type { MeetingInput } from '@kumiai/shared';
+import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -11,9 +12,9 @@ interface Props {
   hasDelegates: boolean;
 }
 
-const choices: readonly QuorumChoice[] = ['none', 'majority', 'half', 'two_thirds', 'count'];
+const choices: readonly QuorumChoice[] = ['none', 'majority', 'half', 'two_thirds', 'fraction', 'count'];
 
-/** The quorum rule (定足数): none, 過半数, 半数以上, 3分の2以上 or a number; counted among everyone invited or the delegates; proxies or not. */
+/** The quorum rule (定足数): none, 過半数, 半数以上, 3分の2以上, a fraction as the union's rules say (4分の3以上, …) or a number; counted among everyone invited or the delegates; proxies or not. */
 export function QuorumFields({ value, onChange, hasDelegates }: Props) {
   const { m } = useI18n();
   const t = m.meetingsOfficer;
@@ -24,6 +25,37 @@ export function QuorumFields({ value, onChange, hasDelegates }: Props) {
       <RadioGroup legend={t.quorum} options={choices.map((c) => ({ value: c, label: t.quorumKinds[c] }))} value={choice} onChange={(c) => onChange(quorumFor(c, value, count))} testId="quorum-kind" />
       {value ? (
         <>
+          {value.threshold.kind === 'fraction' ? (
+            <div className="stack" data-testid="quorum-fraction">
+              <TextField
+                label={t.quorumDenominator}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={100}
+                value={String(value.threshold.denominator)}
+                onValueChange={(v) => onChange(quorumFor('fraction', value, count, { denominator: Number.parseInt(v, 10) }))}
+                data-testid="quorum-denominator"
+              />
+              <TextField
+                label={t.quorumNumerator}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={value.threshold.denominator}
+                value={String(value.threshold.numerator)}
+                onValueChange={(v) => onChange(quorumFor('fraction', value, count, { numerator: Number.parseInt(v, 10) }))}
+                data-testid="quorum-numerator"
+              />
+              <RadioGroup
+                legend={format(t.quorumFraction, { n: value.threshold.numerator, d: value.threshold.denominator })}
+                options={(['inclusive', 'strict'] as const).map((k) => ({ value: k, label: t.quorumStrict[k] }))}
+                value={value.threshold.strict ? 'strict' : 'inclusive'}
+                onChange={(k) => onChange(quorumFor('fraction', value, count, { strict: k === 'strict' }))}
+                testId="quorum-strict"
+              />
+            </div>
+          ) : null}
           {value.threshold.kind === 'count' ? (
             <TextField label={t.quorumCount} type="number" inputMode="numeric" min={1} max={100000} value={String(count)} onValueChange={(v) => onChange(quorumFor('count', value, Number.parseInt(v, 10)))} data-testid="quorum-count" />
           ) : null}

@@ -7,7 +7,7 @@ import { formatDate, toLocalInput } from '../../ui/dates.ts';
 
 export type AgendaItem = MeetingInput['agenda'][number];
 export type Material = AgendaItem['materials'][number];
-export type QuorumChoice = 'none' | 'majority' | 'half' | 'two_thirds' | 'count';
+export type QuorumChoice = 'none' | 'majority' | 'half' | 'two_thirds' | 'fraction' | 'count';
 
 const HOUR = 3600_000;
 
@@ -43,16 +43,36 @@ export function atLocal(day: string, time: string): number | null {
 }
 
 export function quorumChoice(rule: MeetingInput['quorum']): QuorumChoice {
-  if (!rule) return 'none';
-  return rule.threshold.kind === 'fraction' ? 'majority' : rule.threshold.kind;
+  return rule ? rule.threshold.kind : 'none';
 }
 
-/** The rule for a choice in the form, keeping what else was set (base, proxies, the count). */
-export function quorumFor(choice: QuorumChoice, previous: MeetingInput['quorum'], count: number): MeetingInput['quorum'] {
+/** A fraction as the form holds it (規約の「4分の3以上」): the default when one is first chosen. */
+export interface QuorumFraction {
+  numerator: number;
+  denominator: number;
+  strict: boolean;
+}
+const DEFAULT_FRACTION: QuorumFraction = { numerator: 3, denominator: 4, strict: false };
+
+/** A fraction the server takes (0 < n ≤ d ≤ 100, whole numbers), from what was typed; the previous one where a part is not a number. */
+export function fractionOf(typed: Partial<QuorumFraction>, previous: QuorumFraction = DEFAULT_FRACTION): QuorumFraction {
+  const whole = (v: number | undefined, fallback: number) => (v !== undefined && Number.isFinite(v) ? Math.min(100, Math.max(1, Math.floor(v))) : fallback);
+  const denominator = whole(typed.denominator, previous.denominator);
+  const numerator = Math.min(denominator, whole(typed.numerator, previous.numerator));
+  return { numerator, denominator, strict: typed.strict ?? previous.strict };
+}
+
+/** The rule for a choice in the form, keeping what else was set (base, proxies, the count, the fraction). */
+export function quorumFor(choice: QuorumChoice, previous: MeetingInput['quorum'], count: number, fraction?: Partial<QuorumFraction>): MeetingInput['quorum'] {
   if (choice === 'none') return null;
   const base: QuorumRule['base'] = previous?.base ?? 'invited';
   const proxies = previous?.proxies ?? true;
-  return { base, proxies, threshold: choice === 'count' ? { kind: 'count', atLeast: Math.max(1, Math.floor(count) || 1) } : { kind: choice } };
+  if (choice === 'count') return { base, proxies, threshold: { kind: 'count', atLeast: Math.max(1, Math.floor(count) || 1) } };
+  if (choice === 'fraction') {
+    const before = previous?.threshold.kind === 'fraction' ? previous.threshold : undefined;
+    return { base, proxies, threshold: { kind: 'fraction', ...fractionOf(fraction ?? {}, before) } };
+  }
+  return { base, proxies, threshold: { kind: choice } };
 }
 
 /** What is wrong with the form before it is sent (the server checks again), in the member's words; null when nothing. */

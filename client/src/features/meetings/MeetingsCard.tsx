@@ -2,11 +2,11 @@ import { Link } from '@tanstack/react-router';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { useNow } from '../forms/index.ts';
 import { MeetingRow } from './MeetingRow.tsx';
-import { awaitingAnswer, nextMeeting } from './meetings-logic.ts';
+import { awaitingAnswer, cancelledAhead, nextMeeting } from './meetings-logic.ts';
 import { useMyMeetings, usePendingRsvpIds } from './use-meetings.ts';
 import '../../ui/content.css';
 
-/** Home card: the next meeting (when, the member's answer), and those waiting for an answer; nothing when there is none. */
+/** Home card: the next meeting (when, the member's answer), those waiting for an answer, and those cancelled; nothing when there is none. */
 export function MeetingsHomeCard() {
   const { m } = useI18n();
   const t = m.meetings;
@@ -16,11 +16,12 @@ export function MeetingsHomeCard() {
   if (!list) return null;
   const next = nextMeeting(list, now);
   const asks = awaitingAnswer(list, now).filter((a) => a.meeting.id !== next?.meeting.id);
-  if (!next && asks.length === 0) return null;
-  const shown = next ? [next, ...asks] : asks;
+  const cancelled = cancelledAhead(list, now);
+  if (!next && asks.length === 0 && cancelled.length === 0) return null;
+  const shown = [...(next ? [next] : []), ...asks, ...cancelled];
   return (
-    <section className={awaitingAnswer(list, now).length > 0 ? 'stack notice notice-warning' : 'stack'} aria-labelledby="meetings-card-title" data-testid="meetings-card">
-      <h2 id="meetings-card-title">{next ? t.cardTitle : t.toAnswerTitle}</h2>
+    <section className={awaitingAnswer(list, now).length > 0 || cancelled.length > 0 ? 'stack notice notice-warning' : 'stack'} aria-labelledby="meetings-card-title" data-testid="meetings-card">
+      <h2 id="meetings-card-title">{next ? t.cardTitle : asks.length > 0 ? t.toAnswerTitle : t.cancelledTitle}</h2>
       <ul className="row-list">
         {shown.map((item) => (
           <MeetingRow key={item.meeting.id} item={item} now={now} pending={item.rsvp !== null && pending.has(item.rsvp.id)} />

@@ -1,6 +1,6 @@
 import type { EventDoc } from '@kumiai/shared';
 import { describe, expect, it } from 'vitest';
-import { answerable, awaitingAnswer, materialFiles, mayGiveProxyToChair, meetingPhase, myMeetings, nextMeeting, orderMeetings, proxiesAdmitted, rsvpChange } from './meetings-logic.ts';
+import { answerable, awaitingAnswer, cancelledAhead, materialFiles, mayGiveProxyToChair, meetingPhase, myMeetings, nextMeeting, orderMeetings, proxiesAdmitted, rsvpChange } from './meetings-logic.ts';
 
 const H = 3600 * 1000;
 const NOW = 1_800_000_000_000;
@@ -66,6 +66,26 @@ describe('the member’s meetings', () => {
     expect(nextMeeting(list, NOW)?.meeting.id).toBe('started');
     expect(nextMeeting(list, NOW + 5 * H)?.meeting.id).toBe('open-late');
     expect(nextMeeting([], NOW)).toBeNull();
+  });
+
+  it('tells of a cancelled meeting still ahead to those invited, unless they had said they would not come', () => {
+    const docs = [
+      meeting('called-off', 3 * H, { cancelled: true }),
+      rsvp('called-off', 'me', { answer: 'attend' }),
+      meeting('called-off-undecided', 4 * H, { cancelled: true }),
+      rsvp('called-off-undecided'),
+      meeting('called-off-absent', 5 * H, { cancelled: true }),
+      rsvp('called-off-absent', 'me', { answer: 'absent' }),
+      meeting('called-off-past', -5 * H, { cancelled: true }),
+      rsvp('called-off-past', 'me', { answer: 'attend' }),
+      meeting('called-off-not-invited', 2 * H, { cancelled: true }),
+      meeting('held', H),
+      rsvp('held', 'me', { answer: 'attend' }),
+    ];
+    const list = myMeetings(docs, 'me');
+    expect(ids(cancelledAhead(list, NOW))).toEqual(['called-off', 'called-off-undecided']);
+    expect(nextMeeting(list, NOW)?.meeting.id).toBe('held');
+    expect(ids(awaitingAnswer(list, NOW))).toEqual([]);
   });
 
   it('offers a proxy to the chair only where the rule admits proxies, a chair is named and it is not the member', () => {

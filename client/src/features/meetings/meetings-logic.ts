@@ -57,6 +57,14 @@ export function nextMeeting(list: readonly MyMeeting[], now: number): MyMeeting 
 }
 
 /**
+ * Meetings the member was invited to that were cancelled and would not have taken place yet: the home card
+ * says so, so that nobody who meant to go learns it at a locked door (unless they had said they would not come).
+ */
+export function cancelledAhead(list: readonly MyMeeting[], now: number): MyMeeting[] {
+  return orderMeetings(list, now).upcoming.filter((m) => m.meeting.cancelled && m.rsvp !== null && m.rsvp.answer !== 'absent');
+}
+
+/**
  * Whether the member may give a proxy (委任状) to the chair: the quorum rule
  * admits proxies and the meeting has a chair who is not the member. (Another
  * invitee is not offered: the device holds no other members' names.)

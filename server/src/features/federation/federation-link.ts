@@ -69,6 +69,13 @@ async function request(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
+/** A refusal answer as ours: the federation's own `federation_*` code passes through, anything else is `federation_unreachable`. */
+function refusedBy(response: Response, body: Buffer, what: string): AppError {
+  const code = (parseJson(body) as { error?: { code?: unknown } } | null)?.error?.code;
+  if (isErrorCode(code) && code.startsWith('federation_')) return new AppError(code, response.status, `The federation refused: ${code}`);
+  return new AppError('federation_unreachable', 502, `The federation answered ${response.status}${what}`);
+}
+
 /** POSTs or GETs JSON (at most 1 MB back); the federation's own refusal code passes through, anything else is `federation_unreachable`. */
 async function call<T>(url: string, body?: unknown): Promise<T> {
   const response = await request(url, {
@@ -77,12 +84,8 @@ async function call<T>(url: string, body?: unknown): Promise<T> {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const bytes = await readCapped(response, 1_000_000);
-  const parsed = parseJson(bytes) as (T & { error?: { code?: unknown } }) | null;
-  if (!response.ok) {
-    const code = parsed?.error?.code;
-    if (isErrorCode(code) && code.startsWith('federation_')) throw new AppError(code, response.status, `The federation refused: ${code}`);
-    throw new AppError('federation_unreachable', 502, `The federation answered ${response.status}`);
-  }
+  if (!response.ok) throw refusedBy(response, bytes, '');
+  const parsed = parseJson(bytes) as T | null;
   if (!parsed) throw new AppError('federation_unreachable', 502, 'The federation answered something else');
   return parsed;
 }
@@ -91,10 +94,7 @@ async function call<T>(url: string, body?: unknown): Promise<T> {
 async function fetchMaterial(base: string, token: string, hash: string): Promise<Buffer> {
   const response = await request(`${base}/api/federation/materials/${hash}`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) {
-    const body = await readCapped(response, 100_000).catch(() => Buffer.alloc(0));
-    const code = (parseJson(body) as { error?: { code?: unknown } } | null)?.error?.code;
-    if (isErrorCode(code) && code.startsWith('federation_')) throw new AppError(code, response.status, `The federation refused: ${code}`);
-    throw new AppError('federation_unreachable', 502, `The federation answered ${response.status} for a material`);
+    throw refusedBy(response, await readCapped(response, 100_000).catch(() => Buffer.alloc(0)), ' for a material');
   }
   return readCapped(response, MAX_MATERIAL_BYTES);
 }

@@ -5,7 +5,7 @@ import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { useSession } from '../auth/index.ts';
 import { newEntryDoc } from './cases.ts';
 import { CaseFilesPicker } from './CaseFilesPicker.tsx';
-import { enqueue } from './outgoing.ts';
+import { writeOrQueue } from './outgoing.ts';
 import { useOutgoing } from './use-consultations.ts';
 
 interface Props {
@@ -33,13 +33,7 @@ export function EntryForm({ kind, caseId, label, submitLabel, doneText, testId }
 
   async function send(): Promise<void> {
     if (!database || text.trim() === '' || (files.length > 0 && !store)) return;
-    const doc = newEntryDoc(kind, caseId, text, crypto.randomUUID(), Date.now());
-    if (files.length > 0 && store) {
-      await enqueue(store, doc, files, Date.now());
-      await database.pending.record('consultations', [{ id: doc.id, doc }]);
-    } else {
-      await database.db.consultations.insert(doc);
-    }
+    await writeOrQueue(database, store, newEntryDoc(kind, caseId, text, crypto.randomUUID(), Date.now()), files, Date.now());
     setText('');
     setFiles([]);
     setDone(true);

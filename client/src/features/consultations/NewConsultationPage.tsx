@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
-import { useSyncDatabase, useSyncEngine } from '../../sync/SyncProvider.tsx';
+import { useSyncEngine } from '../../sync/SyncProvider.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextAreaField } from '../../ui/TextAreaField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -12,7 +12,7 @@ import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { useSession } from '../auth/index.ts';
 import { CaseFilesPicker } from './CaseFilesPicker.tsx';
 import { caseProblems, newCaseDoc, type CaseProblem } from './cases.ts';
-import { enqueue } from './outgoing.ts';
+import { writeOrQueue } from './outgoing.ts';
 import { useOutgoing } from './use-consultations.ts';
 import { WhoCanRead } from './WhoCanRead.tsx';
 
@@ -21,8 +21,7 @@ export function NewConsultationPage() {
   const { m } = useI18n();
   const t = m.consultations;
   const { me } = useSession();
-  const db = useSyncDatabase();
-  const pending = useSyncEngine().engine?.database.pending ?? null;
+  const database = useSyncEngine().engine?.database ?? null;
   const { store } = useOutgoing();
   const navigate = useNavigate();
   const id = useId();
@@ -44,18 +43,12 @@ export function NewConsultationPage() {
   async function send(): Promise<void> {
     const found = caseProblems({ text, contactNote }, CONSULTATION_LIMITS);
     setProblems(found);
-    if (found.length > 0 || !db || (files.length > 0 && !store)) return;
+    if (found.length > 0 || !database || (files.length > 0 && !store)) return;
     setBusy(true);
     try {
       const caseId = crypto.randomUUID();
       const doc = newCaseDoc({ category, text, attachments: [], contactAtWork: contactAtWork === 'yes', preferredContact, contactNote, anonymousToWorkplace: anonymous }, caseId, Date.now());
-      if (files.length > 0 && store) {
-        await enqueue(store, doc, files, Date.now());
-        // Counted as waiting like any write (the header, sign-out's warning, the kiosk's wait) until it is sent and acknowledged.
-        await pending?.record('consultations', [{ id: caseId, doc }]);
-      } else {
-        await db.consultations.insert(doc);
-      }
+      await writeOrQueue(database, store, doc, files, Date.now());
       await navigate({ to: '/consultations/$caseId', params: { caseId } });
     } finally {
       setBusy(false);

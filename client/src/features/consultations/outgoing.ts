@@ -2,7 +2,7 @@ import type { Attachment, ConsultationDoc, ConsultationFile } from '@kumiai/shar
 import type { RxDatabase } from 'rxdb';
 import { errorCode } from '../../api/client.ts';
 import type { AnyErrorCode } from '../../i18n/types.ts';
-import type { KumiaiDatabase } from '../../sync/database.ts';
+import type { KumiaiDatabase, MemberDatabase } from '../../sync/database.ts';
 import { LocalValue } from '../../sync/local-store.ts';
 import { uploadRetryable } from '../forms/index.ts';
 
@@ -54,6 +54,21 @@ export function outgoingOf(db: KumiaiDatabase): Promise<LocalValue<OutgoingData>
 export function enqueue(store: OutgoingStore, doc: ConsultationDoc, files: readonly Attachment[], now: number): Promise<void> {
   const item: OutgoingItem = { id: doc.id, doc, files: [...files], uploaded: {}, at: now, problem: null };
   return store.modify((d) => ({ items: [...d.items.filter((i) => i.id !== doc.id), item] }));
+}
+
+/**
+ * A case or a reply written by the member: to the synced collection at once, or, with files, queued here
+ * until they are uploaded and recorded in the pending store meanwhile, so it counts as waiting like any
+ * write (the header, sign-out's warning, the kiosk's wait) until it is sent and acknowledged.
+ */
+export async function writeOrQueue(database: Pick<MemberDatabase, 'db' | 'pending'>, store: OutgoingStore | null, doc: ConsultationDoc, files: readonly Attachment[], now: number): Promise<void> {
+  if (files.length === 0) {
+    await database.db.consultations.insert(doc);
+    return;
+  }
+  if (!store) throw new Error('The outgoing queue is not open yet');
+  await enqueue(store, doc, files, now);
+  await database.pending.record('consultations', [{ id: doc.id, doc }]);
 }
 
 export function removeItem(store: OutgoingStore, id: string): Promise<void> {

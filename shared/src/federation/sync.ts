@@ -31,26 +31,22 @@ const signedProperties = {
   updatedAt: { type: 'integer', minimum: 0, maximum: 9007199254740991, multipleOf: 1 },
 } as const;
 
-export const federationItemDocSchema = {
-  title: 'federation_items',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'message', 'signature', 'updatedAt'],
-  properties: signedProperties,
-} as const;
+/** A document holding signed text: the same shape for items (signed by the federation) and reports (by the union). */
+const signedDocSchema = <const T extends string>(title: T) =>
+  ({
+    title,
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'message', 'signature', 'updatedAt'],
+    properties: signedProperties,
+  }) as const;
+
+export const federationItemDocSchema = signedDocSchema('federation_items');
 export type FederationItemDoc = FromSchema<typeof federationItemDocSchema>;
 
-export const federationReportDocSchema = {
-  title: 'federation_reports',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'message', 'signature', 'updatedAt'],
-  properties: signedProperties,
-} as const;
+export const federationReportDocSchema = signedDocSchema('federation_reports');
 export type FederationReportDoc = FromSchema<typeof federationReportDocSchema>;
 
 export const federationLinkDocSchema = {

@@ -12,6 +12,9 @@ export const PEER_ROLE = 'federation_union';
 export const isPeer = (actor: Actor): boolean => actor.memberId.startsWith(PEER_PREFIX);
 export const peerUnionId = (actor: Actor): string | null => (isPeer(actor) ? actor.memberId.slice(PEER_PREFIX.length) : null);
 
+/** What a union's credential is known by: its token's hash and the link's state it was taken under (a change closes the socket). */
+const credentialHash = (row: UnionRow): string => `${row.service_token_hash ?? ''}:${row.status}`;
+
 const PAUSED: Refusal = { code: 'federation_link_paused', message: 'The link is paused: only its state syncs until it resumes' };
 const NARROW: Refusal = { code: 'forbidden', message: 'A linked union syncs only the federation collections' };
 
@@ -31,10 +34,10 @@ export class FederationPeers implements Principals {
     private readonly mutate: Mutate,
   ) {}
 
-  private credential(row: UnionRow, tokenHash: string): Credential {
+  private credential(row: UnionRow): Credential {
     return {
       kind: 'token',
-      tokenHash: `${tokenHash}:${row.status}`,
+      tokenHash: credentialHash(row),
       principalId: `${PEER_PREFIX}${row.id}`,
       only: row.status === 'active' ? { collections: FEDERATION_COLLECTIONS, refusal: NARROW } : { collections: ['federation_links'], refusal: PAUSED },
     };
@@ -63,7 +66,7 @@ export class FederationPeers implements Principals {
       return { refused: { code: 'federation_link_revoked', message: 'The link was revoked' } };
     }
     audit('federation.exchange', { kind: 'connect', status: row.status });
-    return this.credential(row, hash);
+    return this.credential(row);
   }
 
   bySession(): Credential | null {
@@ -74,7 +77,7 @@ export class FederationPeers implements Principals {
     const peers = credentials.filter((c) => c.principalId.startsWith(PEER_PREFIX));
     if (peers.length === 0) return new Set();
     const rows = this.repo.unionsById(peers.map((c) => c.principalId.slice(PEER_PREFIX.length)));
-    return new Set(rows.filter((r) => r.service_token_hash && r.status !== 'revoked').map((r) => `${r.service_token_hash}:${r.status}`));
+    return new Set(rows.filter((r) => r.service_token_hash && r.status !== 'revoked').map(credentialHash));
   }
 
   closed(principalIds: readonly string[]): Set<string> {

@@ -18,11 +18,6 @@ export interface ReportDecision {
   report: FigureReport;
 }
 
-const nothing = {
-  readableUnits: () => [],
-  readsOwn: () => false,
-};
-
 /**
  * federation_items: the federation's notices and unified actions, each the exact text it signed.
  * Read by linked unions whose link is active (the audience role only they have), by no member.
@@ -34,7 +29,8 @@ export function federationItemsCollection(): CollectionRegistration<FederationIt
     source: { table: 'fed_items', projection: `json_object('id', t.id, 'message', t.message, 'signature', t.signature, 'updatedAt', t.published_at)` },
     // Only once signed (items stored before migration 0024 are signed at start).
     capture: { columns: ['message', 'signature'], audience: { column: 'audience', when: { sql: 'NEW.message IS NOT NULL', columns: ['message'] } } },
-    ...nothing,
+    readableUnits: () => [],
+    readsOwn: () => false,
     audience: { units: () => [], roles: (actor) => (isPeer(actor) && actor.status === 'active' ? [PEER_ROLE] : []) },
   };
 }

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { format } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/use-i18n.ts';
 import { formatDateTime } from '../../ui/dates.ts';
+import { FetchedList } from '../../ui/FetchedList.tsx';
 import { useFetched } from '../../ui/use-fetched.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
 import { pickText } from '../../ui/content-language.ts';
@@ -28,32 +29,26 @@ export function ElectionsManagePage() {
           {t.newElection}
         </Link>
       </p>
-      {list.state === 'loading' ? (
-        <p className="muted" role="status">
-          {m.app.loading}
-        </p>
-      ) : list.state === 'failed' ? (
-        <p role="alert">{m.errors.network_failed}</p>
-      ) : list.value.length === 0 ? (
-        <p className="muted">{t.noElections}</p>
-      ) : (
-        <ul className="row-list" data-testid="elections-list">
-          {list.value.map((e) => {
-            const title = pickText(e.title, e.titleEn, lang);
-            return (
-              <li key={e.id} className="stack election-wrap" data-testid="election-row">
-                <Link to="/elections/manage/$electionId" params={{ electionId: e.id }} aria-label={format(t.openLabel, { title: title.text })}>
-                  <span lang={title.lang}>{title.text}</span>
-                </Link>
-                <span className="badge">{t.states[e.state]}</span> <span className="muted">{t.phases[e.phase]}</span>
-                <span className="muted">
-                  {format(t.window, { from: formatDateTime(e.opensAt, lang), to: formatDateTime(e.closesAt, lang) })} · {format(t.electorateN, { n: e.electorate })}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <FetchedList fetched={list} empty={t.noElections}>
+        {(items) => (
+          <ul className="row-list" data-testid="elections-list">
+            {items.map((e) => {
+              const title = pickText(e.title, e.titleEn, lang);
+              return (
+                <li key={e.id} className="stack election-wrap" data-testid="election-row">
+                  <Link to="/elections/manage/$electionId" params={{ electionId: e.id }} aria-label={format(t.openLabel, { title: title.text })}>
+                    <span lang={title.lang}>{title.text}</span>
+                  </Link>
+                  <span className="badge">{t.states[e.state]}</span> <span className="muted">{t.phases[e.phase]}</span>
+                  <span className="muted">
+                    {format(t.window, { from: formatDateTime(e.opensAt, lang), to: formatDateTime(e.closesAt, lang) })} · {format(t.electorateN, { n: e.electorate })}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </FetchedList>
     </section>
   );
 }

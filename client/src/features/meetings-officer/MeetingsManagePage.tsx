@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/use-i18n.ts';
 import { pickText } from '../../ui/content-language.ts';
 import { formatDateTime } from '../../ui/dates.ts';
 import { useDocumentTitle } from '../../ui/use-document-title.ts';
+import { FetchedList } from '../../ui/FetchedList.tsx';
 import { useFetched } from '../../ui/use-fetched.ts';
 import { useSession } from '../auth/index.ts';
 import { mayRunMeetings } from './access.ts';
@@ -28,34 +29,28 @@ export function MeetingsManagePage() {
           {t.newMeeting}
         </Link>
       </p>
-      {list.state === 'loading' ? (
-        <p className="muted" role="status">
-          {m.app.loading}
-        </p>
-      ) : list.state === 'failed' ? (
-        <p role="alert">{m.errors.network_failed}</p>
-      ) : list.value.length === 0 ? (
-        <p className="muted">{t.noMeetings}</p>
-      ) : (
-        <ul className="row-list" data-testid="meetings-list">
-          {[...list.value]
-            .sort((a, b) => a.startsAt - b.startsAt)
-            .map((x) => {
-              const title = pickText(x.title, x.titleEn, lang);
-              return (
-                <li key={x.id} className="stack meeting-wrap" data-testid="meeting-row">
-                  <Link to="/meetings/manage/$meetingId" params={{ meetingId: x.id }} aria-label={format(t.openLabel, { title: title.text })}>
-                    <span lang={title.lang}>{title.text}</span>
-                  </Link>
-                  <span>
-                    <span className="badge">{t.kinds[x.kind]}</span> {x.cancelled ? <span className="badge">{t.cancelledBadge}</span> : null} {formatDateTime(x.startsAt, lang)}
-                  </span>
-                  <span className="muted">{format(t.answeredSays, { invited: x.invited, ...x.answered })}</span>
-                </li>
-              );
-            })}
-        </ul>
-      )}
+      <FetchedList fetched={list} empty={t.noMeetings}>
+        {(items) => (
+          <ul className="row-list" data-testid="meetings-list">
+            {[...items]
+              .sort((a, b) => a.startsAt - b.startsAt)
+              .map((x) => {
+                const title = pickText(x.title, x.titleEn, lang);
+                return (
+                  <li key={x.id} className="stack meeting-wrap" data-testid="meeting-row">
+                    <Link to="/meetings/manage/$meetingId" params={{ meetingId: x.id }} aria-label={format(t.openLabel, { title: title.text })}>
+                      <span lang={title.lang}>{title.text}</span>
+                    </Link>
+                    <span>
+                      <span className="badge">{t.kinds[x.kind]}</span> {x.cancelled ? <span className="badge">{t.cancelledBadge}</span> : null} {formatDateTime(x.startsAt, lang)}
+                    </span>
+                    <span className="muted">{format(t.answeredSays, { invited: x.invited, ...x.answered })}</span>
+                  </li>
+                );
+              })}
+          </ul>
+        )}
+      </FetchedList>
     </section>
   );
 }
